@@ -110,10 +110,10 @@ func (c Code) Status() int {
 // An *Error is a value that is not modified after it is returned; it is safe to
 // share between goroutines.
 type Error struct {
-	Code   Code
-	Param  string
-	Detail string
-	Err    error
+	Code   Code   `json:"code"`
+	Param  string `json:"param"`
+	Detail string `json:"detail"`
+	Err    error  `json:"-"`
 }
 
 // Errorf returns an *Error with the given code and param and a Detail formatted by
@@ -125,6 +125,15 @@ func Errorf(code Code, param, format string, args ...any) *Error {
 // Wrap is Errorf with a cause: cause is kept in Err, so errors.Is(err, cause) holds.
 func Wrap(cause error, code Code, param, format string, args ...any) *Error {
 	return &Error{Code: code, Param: param, Detail: fmt.Sprintf(format, args...), Err: cause}
+}
+
+// WithParam returns a copy of e reporting param as the offending field. Parsers
+// that do not know which request field they read (a money string, a date) report a
+// generic param; the caller relabels it with the wire name.
+func (e *Error) WithParam(param string) *Error {
+	c := *e
+	c.Param = param
+	return &c
 }
 
 // Error returns "code: detail", the form STYLE.md shows
