@@ -73,6 +73,10 @@ const (
 	// CodeInvalidDocumentType (422): a document upload whose type is not among the
 	// customer's KYC requirements.
 	CodeInvalidDocumentType Code = "invalid_document_type"
+	// CodeInternal (500): a failure that is not a rule failure — any error that is not
+	// an *Error, such as an I/O error or a bug. NewProblem reports it without its text,
+	// so internal details never reach a client.
+	CodeInternal Code = "internal_error"
 )
 
 // Error implements the error interface, so a Code is its own sentinel.
@@ -94,6 +98,8 @@ func (c Code) Status() int {
 		return http.StatusConflict
 	case CodeRateLimitExceeded:
 		return http.StatusTooManyRequests
+	case CodeInternal:
+		return http.StatusInternalServerError
 	default:
 		return http.StatusUnprocessableEntity
 	}
@@ -153,3 +159,38 @@ func (e *Error) Is(target error) bool {
 	c, ok := target.(Code)
 	return ok && c == e.Code
 }
+
+// Reason is a finer-grained cause of a rule failure, kept in Error.Err: the Code says
+// which rule failed (invalid_cpf), the Reason says why (ErrCheckDigit), so a caller
+// can branch on either with errors.Is without reading Detail:
+//
+//	if errors.Is(err, validation.ErrCheckDigit) { … a typo, ask the user to re-type … }
+//
+// Reasons are constants, like Codes; the same Reason serves every field.
+type Reason string
+
+// Error implements the error interface, so a Reason is its own sentinel.
+func (r Reason) Error() string { return string(r) }
+
+// The reasons this package reports. Other packages may report them too.
+const (
+	ErrEmpty          Reason = "empty"                     // no characters (after trimming, where the field trims)
+	ErrLength         Reason = "wrong length"              // too few or too many characters or digits
+	ErrCharacter      Reason = "invalid character"         // a character outside the field's alphabet
+	ErrMask           Reason = "misplaced separator"       // separators that are neither absent nor the canonical mask
+	ErrLowercase      Reason = "lowercase letter"          // a lowercase CNPJ letter in strict mode
+	ErrRepeatedDigits Reason = "repeated digits"           // a CPF of one repeated digit, the all-zero CNPJ
+	ErrCheckDigit     Reason = "check digit mismatch"      // check digits that do not match the base
+	ErrSyntax         Reason = "malformed"                 // the overall shape is wrong (no '@', two points…)
+	ErrPrecision      Reason = "wrong number of decimals"  // money with other than two decimal places
+	ErrRange          Reason = "out of range"              // a number outside its bounds
+	ErrDDD            Reason = "unknown area code"         // a phone DDD outside Anatel's 67
+	ErrCountryCode    Reason = "not a Brazilian number"    // a phone with a country code other than 55
+	ErrSubscriber     Reason = "invalid subscriber number" // neither a mobile (9 + 8 digits) nor a landline (2–5 + 7 digits)
+	ErrNonGeographic  Reason = "non-geographic number"     // 0800-style, 4004-style or a short code
+	ErrHost           Reason = "invalid host"              // an e-mail domain or URL host that is missing or malformed
+	ErrScheme         Reason = "not https"                 // a URL that is not absolute https
+	ErrUserInfo       Reason = "user info in URL"          // a URL with user:password@
+	ErrPrefix         Reason = "wrong prefix"              // an ID, secret or token with another prefix
+	ErrEnvironment    Reason = "wrong environment"         // a credential of the other environment (live vs sandbox)
+)
