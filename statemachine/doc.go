@@ -1,0 +1,276 @@
+// Package statemachine holds the lifecycle rules of the embedded-credit API: the states
+// of customers (with their KYC requirements), credit offers, loans, installment
+// transactions, webhook endpoints and credentials; the transitions between them; the
+// webhook events each transition emits; and the decisions the API takes on them
+// (registration idempotency, document acceptance, offer expiry, loan origination,
+// payment allocation, webhook event patterns, secret rotation, token validity).
+//
+// The source of every rule is the project's specification: lifecycles.md (cited by
+// section) and api-contract.md (the wire strings, the 16 events and the error codes).
+// Where both are silent the decision taken is written here, under "Decisions".
+//
+// # Lifecycles as data
+//
+// Each lifecycle is one table (a *Lifecycle): its states, its initial state and the
+// events creation emits, its edges and the event entering each state emits. The checks
+// (Lifecycle.Transition), the events, the diagrams below (Lifecycle.Mermaid, golden-tested
+// under testdata/statemachine/*.mmd) and the tests all derive from that table. A state
+// with no way out is terminal and absorbs: every transition out of it is an error
+// matching ErrTerminal. Nothing is silently ignored: a move to the same state is not an
+// edge and is an error too.
+//
+// Some edges are guarded: their condition depends on more than the two states (an
+// instant, the installments, the KYC requirements). Lifecycle.Transition refuses them
+// with ErrGuarded, and the function named in Edge.Via takes them after checking the
+// condition. The diagrams show guards in brackets after the event.
+//
+// Statuses are typed (CustomerStatus, KYCStatus, OfferStatus, LoanStatus,
+// InstallmentStatus, WebhookStatus, CredentialStatus, and KYCKind) with the API's wire
+// strings: String, MarshalText, UnmarshalText and ParseXxx, which accepts exactly the
+// wire string (case-sensitive, no trimming) and rejects anything else with
+// invalid_format wrapping ErrUnknownStatus. The zero value of every status type is not a
+// status: Valid reports false and MarshalText fails, so an unset field never passes for
+// a state.
+//
+// # Customer
+//
+// lifecycles.md, "Customer and KYC". The status follows from the requirements
+// (CustomerStatusOf): active once every requirement is approved, and then final;
+// under_review while every requirement is submitted or approved and one is submitted;
+// otherwise pending_kyc. Registration emits customer.created; entering under_review and
+// active emit customer.under_review and customer.active. Every edge is guarded: the
+// customer moves only through Customer.UpdateRequirement and Customer.SubmitDocument.
+//
+//	stateDiagram-v2
+//	    [*] --> pending_kyc : customer.created
+//	    pending_kyc --> under_review : customer.under_review [every requirement is submitted or approved and one is submitted]
+//	    under_review --> active : customer.active [every requirement is approved]
+//	    under_review --> pending_kyc : [a requirement is pending, rejected or pending correction]
+//	    active --> [*]
+//
+// A KYC requirement is a document (uploaded; rejected sends it back for resubmission) or
+// data (provided; pending_correction is fixed through a customer update). Every
+// requirement change emits customer.kyc_updated, before any customer event it causes.
+// Document requirements:
+//
+//	stateDiagram-v2
+//	    [*] --> pending
+//	    pending --> submitted : customer.kyc_updated
+//	    submitted --> approved : customer.kyc_updated
+//	    submitted --> rejected : customer.kyc_updated
+//	    rejected --> submitted : customer.kyc_updated
+//	    approved --> [*]
+//
+// Data requirements:
+//
+//	stateDiagram-v2
+//	    [*] --> pending
+//	    pending --> submitted : customer.kyc_updated
+//	    submitted --> approved : customer.kyc_updated
+//	    submitted --> pending_correction : customer.kyc_updated
+//	    pending_correction --> submitted : customer.kyc_updated
+//	    approved --> [*]
+//
+// Register decides registration idempotency: a registration whose CPF (or CNPJ) matches
+// an existing customer returns that customer when external_id is the same (absent on
+// both counts as the same) and is customer_already_exists otherwise; CPF and CNPJ are
+// the canonical validation.CPF and validation.CNPJ, so formatting never matters.
+// CheckUpdate enforces that cpf and external_id never change (immutable_field).
+// Customer.CheckDocument accepts an upload only for a document requirement of the
+// customer and a content type of PDF, JPEG or PNG (CheckContentType).
+//
+// # Credit offer
+//
+// lifecycles.md, "Credit offer". Expired means now > valid_until: at valid_until itself
+// the offer is still valid. Offer.At settles expiry at an instant; Offer.LoanCancelled
+// makes an accepted offer available again within valid_until, or expired after it;
+// RequestLoan accepts it. Creation and re-availability emit credit_offer.available,
+// expiry credit_offer.expired; accepting emits nothing (the catalogue has no such event).
+//
+//	stateDiagram-v2
+//	    [*] --> available : credit_offer.available
+//	    available --> accepted : [a loan is created from it by valid_until]
+//	    available --> expired : credit_offer.expired [the instant is after valid_until]
+//	    accepted --> available : credit_offer.available [its loan is cancelled by valid_until]
+//	    accepted --> expired : credit_offer.expired [its loan is cancelled after valid_until]
+//	    expired --> [*]
+//
+// # Loan origination
+//
+// lifecycles.md, "Simulation and loan origination". LatestSimulation picks the only
+// simulation that can be contracted. RequestLoan checks, in order: the customer is active
+// (kyc_incomplete), the offer is not accepted (offer_already_accepted) nor expired
+// (offer_expired), the request names the latest simulation and echoes its installments,
+// installments_value (exact cents) and first_due_date (simulation_mismatch, naming the
+// field).
+//
+// # Loan
+//
+// lifecycles.md, "Loan". Creation emits loan.created (state processing); entering any
+// other state emits loan.<state>. Cancellation is possible only before disbursement
+// starts, a processing error from any state before active. Loan.Pay is the only way to
+// finished: every payment while active emits loan.payment_received, and the payment
+// that leaves nothing to pay on every installment also emits loan.finished, in that
+// order. Its Payment is the event's payment{amount, paid_at, installment_number}.
+//
+//	stateDiagram-v2
+//	    [*] --> processing : loan.created
+//	    processing --> contract_generated : loan.contract_generated
+//	    contract_generated --> awaiting_signatures : loan.awaiting_signatures
+//	    awaiting_signatures --> signed : loan.signed
+//	    signed --> disbursing : loan.disbursing
+//	    disbursing --> active : loan.active
+//	    active --> finished : loan.finished [every installment is paid]
+//	    processing --> cancelled : loan.cancelled
+//	    contract_generated --> cancelled : loan.cancelled
+//	    awaiting_signatures --> cancelled : loan.cancelled
+//	    signed --> cancelled : loan.cancelled
+//	    processing --> error : loan.error
+//	    contract_generated --> error : loan.error
+//	    awaiting_signatures --> error : loan.error
+//	    signed --> error : loan.error
+//	    disbursing --> error : loan.error
+//	    finished --> [*]
+//	    cancelled --> [*]
+//	    error --> [*]
+//
+// # Installment
+//
+// lifecycles.md, "Installment (transaction)". amount_due = principal + interest + fees;
+// amount_remaining = amount_due − amount_paid. Installment.Status as of a date: paid when
+// nothing remains; overdue when the date is after the due date (paying on the due date
+// is on time); partially_paid when something was paid; else pending.
+// Installment.DaysOverdue counts calendar days after the due date while unpaid, else 0.
+// Installment.Pay allocates a payment to fees, then interest, then principal; a payment
+// of zero, a negative one, one above amount_remaining or one with sub-cent digits is
+// refused and nothing is applied. The table records the order in which derived statuses
+// can follow each other as payments add up and days pass (every edge guarded):
+//
+//	stateDiagram-v2
+//	    [*] --> pending
+//	    pending --> partially_paid : [a payment leaves something to pay]
+//	    pending --> overdue : [the date passes the due date unpaid]
+//	    pending --> paid : [a payment pays it all]
+//	    partially_paid --> overdue : [the date passes the due date unpaid]
+//	    partially_paid --> paid : [a payment pays the rest]
+//	    overdue --> paid : [a payment pays the rest]
+//	    paid --> [*]
+//
+// # Webhook endpoint
+//
+// lifecycles.md, "Webhook endpoint". deleted is not a wire status: it ends the
+// lifecycle, so that a deleted endpoint cannot be enabled or deleted again.
+//
+//	stateDiagram-v2
+//	    [*] --> active
+//	    active --> disabled
+//	    disabled --> active
+//	    active --> deleted
+//	    disabled --> deleted
+//	    deleted --> [*]
+//
+// Event patterns (ParsePattern, ParsePatterns): "*", "customer.*", "credit_offer.*",
+// "loan.*" or an exact event name from the catalogue; anything else is invalid_format
+// (param events) wrapping ErrInvalidPattern and naming the pattern. An empty list means
+// every event. A list compiles into an EventSet (a 16-bit set): EventSet.Match answers
+// whether an endpoint receives an event, EventSet.Events expands it.
+//
+// Secret rotation (RotateSecret, ValidSecrets): expire_current_in is 0 to 86,400 seconds
+// (DefaultExpireCurrentIn 3,600 when the request omits it). The rotated-out secret signs
+// while the instant is before rotation + expire_current_in, so 0 retires it at once;
+// the new current secret never expires.
+//
+// # Credential
+//
+// lifecycles.md, "Credential", and api-contract.md, Credential. Revocation
+// (Credential.Revoke) is immediate and irreversible. A credential issues tokens
+// (Credential.CanIssue, Credential.IssueToken) while active and not past expires_at (the
+// zero ExpiresAt is the API's null: never). A token lives TokenLifetime, 3,600 s, and is
+// refused from issued_at + 3,600 s on (RFC 7519 §4.1.4); a token issued before
+// revocation or expiry stays valid until then (Credential.TokenValid).
+//
+//	stateDiagram-v2
+//	    [*] --> active
+//	    active --> revoked
+//	    revoked --> [*]
+//
+// # Events
+//
+// Events returns the catalogue of api-contract.md, exactly 16 events, in its order;
+// ParseEvent parses a wire name. Envelope is a delivery body {type, timestamp, data}
+// with the timestamp in UTC.
+//
+// # Errors
+//
+// Every error is a *validation.Error: read Code, Param and Detail with errors.As, branch
+// with errors.Is on a validation.Code or on this package's reason sentinels, which sit in
+// its chain. invalid_transition errors carry a *TransitionError (Resource, From, To,
+// Action) for errors.As.
+//
+//	code                     param                                  when
+//	invalid_transition       status                                 a move the table lacks (ErrTerminal out of a terminal state), a guarded edge taken through Transition (ErrGuarded), a payment on a loan that is not active or a loan cancellation on an offer that is not accepted (TransitionError.Action)
+//	invalid_format           status                                 an unknown status string or value (ErrUnknownStatus); a customer status that does not follow from its requirements
+//	invalid_format           type                                   an unknown event name (ErrUnknownEvent); a KYC type the customer lacks (UpdateRequirement)
+//	invalid_format           events                                 an invalid webhook pattern (ErrInvalidPattern)
+//	invalid_format           kyc                                    a requirement with an invalid kind or status, a repeated type, a non-pending requirement at registration
+//	invalid_format           amount, installments_value, principal, interest, fees, amount_paid   money with sub-cent digits (validation.ErrPrecision)
+//	invalid_format           installment_number, installments       an installment number outside the loan; an Installment not built by NewInstallment
+//	invalid_format           expire_current_in, secret              expire_current_in outside 0 to 86,400; secrets without exactly one current, a repeated or reused secret
+//	invalid_format           simulation                             a simulation without ID, CreatedAt, installments or first due date
+//	invalid_format           revoked_at                             an active credential with a revocation instant
+//	missing_required_field   kyc, cpf, secret, revoked_at, now, at, paid_at, valid_until, issued_at   an empty requirement list, a registration without CPF, an empty secret, a zero instant
+//	amount_out_of_range      amount                                 a payment of zero, a negative one, one above amount_remaining (validation.ErrRange)
+//	amount_out_of_range      principal, interest, fees, amount_due, amount_paid   a negative or huge amount, nothing due, paid above due
+//	customer_already_exists  cpf, cnpj                              a registration matching a customer with another external_id
+//	immutable_field          cpf, external_id                       an update changing them
+//	invalid_content_type     file                                   a document that is not application/pdf, image/jpeg or image/png
+//	invalid_document_type    type                                   a document type that is not a document requirement of the customer
+//	kyc_incomplete           customer_id                            a loan request for a customer that is not active
+//	offer_already_accepted   credit_offer_id                        a loan request on an accepted offer
+//	offer_expired            credit_offer_id                        a loan request on an expired offer or after valid_until
+//	simulation_mismatch      simulation_id, installments, installments_value, first_due_date   not the latest simulation, or terms that differ from it
+//	forbidden                client_id                              a token requested from a revoked (ErrRevoked) or expired (ErrCredentialExpired) credential
+//	invalid_token            authorization                          a token issued in the future or when its credential could not issue
+//	token_expired            authorization                          a token at or after issued_at + 3,600 s
+//
+// # Decisions
+//
+// Where the specification is silent, the package decides:
+//
+//   - KYC kinds: rejected exists only for document requirements and pending_correction
+//     only for data requirements, as lifecycles.md describes them; approved is terminal
+//     (the spec lists no way out of it). A new customer's requirements are all pending,
+//     and a customer has at least one requirement, so no customer is active with nothing
+//     checked (BCB Circular 3.978/2020 requires lenders to identify their customers).
+//   - Register: any matching customer with a different external_id is a conflict, even
+//     when another one matches with the same; otherwise the first match is returned.
+//     external_id "" is absent and compares exactly otherwise.
+//   - CheckUpdate compares values, so re-sending cpf or external_id unchanged is allowed.
+//   - Content types compare as media types (case-insensitive, parameters ignored);
+//     unregistered aliases (image/jpg, image/pjpeg) are refused. The content type is
+//     checked before the document type, a malformed request (400) before a rule (422).
+//   - An accepted offer does not expire while its loan lives; Offer.At expires only
+//     available offers.
+//   - Ties in LatestSimulation go to the later simulation in the list (creation order).
+//   - RequestLoan checks the state of customer and offer before the echoed terms.
+//   - Payments: the installment's status is computed from its amounts as of the date
+//     passed; no payment history is kept. A payment on a paid installment is
+//     amount_out_of_range (nothing remains). Late fees and interest are out of scope.
+//   - Webhook secrets: a rotation keeps earlier rotated-out secrets until their own
+//     expiry (it never shortens a window a receiver was promised) and drops expired ones.
+//     expire_current_in out of range is invalid_format: the contract has no range code
+//     for non-money fields.
+//   - Credentials: at ExpiresAt itself a credential still issues (expired means
+//     now > expires_at, as for offers); from RevokedAt on it issues nothing. A revoked or
+//     expired credential asking for a token is forbidden.
+//
+// # Zero values, instants and concurrency
+//
+// Every function takes the instant (time.Time) or the date (calendar.Date) it decides at
+// as an argument; the package never reads the clock. A zero time.Time is refused where
+// an instant is required. Values (Customer, Offer, Loan, Installment, Credential) are
+// passed and returned by value: methods return new values and never modify the
+// receiver, nor any slice it holds (they copy before changing). Lifecycles are built
+// once at package initialisation and never modified. Every function and method is safe
+// for concurrent use by multiple goroutines.
+package statemachine
