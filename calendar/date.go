@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"sync"
 	"time"
@@ -127,7 +128,7 @@ func newDate(op string, year int, month time.Month, day int) (Date, error) {
 }
 
 func ymdText(year int, month time.Month, day int) string {
-	return strconv.Itoa(year) + "-" + strconv.Itoa(int(month)) + "-" + strconv.Itoa(day)
+	return fmt.Sprintf("%04d-%02d-%02d", year, int(month), day)
 }
 
 // ParseDate parses a date in the form YYYY-MM-DD (ISO 8601 calendar date,
