@@ -36,7 +36,9 @@ type command struct {
 
 // commands is the dispatch table, one line per subcommand.
 func commands() []command {
-	return []command{}
+	return []command{
+		{"calendar", "business days, holidays, date rolling", runCalendar},
+	}
 }
 
 func main() {
