@@ -1,0 +1,152 @@
+package statemachine
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/validation"
+)
+
+var calendarZero calendar.Date
+
+var validUntil = time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC)
+
+func TestOfferAt(t *testing.T) {
+	tests := []struct {
+		status OfferStatus
+		now    time.Time
+		want   OfferStatus
+		events []Event
+	}{
+		{OfferAvailable, validUntil.Add(-time.Hour), OfferAvailable, nil},
+		{OfferAvailable, validUntil, OfferAvailable, nil}, // now == valid_until: not yet expired
+		{OfferAvailable, validUntil.Add(time.Nanosecond), OfferExpired, []Event{EventCreditOfferExpired}},
+		// The same instant in São Paulo (UTC−3): 20:59:59 local is valid_until itself.
+		{OfferAvailable, validUntil.In(time.FixedZone("BRT", -3*3600)), OfferAvailable, nil},
+		{OfferAccepted, validUntil.Add(time.Hour), OfferAccepted, nil}, // a live loan keeps it accepted
+		{OfferExpired, validUntil.Add(-time.Hour), OfferExpired, nil},
+	}
+	for _, tt := range tests {
+		o := Offer{Status: tt.status, ValidUntil: validUntil}
+		got, ev, err := o.At(tt.now)
+		if err != nil || got.Status != tt.want || !slicesEqual(ev, tt.events...) || !got.ValidUntil.Equal(validUntil) {
+			t.Errorf("%s.At(%s) = %s, %v, %v; want %s, %v", tt.status, tt.now, got.Status, ev, err, tt.want, tt.events)
+		}
+	}
+	for _, o := range []Offer{{Status: 0, ValidUntil: validUntil}, {Status: OfferAvailable}} {
+		if _, _, err := o.At(validUntil); err == nil {
+			t.Errorf("%+v.At: no error for an invalid offer", o)
+		}
+	}
+	if _, _, err := (Offer{Status: OfferAvailable, ValidUntil: validUntil}).At(time.Time{}); !errors.Is(err, validation.CodeMissingRequiredField) {
+		t.Errorf("At(zero time) error = %v", err)
+	}
+}
+
+func TestOfferLoanCancelled(t *testing.T) {
+	o := Offer{Status: OfferAccepted, ValidUntil: validUntil}
+	got, ev, err := o.LoanCancelled(validUntil)
+	if err != nil || got.Status != OfferAvailable || !slicesEqual(ev, EventCreditOfferAvailable) {
+		t.Errorf("cancelled at valid_until: %s, %v, %v; want available", got.Status, ev, err)
+	}
+	got, ev, err = o.LoanCancelled(validUntil.Add(time.Second))
+	if err != nil || got.Status != OfferExpired || !slicesEqual(ev, EventCreditOfferExpired) {
+		t.Errorf("cancelled after valid_until: %s, %v, %v; want expired", got.Status, ev, err)
+	}
+	if o.Status != OfferAccepted {
+		t.Error("LoanCancelled modified its receiver")
+	}
+	for _, s := range []OfferStatus{OfferAvailable, OfferExpired} {
+		_, _, err := Offer{Status: s, ValidUntil: validUntil}.LoanCancelled(validUntil)
+		var te *TransitionError
+		if !errors.As(err, &te) || te.Action != "loan cancellation" || te.From != s.String() ||
+			errors.Is(err, ErrTerminal) != (s == OfferExpired) {
+			t.Errorf("LoanCancelled on %s: %v", s, err)
+		}
+	}
+}
+
+func TestLatestSimulation(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	sims := []Simulation{{ID: "a", CreatedAt: t0}, {ID: "b", CreatedAt: t0.Add(time.Minute)},
+		{ID: "c", CreatedAt: t0.Add(30 * time.Second)}, {ID: "d", CreatedAt: t0.Add(time.Minute)}}
+	if s, ok := LatestSimulation(sims); !ok || s.ID != "d" {
+		t.Errorf("LatestSimulation = %s, %v; want d (latest, tie to the later)", s.ID, ok)
+	}
+	if s, ok := LatestSimulation(sims[:3]); !ok || s.ID != "b" {
+		t.Errorf("LatestSimulation = %s, %v; want b", s.ID, ok)
+	}
+	if _, ok := LatestSimulation(nil); ok {
+		t.Error("LatestSimulation(nil) reports a simulation")
+	}
+}
+
+func TestRequestLoan(t *testing.T) {
+	now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
+	first := date(t, "2026-04-15")
+	sims := []Simulation{
+		{ID: "sim_old", CreatedAt: now.Add(-2 * time.Hour), Installments: 12, InstallmentsValue: dec("2400.00"), FirstDueDate: first},
+		{ID: "sim_new", CreatedAt: now.Add(-time.Hour), Installments: 12, InstallmentsValue: dec("2417.92"), FirstDueDate: first},
+	}
+	req := LoanRequest{SimulationID: "sim_new", Installments: 12, InstallmentsValue: dec("2417.92"), FirstDueDate: first}
+	avail := Offer{Status: OfferAvailable, ValidUntil: validUntil}
+
+	o, err := RequestLoan(CustomerActive, avail, sims, req, now)
+	if err != nil || o.Offer.Status != OfferAccepted || o.Loan != LoanProcessing || !slicesEqual(o.Events, EventLoanCreated) {
+		t.Fatalf("RequestLoan = %+v, %v", o, err)
+	}
+	// 2417.9 is the same amount as 2417.90, compared in exact cents.
+	r := req
+	r.InstallmentsValue = dec("2417.920")
+	if _, err := RequestLoan(CustomerActive, avail, sims, r, now); err != nil {
+		t.Errorf("2417.920 vs 2417.92: %v", err)
+	}
+	// At valid_until itself the offer is still valid.
+	if _, err := RequestLoan(CustomerActive, avail, sims, req, validUntil); err != nil {
+		t.Errorf("at valid_until: %v", err)
+	}
+
+	mod := func(f func(*LoanRequest)) LoanRequest { r := req; f(&r); return r }
+	tests := []struct {
+		name     string
+		customer CustomerStatus
+		offer    Offer
+		sims     []Simulation
+		req      LoanRequest
+		now      time.Time
+		code     validation.Code
+		param    string
+	}{
+		{"pending_kyc", CustomerPendingKYC, avail, sims, req, now, validation.CodeKYCIncomplete, "customer_id"},
+		{"under_review", CustomerUnderReview, avail, sims, req, now, validation.CodeKYCIncomplete, "customer_id"},
+		{"accepted", CustomerActive, Offer{OfferAccepted, validUntil}, sims, req, now, validation.CodeOfferAlreadyAccepted, "credit_offer_id"},
+		{"accepted after valid_until", CustomerActive, Offer{OfferAccepted, validUntil}, sims, req, validUntil.Add(time.Hour), validation.CodeOfferAlreadyAccepted, "credit_offer_id"},
+		{"expired", CustomerActive, Offer{OfferExpired, validUntil}, sims, req, now, validation.CodeOfferExpired, "credit_offer_id"},
+		{"past valid_until", CustomerActive, avail, sims, req, validUntil.Add(time.Nanosecond), validation.CodeOfferExpired, "credit_offer_id"},
+		{"superseded", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "sim_old"; r.InstallmentsValue = dec("2400.00") }), now, validation.CodeSimulationMismatch, "simulation_id"},
+		{"unknown simulation", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "sim_x" }), now, validation.CodeSimulationMismatch, "simulation_id"},
+		{"no simulations", CustomerActive, avail, nil, req, now, validation.CodeSimulationMismatch, "simulation_id"},
+		{"installments", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.Installments = 11 }), now, validation.CodeSimulationMismatch, "installments"},
+		{"value one cent off", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.InstallmentsValue = dec("2417.93") }), now, validation.CodeSimulationMismatch, "installments_value"},
+		{"value sub-cent", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.InstallmentsValue = dec("2417.921") }), now, validation.CodeInvalidFormat, "installments_value"},
+		{"first due date", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.FirstDueDate = date(t, "2026-04-16") }), now, validation.CodeSimulationMismatch, "first_due_date"},
+		{"first due date unset", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.FirstDueDate = calendarZero }), now, validation.CodeSimulationMismatch, "first_due_date"},
+		{"invalid customer", 0, avail, sims, req, now, validation.CodeInvalidFormat, "status"},
+		{"invalid offer", CustomerActive, Offer{0, validUntil}, sims, req, now, validation.CodeInvalidFormat, "status"},
+		{"offer without valid_until", CustomerActive, Offer{OfferAvailable, time.Time{}}, sims, req, now, validation.CodeMissingRequiredField, "valid_until"},
+		{"zero now", CustomerActive, avail, sims, req, time.Time{}, validation.CodeMissingRequiredField, "now"},
+		{"bad simulation", CustomerActive, avail, []Simulation{{ID: "sim_new", CreatedAt: now}}, req, now, validation.CodeInvalidFormat, "simulation"},
+	}
+	for _, tt := range tests {
+		o, err := RequestLoan(tt.customer, tt.offer, tt.sims, tt.req, tt.now)
+		var ve *validation.Error
+		if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param {
+			t.Errorf("%s: error = %v, want %s/%s", tt.name, err, tt.code, tt.param)
+		}
+		if o.Events != nil || o.Loan != 0 {
+			t.Errorf("%s: origination %+v with an error", tt.name, o)
+		}
+	}
+}
