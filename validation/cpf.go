@@ -1,0 +1,277 @@
+package validation
+
+import (
+	"math/rand/v2"
+)
+
+// CPF is a valid CPF (Cadastro de Pessoas Físicas), the taxpayer number of an
+// individual, in canonical form: its 11 digits. Values are made only by ParseCPF,
+// UnmarshalText and RandomCPF, so a non-zero CPF is always valid. CPF is a small
+// comparable value: use == to compare (formatting never matters), or use it as a map
+// key. The zero value is "no CPF"; IsZero reports it and String returns "".
+type CPF struct {
+	d [11]byte // ASCII digits; all zero bytes in the zero value
+}
+
+const cpfExpected = "expected 11 digits, bare or masked as 000.000.000-00"
+
+// ParseCPF parses a CPF given bare (28001238938) or with the canonical mask
+// (280.012.389-38), after trimming white space around it. Short input is never
+// left-padded with zeros: "191" is not 000.000.001-91. It allocates nothing on success.
+//
+// A failure is an *Error with Code CodeInvalidCPF, Param "cpf" and one of the
+// reasons ErrEmpty, ErrCharacter, ErrLength, ErrMask, ErrRepeatedDigits (the ten
+// values of one repeated digit, which pass the check digits but are not issued) or
+// ErrCheckDigit.
+func ParseCPF(s string) (CPF, error) {
+	if c, ok := parseCPF(s); ok {
+		return c, nil
+	}
+	return CPF{}, cpfError(s)
+}
+
+// parseCPF is the fast path: it only says whether s is valid. Unrolled, with one
+// branch for the 11 character classes, like parseCNPJ.
+func parseCPF(s string) (CPF, bool) {
+	t := trimmed(s)
+	var c CPF
+	switch {
+	case len(t) == 11:
+		copy(c.d[:], t)
+	case len(t) == 14 && t[3] == '.' && t[7] == '.' && t[11] == '-':
+		copy(c.d[0:3], t[0:3])
+		copy(c.d[3:6], t[4:7])
+		copy(c.d[6:9], t[8:11])
+		copy(c.d[9:11], t[12:14])
+	default:
+		return CPF{}, false
+	}
+	// The strict half of cnpjValues maps digits to 0–9, letters to 17–42 and
+	// everything else to 0xff: only digits have no bit above 0x0f.
+	d := &c.d
+	v0 := cnpjValues[256|uint(d[0])]
+	v1 := cnpjValues[256|uint(d[1])]
+	v2 := cnpjValues[256|uint(d[2])]
+	v3 := cnpjValues[256|uint(d[3])]
+	v4 := cnpjValues[256|uint(d[4])]
+	v5 := cnpjValues[256|uint(d[5])]
+	v6 := cnpjValues[256|uint(d[6])]
+	v7 := cnpjValues[256|uint(d[7])]
+	v8 := cnpjValues[256|uint(d[8])]
+	if (v0|v1|v2|v3|v4|v5|v6|v7|v8)&0xf0 != 0 {
+		return CPF{}, false
+	}
+	s1 := 10*int(v0) + 9*int(v1) + 8*int(v2) + 7*int(v3) + 6*int(v4) +
+		5*int(v5) + 4*int(v6) + 3*int(v7) + 2*int(v8)
+	sum := int(v0) + int(v1) + int(v2) + int(v3) + int(v4) + int(v5) + int(v6) + int(v7) + int(v8)
+	// DV2's weights (11 … 3 over the base, 2 on DV1) are DV1's plus one.
+	dv1 := checkDigit(s1)
+	dv2 := checkDigit(s1 + sum + 2*dv1)
+	if int(d[9]) != '0'+dv1 || int(d[10]) != '0'+dv2 {
+		return CPF{}, false
+	}
+	// A base of one repeated digit always yields check digits equal to it (the ten
+	// repeated values pass the checksum), so a repeated base is a repeated CPF.
+	if v0 == v1 && v1 == v2 && v2 == v3 && v3 == v4 && v4 == v5 && v5 == v6 && v6 == v7 && v7 == v8 {
+		return CPF{}, false
+	}
+	return c, true
+}
+
+// cpfCheckDigits returns the two check digits of the 9 base digits in d (values
+// 0–9): DV1 weighs them 10 down to 2, DV2 weighs them and DV1 11 down to 2.
+// parseCPF computes the same sums unrolled; this plain form serves the slow paths.
+func cpfCheckDigits(d *[11]byte) (int, int) {
+	s1, s2 := 0, 0
+	for i := range 9 {
+		v := int(d[i] - '0')
+		s1 += v * (10 - i)
+		s2 += v * (11 - i)
+	}
+	dv1 := checkDigit(s1)
+	return dv1, checkDigit(s2 + 2*dv1)
+}
+
+func (c *CPF) repeated() bool {
+	for i := 1; i < 11; i++ {
+		if c.d[i] != c.d[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// cpfError explains why s is not a CPF. It runs only on failure.
+func cpfError(s string) *Error {
+	t, off := trimSpace(s)
+	if t == "" {
+		return Wrap(ErrEmpty, CodeInvalidCPF, "cpf", "cpf is empty; %s", cpfExpected)
+	}
+	var c CPF
+	n := 0
+	for i, r := range t {
+		switch {
+		case r >= '0' && r <= '9':
+			if n < 11 {
+				c.d[n] = byte(r)
+			}
+			n++
+		case r == '.' || r == '-':
+		default:
+			return Wrap(ErrCharacter, CodeInvalidCPF, "cpf", "cpf %s has %s at position %d; %s",
+				quote(s), quoteRune(r), position(s, off+i), cpfExpected)
+		}
+	}
+	if n != 11 {
+		return Wrap(ErrLength, CodeInvalidCPF, "cpf",
+			"cpf %s has %d digits; %s (short input is never zero-padded)", quote(s), n, cpfExpected)
+	}
+	if len(t) != 11 && !(len(t) == 14 && t[3] == '.' && t[7] == '.' && t[11] == '-') {
+		return Wrap(ErrMask, CodeInvalidCPF, "cpf", "cpf %s has separators out of place; %s",
+			quote(s), cpfExpected)
+	}
+	if c.repeated() {
+		return Wrap(ErrRepeatedDigits, CodeInvalidCPF, "cpf",
+			"cpf %s repeats one digit; such numbers pass the check digits but are never issued",
+			c.Format())
+	}
+	dv1, dv2 := cpfCheckDigits(&c.d)
+	return Wrap(ErrCheckDigit, CodeInvalidCPF, "cpf", "cpf %s has check digits %s; expected %d%d",
+		c.Format(), c.d[9:], dv1, dv2)
+}
+
+// CPFCheckDigits returns the two check digits of a CPF base of exactly 9 digits
+// ("280012389" → "38"). Errors are CodeInvalidCPF with ErrLength or ErrCharacter.
+func CPFCheckDigits(base string) (string, error) {
+	if len(base) != 9 {
+		return "", Wrap(ErrLength, CodeInvalidCPF, "cpf",
+			"cpf base %s has %d characters; expected 9 digits", quote(base), len(base))
+	}
+	var d [11]byte
+	for i := range 9 {
+		if base[i]-'0' > 9 {
+			return "", Wrap(ErrCharacter, CodeInvalidCPF, "cpf",
+				"cpf base %s has %s at position %d; expected 9 digits", quote(base), quoteRune(rune(base[i])), i+1)
+		}
+		d[i] = base[i]
+	}
+	dv1, dv2 := cpfCheckDigits(&d)
+	return string([]byte{byte('0' + dv1), byte('0' + dv2)}), nil
+}
+
+// IsZero reports whether c is the zero value, "no CPF".
+func (c CPF) IsZero() bool { return c.d[0] == 0 }
+
+// String returns the canonical form, 11 digits without mask ("28001238938"), or ""
+// for the zero value.
+func (c CPF) String() string {
+	if c.IsZero() {
+		return ""
+	}
+	return string(c.d[:])
+}
+
+// Format returns the masked form 000.000.000-00 ("280.012.389-38"), or "" for the
+// zero value.
+func (c CPF) Format() string {
+	if c.IsZero() {
+		return ""
+	}
+	d := &c.d
+	return string([]byte{d[0], d[1], d[2], '.', d[3], d[4], d[5], '.', d[6], d[7], d[8], '-', d[9], d[10]})
+}
+
+// MarshalText returns the canonical form, so JSON carries "28001238938". The zero
+// value marshals to empty text.
+func (c CPF) MarshalText() ([]byte, error) {
+	if c.IsZero() {
+		return []byte{}, nil
+	}
+	return c.d[:], nil
+}
+
+// UnmarshalText parses text as ParseCPF does. Empty text gives the zero CPF without
+// error, so an optional field round-trips; a server that requires the field checks
+// IsZero and reports CodeMissingRequiredField.
+func (c *CPF) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*c = CPF{}
+		return nil
+	}
+	v, err := ParseCPF(string(text))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// FiscalRegion returns the Receita Federal fiscal region where the CPF was first
+// registered, read from its 9th digit (1 to 9 name regions 1 to 9, 0 names region
+// 10). The zero CPF returns 0.
+func (c CPF) FiscalRegion() FiscalRegion {
+	if c.IsZero() {
+		return 0
+	}
+	if c.d[8] == '0' {
+		return 10
+	}
+	return FiscalRegion(c.d[8] - '0')
+}
+
+// FiscalRegion is one of the Receita Federal's ten fiscal regions (1 to 10); the 9th
+// digit of a CPF names the region of first registration. 0 is no region.
+type FiscalRegion uint8
+
+// States returns the abbreviations of the states (and DF) of region r, in a new
+// slice, or nil if r is not a region:
+//
+//	1 DF GO MS MT TO · 2 AC AM AP PA RO RR · 3 CE MA PI · 4 AL PB PE RN · 5 BA SE
+//	6 MG · 7 ES RJ · 8 SP · 9 PR SC · 10 RS
+func (r FiscalRegion) States() []string {
+	switch r {
+	case 1:
+		return []string{"DF", "GO", "MS", "MT", "TO"}
+	case 2:
+		return []string{"AC", "AM", "AP", "PA", "RO", "RR"}
+	case 3:
+		return []string{"CE", "MA", "PI"}
+	case 4:
+		return []string{"AL", "PB", "PE", "RN"}
+	case 5:
+		return []string{"BA", "SE"}
+	case 6:
+		return []string{"MG"}
+	case 7:
+		return []string{"ES", "RJ"}
+	case 8:
+		return []string{"SP"}
+	case 9:
+		return []string{"PR", "SC"}
+	case 10:
+		return []string{"RS"}
+	}
+	return nil
+}
+
+// RandomCPF returns a valid CPF drawn from r: 9 uniform random base digits (never
+// all equal) and their check digits. The same seed gives the same CPFs, and there is
+// no global state. A nil r stands for a fixed seed, rand.New(rand.NewPCG(0, 0)), so
+// every such call returns the same CPF. Meant for tests and sandboxes: a generated
+// CPF may belong to a real person.
+func RandomCPF(r *rand.Rand) CPF {
+	if r == nil {
+		r = rand.New(rand.NewPCG(0, 0))
+	}
+	var c CPF
+	for {
+		for i := range 9 {
+			c.d[i] = byte('0' + r.IntN(10))
+		}
+		dv1, dv2 := cpfCheckDigits(&c.d)
+		c.d[9], c.d[10] = byte('0'+dv1), byte('0'+dv2)
+		if !c.repeated() {
+			return c
+		}
+	}
+}
