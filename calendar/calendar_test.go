@@ -142,6 +142,19 @@ func TestAdjust(t *testing.T) {
 			t.Errorf("Adjust(%s, %v) = %s, %v; want %s (%s)", tc.date, tc.roll, got, err, tc.want, tc.why)
 		}
 	}
+	// With a holiday on the last day of the range, there is no following
+	// business day: modified following takes the preceding one.
+	last := mustDate(t, "9999-12-31")
+	endClosed, err := calendar.New(calendar.Once("closed", last))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := endClosed.Adjust(last, calendar.ModifiedFollowing); err != nil || got.String() != "9999-12-30" {
+		t.Errorf("Adjust(9999-12-31 closed, modified-following) = %s, %v; want 9999-12-30", got, err)
+	}
+	if _, err := endClosed.Adjust(last, calendar.Following); !errors.Is(err, calendar.ErrOutOfRange) {
+		t.Errorf("Adjust(9999-12-31 closed, following) error = %v, want ErrOutOfRange", err)
+	}
 	for _, tc := range []struct {
 		date string
 		roll calendar.Roll

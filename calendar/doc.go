@@ -30,17 +30,20 @@
 // run). State and municipal holidays are not national; New builds a calendar
 // that adds them (Fixed, Easter and Once rules, optionally limited by Years).
 //
-// A payment due on a day that is not a business day is paid, without charges,
-// on the next business day (Lei 7.089/1983): that is the Following roll, the
-// zero value of Roll.
+// A payment that falls due on a Saturday, Sunday or holiday may be paid on the
+// first business day after it without late interest (Lei 7.089/1983, art. 1):
+// that is the Following roll, the zero value of Roll.
 //
 // The rules are github.com/rickar/cal/v2's br package (v2.1.31) with its two
 // departures from ANBIMA corrected: br lacks Carnival Monday, and its Consciência
-// Negra has no start year. The result agrees with ANBIMA's published list of
-// national holidays on every day from 2001 through 2099. The same rules are
-// applied to every year from 1 to 9999, including those before the laws that
-// created some of the holidays: dates far from the present are the rules
-// extrapolated, not history.
+// Negra has no start year. Only the holiday definitions are used, not its
+// Calendar type (whose WorkdaysFrom(d, 0) returns d even on a holiday, whose
+// Locations field compares zones by pointer and whose cache spans about three
+// years). The result agrees with ANBIMA's published list of national holidays
+// on every day from 2001 through 2099. The same rules are applied to every year
+// from 1 to 9999, including those before the laws that created some of the
+// holidays: dates far from the present are the rules extrapolated, not
+// history.
 //
 // # Roll conventions
 //
@@ -94,14 +97,18 @@
 //
 // # Speed and range of the table
 //
-// A calendar answers from a table of the years 1900 through 2199, a bit per
-// day plus the running count of business days per 64 days, built from the
-// rules on first use (about a millisecond, once per Calendar, under sync.Once).
-// There IsBusinessDay is one bit test and AddBusinessDays and
-// BusinessDaysBetween a few population counts; no call allocates or reaches
-// rickar/cal. Outside those years the same questions are answered from the
-// rules year by year, correct but some microseconds per year spanned; the
-// tests hold both paths to the same answers.
+// A calendar answers from a table of the years 1900 through 2199: a bit per
+// day, 1 for a business day, plus the running count of business days before
+// each 64-day word. It is built from the rules on first use (a millisecond or
+// a few, once per Calendar, under sync.Once). There IsBusinessDay is one bit
+// test and AddBusinessDays and BusinessDaysBetween a few population counts
+// (a few nanoseconds and no allocation); rickar/cal is never called.
+//
+// Outside those years the same questions are answered from the rules, year by
+// year: correct, but a few microseconds per year touched, so a count across
+// millennia takes tens of milliseconds. The tests hold both paths to the same
+// answers on random dates, and both to a second, independent implementation of
+// the rules.
 //
 // # Concurrency
 //

@@ -385,3 +385,29 @@ func ExampleError() {
 	// ParseDate 2026-02-29 day 29 is not 01 through 28 (February 2026)
 	// true
 }
+
+func ExampleDate_Weekday() {
+	d, _ := calendar.ParseDate("2026-11-15")
+	fmt.Println(d.Weekday())
+	// Output: Sunday
+}
+
+// Due dates of a six-installment loan with the first due date on 2026-01-31:
+// the nominal monthly series keeps the anchor day (clamped in short months),
+// then each date rolls to the next business day (Lei 7.089/1983).
+func Example() {
+	c := calendar.Brazil()
+	first, _ := calendar.ParseDate("2026-01-31")
+	for k := range 6 {
+		nominal, _ := first.AddMonths(k)
+		due, _ := c.Adjust(nominal, calendar.Following)
+		fmt.Println(nominal, nominal.Weekday(), "→", due)
+	}
+	// Output:
+	// 2026-01-31 Saturday → 2026-02-02
+	// 2026-02-28 Saturday → 2026-03-02
+	// 2026-03-31 Tuesday → 2026-03-31
+	// 2026-04-30 Thursday → 2026-04-30
+	// 2026-05-31 Sunday → 2026-06-01
+	// 2026-06-30 Tuesday → 2026-06-30
+}

@@ -4,9 +4,9 @@ import "strconv"
 
 // Roll is a business day convention: how Adjust moves a date that is not a
 // business day. The zero value is Following, the default of the loan contracts
-// this library serves (Lei 7.089/1983: an obligation due on a non-business day is
-// paid on the next business day without charges); Unadjusted must be chosen
-// explicitly.
+// this library serves (Lei 7.089/1983, art. 1: no late interest on an
+// obligation that falls due on a Saturday, Sunday or holiday and is paid on the
+// first business day after it); Unadjusted must be chosen explicitly.
 type Roll uint8
 
 // The conventions, in the calendar's business days. Following, Modified Following
