@@ -164,29 +164,33 @@ func (l *Lifecycle[S]) check(from, to S, guardOK bool) error {
 				"%s is not a %s status", s, l.resource)
 		}
 	}
-	te := &TransitionError{Resource: l.resource, From: from.String(), To: to.String()}
-	switch {
+	te := func() *TransitionError {
+		return &TransitionError{Resource: l.resource, From: from.String(), To: to.String()}
+	}
 	// A status of the right type that this lifecycle lacks, such as rejected for a data
 	// requirement, is an invalid transition too; the terminal check comes before the
 	// check of to, so that leaving a terminal state always matches ErrTerminal.
+	switch {
 	case !l.has(from):
-		return transitionError(te, "%s cannot go from %s to %s: %s has no state %s",
+		return transitionError(te(), "%s cannot go from %s to %s: %s has no state %s",
 			l.resource, from, to, l.resource, from)
 	case l.Terminal(from):
-		te.Terminal = true
-		return transitionError(te, "%s cannot go from %s to %s: %s is terminal",
+		e := te()
+		e.Terminal = true
+		return transitionError(e, "%s cannot go from %s to %s: %s is terminal",
 			l.resource, from, to, from)
 	case !l.has(to):
-		return transitionError(te, "%s cannot go from %s to %s: %s has no state %s",
+		return transitionError(te(), "%s cannot go from %s to %s: %s has no state %s",
 			l.resource, from, to, l.resource, to)
 	case !l.Allowed(from, to):
-		return transitionError(te, "%s cannot go from %s to %s; from %s it can go to %s",
+		return transitionError(te(), "%s cannot go from %s to %s; from %s it can go to %s",
 			l.resource, from, to, from, orList(l.Next(from)))
 	case !guardOK && l.guarded[from]&(1<<to) != 0:
-		e := l.edge(from, to)
-		te.Guard = e.Guard
-		return transitionError(te, "%s goes from %s to %s only when %s, which %s checks",
-			l.resource, from, to, e.Guard, e.Via)
+		edge := l.edge(from, to)
+		e := te()
+		e.Guard = edge.Guard
+		return transitionError(e, "%s goes from %s to %s only when %s, which %s checks",
+			l.resource, from, to, edge.Guard, edge.Via)
 	}
 	return nil
 }

@@ -113,7 +113,9 @@ func TestOfferWalk(t *testing.T) {
 			)
 			switch rapid.IntRange(0, 2).Draw(t, "action") {
 			case 0:
-				n, ev, err = o.At(now)
+				if n, ev, err = o.At(now); err != nil {
+					t.Fatal(err)
+				}
 			case 1:
 				var org Origination
 				org, err = RequestLoan(CustomerActive, o, sims, req, now)
