@@ -240,6 +240,12 @@ func TestCustomerWalk(t *testing.T) {
 		}
 		return CustomerPendingKYC
 	}
+	active := 0
+	defer func() {
+		if active == 0 {
+			t.Error("no walk reached an active customer")
+		}
+	}()
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 4).Draw(t, "n")
 		var kyc []KYCRequirement
@@ -284,6 +290,9 @@ func TestCustomerWalk(t *testing.T) {
 			}
 			if c.Status == CustomerActive && n2.Status != CustomerActive {
 				t.Fatal("active customer demoted")
+			}
+			if n2.Status == CustomerActive && c.Status != CustomerActive {
+				active++
 			}
 			c = n2
 		}

@@ -19,6 +19,13 @@
 // matching ErrTerminal. Nothing is silently ignored: a move to the same state is not an
 // edge and is an error too.
 //
+// The golden diagrams are the tables drawn, so a reviewer re-derives each of them from
+// lifecycles.md by hand: one "[*] --> initial" line labelled with the creation events,
+// one line per edge in table order labelled with the event entering its target (and the
+// guard in brackets), one "terminal --> [*]" line per terminal state. go test -run
+// TestDiagrams -update rewrites them; the test also checks that this documentation shows
+// each one verbatim.
+//
 // Some edges are guarded: their condition depends on more than the two states (an
 // instant, the installments, the KYC requirements). Lifecycle.Transition refuses them
 // with ErrGuarded, and the function named in Edge.Via takes them after checking the
@@ -156,6 +163,15 @@
 //	    overdue --> paid : [a payment pays the rest]
 //	    paid --> [*]
 //
+// # Money
+//
+// Amounts are decimal.Decimal at the API and exact cents inside (int64, converted only
+// by validation.DecimalToCents and validation.CentsToDecimal). Nothing here rounds: an
+// amount with sub-cent digits is refused (invalid_format), never rounded, and money is
+// compared to the cent (150.5 equals 150.50). Amounts returned have exponent −2;
+// Payment marshals its amount with validation.FormatMoney. Each installment amount is
+// bounded by MaxInt64/4 cents (about R$ 23 quadrillion) so that sums cannot overflow.
+//
 // # Webhook endpoint
 //
 // lifecycles.md, "Webhook endpoint". deleted is not a wire status: it ends the
@@ -205,33 +221,50 @@
 // Every error is a *validation.Error: read Code, Param and Detail with errors.As, branch
 // with errors.Is on a validation.Code or on this package's reason sentinels, which sit in
 // its chain. invalid_transition errors carry a *TransitionError (Resource, From, To,
-// Action) for errors.As.
+// Action, Terminal, Guard) for errors.As. By code, with the params each one names:
 //
-//	code                     param                                  when
-//	invalid_transition       status                                 a move the table lacks (ErrTerminal out of a terminal state), a guarded edge taken through Transition (ErrGuarded), a payment on a loan that is not active or a loan cancellation on an offer that is not accepted (TransitionError.Action)
-//	invalid_format           status                                 an unknown status string or value (ErrUnknownStatus); a customer status that does not follow from its requirements
-//	invalid_format           type                                   an unknown event name (ErrUnknownEvent); a KYC type the customer lacks (UpdateRequirement)
-//	invalid_format           events                                 an invalid webhook pattern (ErrInvalidPattern)
-//	invalid_format           kyc                                    a requirement with an invalid kind or status, a repeated type, a non-pending requirement at registration
-//	invalid_format           amount, installments_value, principal, interest, fees, amount_paid   money with sub-cent digits (validation.ErrPrecision)
-//	invalid_format           installment_number, installments       an installment number outside the loan; an Installment not built by NewInstallment
-//	invalid_format           expire_current_in, secret              expire_current_in outside 0 to 86,400; secrets without exactly one current, a repeated or reused secret
-//	invalid_format           simulation                             a simulation without ID, CreatedAt, installments or first due date
-//	invalid_format           revoked_at                             an active credential with a revocation instant
-//	missing_required_field   kyc, cpf, secret, revoked_at, now, at, paid_at, valid_until, issued_at   an empty requirement list, a registration without CPF, an empty secret, a zero instant
-//	amount_out_of_range      amount                                 a payment of zero, a negative one, one above amount_remaining (validation.ErrRange)
-//	amount_out_of_range      principal, interest, fees, amount_due, amount_paid   a negative or huge amount, nothing due, paid above due
-//	customer_already_exists  cpf, cnpj                              a registration matching a customer with another external_id
-//	immutable_field          cpf, external_id                       an update changing them
-//	invalid_content_type     file                                   a document that is not application/pdf, image/jpeg or image/png
-//	invalid_document_type    type                                   a document type that is not a document requirement of the customer
-//	kyc_incomplete           customer_id                            a loan request for a customer that is not active
-//	offer_already_accepted   credit_offer_id                        a loan request on an accepted offer
-//	offer_expired            credit_offer_id                        a loan request on an expired offer or after valid_until
-//	simulation_mismatch      simulation_id, installments, installments_value, first_due_date   not the latest simulation, or terms that differ from it
-//	forbidden                client_id                              a token requested from a revoked (ErrRevoked) or expired (ErrCredentialExpired) credential
-//	invalid_token            authorization                          a token issued in the future or when its credential could not issue
-//	token_expired            authorization                          a token at or after issued_at + 3,600 s
+//   - invalid_transition (409), param status: a move the table lacks, matching
+//     ErrTerminal when it leaves a terminal state; a guarded edge taken through
+//     Lifecycle.Transition (ErrGuarded); a payment on a loan that is not active or a loan
+//     cancellation on an offer that is not accepted (TransitionError.Action says which).
+//   - invalid_format (422): status or kind, an unknown status or KYC kind string or value
+//     (ErrUnknownStatus), or a customer status that does not follow from its
+//     requirements; type, an unknown event name (ErrUnknownEvent) or a KYC type the
+//     customer lacks; events, an invalid webhook pattern (ErrInvalidPattern); kyc, a
+//     requirement with an invalid kind or status, a repeated type, or one not pending at
+//     registration; amount, installments_value, principal, interest, fees or amount_paid,
+//     money with sub-cent digits (validation.ErrPrecision); installment_number, outside
+//     the loan; installments or installment, an Installment not built by NewInstallment
+//     or a loan without installments; expire_current_in, outside 0 to 86,400; secret,
+//     secrets without exactly one current one, or a repeated or reused secret;
+//     simulation, a simulation without ID, CreatedAt, installments or first due date;
+//     revoked_at, an active credential with a revocation instant.
+//   - missing_required_field (422): kyc, an empty requirement list or a requirement
+//     without type; cpf, a registration without CPF; secret, an empty secret;
+//     revoked_at, a revoked credential without the instant; now, at, paid_at,
+//     valid_until, issued_at, a zero time.Time.
+//   - amount_out_of_range (422, validation.ErrRange): amount, a payment of zero, a
+//     negative one or one above amount_remaining; principal, interest, fees, amount_paid,
+//     amount_due, a negative or huge amount, an installment with nothing due, or paid
+//     above due.
+//   - customer_already_exists (409): cpf or cnpj, a registration matching a customer
+//     with another external_id.
+//   - immutable_field (422): cpf or external_id, an update that changes them.
+//   - invalid_content_type (400): file, a document that is not application/pdf,
+//     image/jpeg or image/png.
+//   - invalid_document_type (422): type, a document type that is not a document
+//     requirement of the customer.
+//   - kyc_incomplete (422): customer_id, a loan request for a customer that is not active.
+//   - offer_already_accepted (409): credit_offer_id, a loan request on an accepted offer.
+//   - offer_expired (422): credit_offer_id, a loan request on an expired offer or after
+//     valid_until.
+//   - simulation_mismatch (422): simulation_id, not the offer's latest simulation;
+//     installments, installments_value or first_due_date, a term that differs from it.
+//   - forbidden (403): client_id, a token requested from a revoked (ErrRevoked) or
+//     expired (ErrCredentialExpired) credential.
+//   - invalid_token (401): authorization, a token issued in the future or when its
+//     credential could not issue.
+//   - token_expired (401): authorization, a token at or after issued_at + 3,600 s.
 //
 // # Decisions
 //

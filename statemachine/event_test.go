@@ -212,6 +212,19 @@ func TestEnvelopeJSON(t *testing.T) {
 	if err != nil || string(b) != want {
 		t.Errorf("json.Marshal(envelope) = %s, %v\nwant %s", b, err, want)
 	}
+	// A receiver (a mock, a test) decodes the same body with the standard decoder.
+	var back struct {
+		Type      Event     `json:"type"`
+		Timestamp time.Time `json:"timestamp"`
+		Data      struct {
+			Payment Payment `json:"payment"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(b, &back); err != nil || back.Type != EventLoanPaymentReceived ||
+		!back.Timestamp.Equal(env.Timestamp) || validation.FormatMoney(back.Data.Payment.Amount) != "150.50" ||
+		back.Data.Payment.InstallmentNumber != 2 {
+		t.Errorf("json.Unmarshal(envelope) = %+v, %v", back, err)
+	}
 	if _, err := json.Marshal(Envelope{}); !errors.Is(err, ErrUnknownEvent) {
 		t.Errorf("json.Marshal(Envelope{}) error = %v, want ErrUnknownEvent", err)
 	}

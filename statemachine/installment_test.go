@@ -327,6 +327,12 @@ func slicesEqual(got []Event, want ...Event) bool {
 // apply nothing on error, and never report a state outside its lifecycle.
 func TestLoanPaymentWalk(t *testing.T) {
 	at := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	finished, refused := 0, 0 // the walk must exercise both outcomes to prove anything
+	defer func() {
+		if finished == 0 || refused == 0 {
+			t.Errorf("the walk finished %d loans and refused %d payments; want both > 0", finished, refused)
+		}
+	}()
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 6).Draw(t, "installments")
 		var parts [][3]int64
@@ -369,6 +375,7 @@ func TestLoanPaymentWalk(t *testing.T) {
 				t.Fatalf("Pay(%d, %s): error %v, model says valid = %v", k, amount, err, valid)
 			}
 			if err != nil {
+				refused++
 				if nl.Status != before.Status || &nl.Installments[0] != &before.Installments[0] || r.Events != nil {
 					t.Fatalf("Pay(%d, %s) applied something on error", k, amount)
 				}
@@ -411,6 +418,7 @@ func TestLoanPaymentWalk(t *testing.T) {
 			l = nl
 		}
 		if l.Status == LoanFinished {
+			finished++
 			if _, _, err := l.Pay(1, dec("0.01"), at); !errors.Is(err, ErrTerminal) {
 				t.Fatalf("finished loan accepted a payment: %v", err)
 			}

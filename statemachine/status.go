@@ -177,7 +177,7 @@ func (k KYCKind) MarshalText() ([]byte, error) { return marshal(kindNames, "kyc 
 func (k *KYCKind) UnmarshalText(b []byte) error { return unmarshal(kindNames, "kyc kind", b, k) }
 
 // ParseKYCKind parses a wire string (exact, case-sensitive). An unknown string is an
-// invalid_format error wrapping ErrUnknownStatus.
+// invalid_format error for param kind wrapping ErrUnknownStatus.
 func ParseKYCKind(s string) (KYCKind, error) { return parse[KYCKind](kindNames, "kyc kind", s) }
 
 // String returns the wire string, or "OfferStatus(n)" for a value that is not a status.
@@ -306,7 +306,7 @@ func name[S ~uint8](names []string, typ string, s S) string {
 
 func marshal[S ~uint8](names []string, what string, s S) ([]byte, error) {
 	if !valid(names, s) {
-		return nil, validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "status",
+		return nil, validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, paramFor(what),
 			"%s %d is not a %s", what, uint8(s), what)
 	}
 	return []byte(names[s]), nil
@@ -327,8 +327,17 @@ func parse[S ~uint8](names []string, what, s string) (S, error) {
 			return S(i), nil
 		}
 	}
-	return 0, validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "status",
+	return 0, validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, paramFor(what),
 		"unknown %s %s; want one of %s", what, quote(s), strings.Join(names[1:], ", "))
+}
+
+// paramFor is the wire field a status string comes from: kind for a KYC kind, status for
+// every status type.
+func paramFor(what string) string {
+	if what == "kyc kind" {
+		return "kind"
+	}
+	return "status"
 }
 
 // quote returns s quoted for an error message, cut to 64 bytes so that a hostile input

@@ -115,9 +115,13 @@ func TestStatusParseErrors(t *testing.T) {
 			}
 			_, err := st.parse(s)
 			var ve *validation.Error
-			if !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || ve.Param != "status" ||
+			param := "status"
+			if st.name == "KYCKind" {
+				param = "kind"
+			}
+			if !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || ve.Param != param ||
 				!errors.Is(err, ErrUnknownStatus) {
-				t.Errorf("Parse%s(%q) error = %v, want invalid_format/status/ErrUnknownStatus", st.name, s, err)
+				t.Errorf("Parse%s(%q) error = %v, want invalid_format/%s/ErrUnknownStatus", st.name, s, err, param)
 				continue
 			}
 			if len(ve.Detail) > 400 {
