@@ -1,0 +1,227 @@
+package schedule
+
+import (
+	"math"
+	"math/big"
+)
+
+// The exact path. Every interest time is a whole number of thirtieths of a month,
+// so every quantity is an integer power of ρ = (1+i)^(1/30). Write 1+i = c^E with
+// c rational and E the largest divisor of 30 for which that holds (E = 1 for all
+// but a few rates such as 21 % = 1.1², 33.1 % = 1.1³, where 1+i is a perfect
+// power), and L = 30/E, so ρ = c^(1/L). X^L − c is irreducible over the
+// rationals (Vahlen–Capelli: c is no p-th power for a prime p dividing L, else E
+// was not the largest, and 4 does not divide L), so 1, ρ, …, ρ^(L−1) are
+// linearly independent and:
+//
+//   - ρ^T is rational exactly when L divides T. An interest factor ρ^ΔT − 1 is
+//     then a fraction, computed with big.Int, and an exact half-cent tie is
+//     decided as a tie (half-up).
+//   - Otherwise ρ^ΔT is irrational, and so is B·(ρ^ΔT − 1) for B ≠ 0: it is
+//     never exactly on a half cent, so computing it closely enough decides it.
+//   - S_n = Σ ρ^(−T_k) is Σ_j a_j ρ^j over j < L with each a_j a sum of positive
+//     rationals, nonzero as soon as some T_k ≡ j (mod L). So S_n, and P/S_n, is
+//     rational exactly when L divides every T_k, and irrational otherwise.
+//
+// The irrational cases run in big.Float at precision prec = 256 bits, doubling up
+// to maxPrec. Each value there goes through fewer than 2^11 roundings of relative
+// size 2^−prec, and ρ's own error (below 2^(−prec+4) after Newton) is amplified by
+// at most the largest exponent, T < 2^14, so its relative error is below
+// 2^(−prec+19). A value is rounded when it lies farther than 2^(−prec+40) of its
+// magnitude from a half cent, a margin 2^21 times the error. An irrational value
+// can only fail that at every precision by agreeing with a half cent to
+// maxPrec − 40 bits; then (never observed, and no test has produced one) it is
+// rounded half-up from its maxPrec-bit approximation. This is the one case the
+// package does not decide by proof.
+
+const (
+	startPrec = 256
+	maxPrec   = 1 << 14
+	precSlack = 40 // the decision margin is 2^(−prec+precSlack) relative
+)
+
+// setRate fills the plan's rate structure: c, L and l30.
+func (p *Plan) setRate() {
+	qn, qd := p.rate.ratio()
+	p.cNum, p.cDen, p.rootL = qn, qd, 30
+	for _, e := range [...]int{30, 15, 10, 6, 5, 3, 2} {
+		rn, ok1 := exactRoot(qn, e)
+		rd, ok2 := exactRoot(qd, e)
+		if ok1 && ok2 {
+			p.cNum, p.cDen, p.rootL = rn, rd, int32(30/e)
+			break
+		}
+	}
+	p.l30 = math.Log1p(float64(p.rate.units)/fractionScale) / 30
+}
+
+// exactRoot returns the integer e-th root of x and whether x is a perfect e-th
+// power. x ≤ 2·10^12.
+func exactRoot(x uint64, e int) (uint64, bool) {
+	if x <= 1 {
+		return x, true
+	}
+	r := uint64(math.Round(math.Pow(float64(x), 1/float64(e))))
+	for _, c := range [...]uint64{r - 1, r, r + 1} {
+		if c == 0 {
+			continue
+		}
+		if v, ok := powUint64(c, e); ok && v == x {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// interestExact returns half-up(b·(ρ^dt − 1)) exactly.
+func (p *Plan) interestExact(b int64, dt int32) int64 {
+	if b == 0 || p.rate.units == 0 {
+		return 0
+	}
+	if dt%p.rootL == 0 {
+		// b·(c^e − 1) = b·(cNum^e − cDen^e) / cDen^e.
+		e := int64(dt / p.rootL)
+		num := new(big.Int).Exp(new(big.Int).SetUint64(p.cNum), big.NewInt(e), nil)
+		den := new(big.Int).Exp(new(big.Int).SetUint64(p.cDen), big.NewInt(e), nil)
+		num.Sub(num, den)
+		num.Mul(num, big.NewInt(b))
+		return roundRatHalfUp(num, den)
+	}
+	for prec := uint(startPrec); ; prec *= 2 {
+		rho := p.rootFloat(prec)
+		g := powFloat(rho, int64(dt), prec) // ρ^dt
+		bf := new(big.Float).SetPrec(prec).SetInt64(b)
+		scale := new(big.Float).SetPrec(prec).Mul(bf, g) // b·ρ^dt, the error's scale
+		x := new(big.Float).SetPrec(prec).Sub(scale, bf)
+		if v, ok := roundBigFloat(x, scale, prec); ok || prec >= maxPrec {
+			return v
+		}
+	}
+}
+
+// pmtExact returns half-up(P / S_n) exactly.
+func (p *Plan) pmtExact(pc int64, n int) int64 {
+	if n <= p.rationalUpTo {
+		// S_n = Σ c^(−e_k) with e_k = T_k/L, so P/S_n = P·cNum^(e_n) / G_n where
+		// G_n = Σ_k cDen^(e_k)·cNum^(e_n − e_k), by Horner:
+		// G_1 = cDen^(e_1), G_{k+1} = G_k·cNum^(e_{k+1}−e_k) + cDen^(e_{k+1}).
+		cn := new(big.Int).SetUint64(p.cNum)
+		cd := new(big.Int).SetUint64(p.cDen)
+		pw := new(big.Int)
+		g := new(big.Int)
+		dpow := big.NewInt(1) // cDen^(e_k)
+		cnPow := big.NewInt(1)
+		var prev int64
+		for k := 0; k < n; k++ {
+			e := int64(p.rows[k].t / p.rootL)
+			de := big.NewInt(e - prev)
+			prev = e
+			dpow.Mul(dpow, pw.Exp(cd, de, nil))
+			g.Mul(g, pw.Exp(cn, de, nil))
+			g.Add(g, dpow)
+		}
+		cnPow.Exp(cn, big.NewInt(prev), nil)
+		num := cnPow.Mul(cnPow, big.NewInt(pc))
+		return roundRatHalfUp(num, g)
+	}
+	for prec := uint(startPrec); ; prec *= 2 {
+		rho := p.rootFloat(prec)
+		w := new(big.Float).SetPrec(prec).Quo(big.NewFloat(1), rho) // ρ^(−1)
+		steps := make([]*big.Float, len(p.factors))
+		v := new(big.Float).SetPrec(prec).SetInt64(1)
+		s := new(big.Float).SetPrec(prec)
+		for k := 0; k < n; k++ {
+			fi := p.rows[k].fi
+			if steps[fi] == nil {
+				steps[fi] = powFloat(w, int64(p.factors[fi].dt), prec)
+			}
+			v.Mul(v, steps[fi])
+			s.Add(s, v)
+		}
+		x := new(big.Float).SetPrec(prec).SetInt64(pc)
+		x.Quo(x, s)
+		if v, ok := roundBigFloat(x, x, prec); ok || prec >= maxPrec {
+			return v
+		}
+	}
+}
+
+// roundRatHalfUp returns half-up(num/den) for num ≥ 0, den > 0.
+func roundRatHalfUp(num, den *big.Int) int64 {
+	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
+	r.Lsh(r, 1)
+	if r.Cmp(den) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	return q.Int64()
+}
+
+// roundBigFloat rounds x ≥ 0 half-up to an integer when x is farther than
+// scale·2^(−prec+precSlack) from a half-integer, reporting whether it was; when it
+// was not, it still returns the half-up rounding of x, for the last resort.
+func roundBigFloat(x, scale *big.Float, prec uint) (int64, bool) {
+	fl, _ := x.Int(nil) // truncation = floor for x ≥ 0
+	frac := new(big.Float).SetPrec(prec).SetInt(fl)
+	frac.Sub(x, frac)                 // in [0, 1)
+	frac.Sub(frac, big.NewFloat(0.5)) // in [−0.5, 0.5)
+	margin := new(big.Float).SetPrec(64).SetMantExp(scale, -int(prec)+precSlack)
+	v := fl.Int64()
+	switch {
+	case frac.Cmp(margin) > 0:
+		return v + 1, true
+	case frac.Cmp(margin.Neg(margin)) < 0:
+		return v, true
+	}
+	if frac.Sign() >= 0 {
+		v++
+	}
+	return v, false
+}
+
+// rootFloat returns ρ = c^(1/L) to within a relative 2^(−prec+4), by Newton's
+// iteration z ← ((L−1)·z + c/z^(L−1)) / L at prec+64 bits from a float64 start.
+// Newton doubles the correct bits per step; it stops when a step changes z by
+// less than 2^(−prec−32) of z, which leaves z far closer than that.
+func (p *Plan) rootFloat(prec uint) *big.Float {
+	wp := prec + 64
+	c := new(big.Float).SetPrec(wp).SetUint64(p.cNum)
+	c.Quo(c, new(big.Float).SetPrec(wp).SetUint64(p.cDen))
+	L := int64(p.rootL)
+	if L == 1 {
+		return c
+	}
+	cf, _ := c.Float64()
+	z := new(big.Float).SetPrec(wp).SetFloat64(math.Pow(cf, 1/float64(L)))
+	lm1 := new(big.Float).SetPrec(wp).SetInt64(L - 1)
+	lf := new(big.Float).SetPrec(wp).SetInt64(L)
+	t := new(big.Float).SetPrec(wp)
+	d := new(big.Float).SetPrec(wp)
+	for range 64 {
+		t.Quo(c, powFloat(z, L-1, wp)) // c / z^(L−1)
+		d.Mul(lm1, z)
+		d.Add(d, t)
+		d.Quo(d, lf) // the new z
+		t.Sub(d, z)
+		z.Set(d)
+		if t.Sign() == 0 || t.MantExp(nil)-z.MantExp(nil) < -int(prec)-32 {
+			break
+		}
+	}
+	return z
+}
+
+// powFloat returns x^e (e ≥ 0) at precision prec, by binary exponentiation.
+func powFloat(x *big.Float, e int64, prec uint) *big.Float {
+	r := new(big.Float).SetPrec(prec).SetInt64(1)
+	b := new(big.Float).SetPrec(prec).Set(x)
+	for e > 0 {
+		if e&1 == 1 {
+			r.Mul(r, b)
+		}
+		e >>= 1
+		if e > 0 {
+			b.Mul(b, b)
+		}
+	}
+	return r
+}

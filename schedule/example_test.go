@@ -1,0 +1,187 @@
+package schedule_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/validation"
+)
+
+// The figures of these examples are the hand-computed cases of
+// schedule_test.go (TestHandComputed), where the arithmetic is written out.
+
+func ExampleNew() {
+	i, _ := schedule.ParsePercentPerMonth("1") // 1 % a.m.
+	d0, _ := calendar.ParseDate("2026-03-10")
+	s, err := schedule.New(schedule.Terms{
+		Principal:    decimal.RequireFromString("1000.00"),
+		Rate:         i,
+		Installments: 3,
+		Release:      d0,
+		// FirstDue zero: 2026-04-10; Roll zero: following; DayCount zero: monthly
+		// pro rata, which on the anchor day is the classic table.
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("installment", s.Installment().StringFixed(2))
+	for _, r := range s.Rows() {
+		fmt.Println(r.Number, r.DueDate, r.Payment.StringFixed(2), r.Interest.StringFixed(2),
+			r.Principal.StringFixed(2), r.Balance.StringFixed(2))
+	}
+	fmt.Println("total", s.TotalPayments().StringFixed(2), "interest", s.TotalInterest().StringFixed(2))
+	// Output:
+	// installment 340.02
+	// 1 2026-04-10 340.02 10.00 330.02 669.98
+	// 2 2026-05-11 340.02 6.70 333.32 336.66
+	// 3 2026-06-10 340.03 3.37 336.66 0.00
+	// total 1020.07 interest 20.07
+}
+
+func ExampleNew_errors() {
+	d0, _ := calendar.ParseDate("2026-03-10")
+	_, err := schedule.New(schedule.Terms{
+		Principal: decimal.RequireFromString("1.00"), Installments: 150, Release: d0,
+	})
+	fmt.Println(err)
+	var e *validation.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Code, e.Param, errors.Is(err, schedule.ErrResidueExhaustsBalance))
+	}
+	_, err = schedule.New(schedule.Terms{
+		Principal: decimal.RequireFromString("1000.00"), Installments: 421, Release: d0,
+	})
+	fmt.Println(err)
+	// Output:
+	// amount_out_of_range: principal 1.00 is too small for 150 installments at this rate: installments of 0.01 pay it off by installment 100
+	// amount_out_of_range principal true
+	// installments_out_of_range: installment_count 421 is outside 1 to 420
+}
+
+func ExampleNewPlan() {
+	// One plan serves every count up to 3 and any principal: a grid of terms.
+	i, _ := schedule.ParsePercentPerMonth("1")
+	d0, _ := calendar.ParseDate("2026-03-10")
+	plan, err := schedule.NewPlan(schedule.Terms{Rate: i, Installments: 3, Release: d0})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for n := 1; n <= plan.MaxInstallments(); n++ {
+		s, _ := plan.ScheduleCents(100000, n)
+		fmt.Println(n, validation.FormatCents(s.InstallmentCents()))
+	}
+	// Output:
+	// 1 1010.00
+	// 2 507.51
+	// 3 340.02
+}
+
+func ExamplePlan_Schedule() {
+	i, _ := schedule.ParsePercentPerMonth("2.5")
+	d0, _ := calendar.ParseDate("2026-03-10")
+	plan, _ := schedule.NewPlan(schedule.Terms{Rate: i, Installments: 1, Release: d0, DayCount: schedule.Periodic})
+	// 1000.20 · 1.025 = 1025.205: an exact tie, rounded half-up.
+	s, err := plan.Schedule(decimal.RequireFromString("1000.20"), 1)
+	fmt.Println(s.Installment().StringFixed(2), s.Row(1).Interest.StringFixed(2), err)
+	// Output: 1025.21 25.01 <nil>
+}
+
+func ExamplePlan_ScheduleCents() {
+	i, _ := schedule.ParsePercentPerMonth("1")
+	d0, _ := calendar.ParseDate("2026-03-10")
+	plan, _ := schedule.NewPlan(schedule.Terms{Rate: i, Installments: 3, Release: d0})
+	s, _ := plan.ScheduleCents(100000, 3) // 1000.00
+	for k := 1; k <= s.Len(); k++ {
+		r := s.CentsRow(k)
+		fmt.Println(r.Number, r.DueDate, r.Payment, r.Principal)
+	}
+	// Output:
+	// 1 2026-04-10 34002 33002
+	// 2 2026-05-11 34002 33332
+	// 3 2026-06-10 34003 33666
+}
+
+func ExamplePlan_InterestTime() {
+	// A 45-day first period under monthly pro rata: 1 month and 15 days = 1.5 = 45/30.
+	d0, _ := calendar.ParseDate("2026-04-15")
+	first, _ := calendar.ParseDate("2026-05-30")
+	plan, _ := schedule.NewPlan(schedule.Terms{Installments: 2, Release: d0, FirstDue: first})
+	fmt.Println(plan.InterestTime(1), plan.InterestTime(2), plan.NominalDate(1), plan.DueDate(1))
+	// Output: 45 75 2026-05-30 2026-06-01
+}
+
+func ExampleSchedule_MarshalJSON() {
+	i, _ := schedule.ParsePercentPerMonth("2.5")
+	d0, _ := calendar.ParseDate("2026-03-10")
+	s, _ := schedule.New(schedule.Terms{Principal: decimal.RequireFromString("1000.20"), Rate: i,
+		Installments: 1, Release: d0, DayCount: schedule.Periodic})
+	b, _ := json.Marshal(s)
+	os.Stdout.Write(append(b, '\n'))
+	// Output:
+	// {"principal":"1000.20","interest_rate":2.5,"day_count":"periodic","roll":"following","release_date":"2026-03-10","installment_count":1,"installment":"1025.21","total_payments":"1025.21","total_interest":"25.01","total_principal":"1000.20","rows":[{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","payment":"1025.21","interest":"25.01","principal":"1000.20","balance":"0.00"}]}
+}
+
+func ExampleRow_UnmarshalJSON() {
+	var r schedule.Row
+	err := json.Unmarshal([]byte(`{"number":1,"nominal_date":"2026-06-30","due_date":"2026-06-30",
+		"payment":"1628.72","interest":"1985.98","principal":"-357.26","balance":"1357.26"}`), &r)
+	fmt.Println(r.Number, r.DueDate, r.Principal, err)
+	b, _ := json.Marshal(r)
+	fmt.Println(string(b))
+	// Output:
+	// 1 2026-06-30 -357.26 <nil>
+	// {"number":1,"nominal_date":"2026-06-30","due_date":"2026-06-30","payment":"1628.72","interest":"1985.98","principal":"-357.26","balance":"1357.26"}
+}
+
+func ExamplePercentPerMonth() {
+	r, err := schedule.PercentPerMonth(decimal.RequireFromString("0.629890"))
+	fmt.Println(r, r.Percent(), r.Fraction(), err)
+	_, err = schedule.PercentPerMonth(decimal.RequireFromString("100.01"))
+	fmt.Println(err)
+	_, err = schedule.PercentPerMonth(decimal.RequireFromString("1.00000000001"))
+	fmt.Println(err)
+	// Output:
+	// 0.62989 0.62989 0.0062989 <nil>
+	// rate_out_of_range: interest_rate "100.01" % a.m. is outside 0 to 100 % a.m.
+	// invalid_format: interest_rate "1.00000000001" has more than 10 decimal places of percent; the library holds rates exactly to 0.0000000001 % a.m.
+}
+
+func ExampleParsePercentPerMonth() {
+	for _, s := range []string{"2.5", "2.50", "25e-1", "0", "-1", "2,5"} {
+		r, err := schedule.ParsePercentPerMonth(s)
+		fmt.Println(r, err)
+	}
+	// Output:
+	// 2.5 <nil>
+	// 2.5 <nil>
+	// 2.5 <nil>
+	// 0 <nil>
+	// 0 rate_out_of_range: interest_rate "-1" % a.m. is outside 0 to 100 % a.m.
+	// 0 invalid_format: interest_rate "2,5" is not a number; expected percent per month like 2.5
+}
+
+func ExampleMonthlyRate_Fraction() {
+	r, _ := schedule.ParsePercentPerMonth("2.5")
+	fmt.Println(r.Percent(), "% a.m. is i =", r.Fraction())
+	// Output: 2.5 % a.m. is i = 0.025
+}
+
+func ExampleParseDayCount() {
+	d, err := schedule.ParseDayCount("daily")
+	fmt.Println(d == schedule.DailyProRata, err)
+	_, err = schedule.ParseDayCount("30/360")
+	fmt.Println(err)
+	fmt.Println(schedule.DayCount(0))
+	// Output:
+	// true <nil>
+	// invalid_format: day_count "30/360" is not a day count; expected monthly, periodic or daily
+	// monthly
+}

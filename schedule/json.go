@@ -1,0 +1,156 @@
+package schedule
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/validation"
+)
+
+// MarshalJSON writes the row as
+//
+//	{"number":1,"nominal_date":"2026-02-15","due_date":"2026-02-18","payment":"679.30",
+//	 "interest":"157.47","principal":"521.83","balance":"24478.17"}
+//
+// with money rounded half-up to cents (a Row from a Schedule is always whole
+// cents, so nothing is rounded) and dates as YYYY-MM-DD.
+func (r Row) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 192)
+	b = append(b, `{"number":`...)
+	b = strconv.AppendInt(b, int64(r.Number), 10)
+	b = appendDate(b, `,"nominal_date":`, r.NominalDate)
+	b = appendDate(b, `,"due_date":`, r.DueDate)
+	b = appendMoney(b, `,"payment":`, validation.FormatMoney(r.Payment))
+	b = appendMoney(b, `,"interest":`, validation.FormatMoney(r.Interest))
+	b = appendMoney(b, `,"principal":`, validation.FormatMoney(r.Principal))
+	b = appendMoney(b, `,"balance":`, validation.FormatMoney(r.Balance))
+	return append(b, '}'), nil
+}
+
+// MarshalJSON writes the row as Row.MarshalJSON does, from cents.
+func (c CentsRow) MarshalJSON() ([]byte, error) {
+	return c.appendJSON(make([]byte, 0, 192)), nil
+}
+
+func (c CentsRow) appendJSON(b []byte) []byte {
+	b = append(b, `{"number":`...)
+	b = strconv.AppendInt(b, int64(c.Number), 10)
+	b = appendDate(b, `,"nominal_date":`, c.NominalDate)
+	b = appendDate(b, `,"due_date":`, c.DueDate)
+	b = appendCents(b, `,"payment":`, c.Payment)
+	b = appendCents(b, `,"interest":`, c.Interest)
+	b = appendCents(b, `,"principal":`, c.Principal)
+	b = appendCents(b, `,"balance":`, c.Balance)
+	return append(b, '}')
+}
+
+func appendDate(b []byte, key string, d calendar.Date) []byte {
+	b = append(b, key...)
+	b = append(b, '"')
+	b, _ = d.AppendText(b) // never fails
+	return append(b, '"')
+}
+
+func appendCents(b []byte, key string, c int64) []byte {
+	b = append(b, key...)
+	b = append(b, '"')
+	b = validation.AppendCents(b, c)
+	return append(b, '"')
+}
+
+func appendMoney(b []byte, key, s string) []byte {
+	b = append(b, key...)
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// rowJSON is the wire shape of a Row, for decoding.
+type rowJSON struct {
+	Number      int           `json:"number"`
+	NominalDate calendar.Date `json:"nominal_date"`
+	DueDate     calendar.Date `json:"due_date"`
+	Payment     string        `json:"payment"`
+	Interest    string        `json:"interest"`
+	Principal   string        `json:"principal"`
+	Balance     string        `json:"balance"`
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. Money must be in the wire format
+// (a leading '-' is accepted, for a negative amortization); an error is the
+// *validation.Error of validation.ParseMoney with the field's name as Param.
+// On error r is unchanged.
+func (r *Row) UnmarshalJSON(data []byte) error {
+	var w rowJSON
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	var v Row
+	v.Number, v.NominalDate, v.DueDate = w.Number, w.NominalDate, w.DueDate
+	for _, f := range [...]struct {
+		name string
+		s    string
+		dst  *decimal.Decimal
+	}{
+		{"payment", w.Payment, &v.Payment},
+		{"interest", w.Interest, &v.Interest},
+		{"principal", w.Principal, &v.Principal},
+		{"balance", w.Balance, &v.Balance},
+	} {
+		s, neg := f.s, false
+		if len(s) > 0 && s[0] == '-' {
+			s, neg = s[1:], true
+		}
+		d, err := validation.ParseMoney(s)
+		if err != nil {
+			if e, ok := err.(*validation.Error); ok {
+				return e.WithParam(f.name)
+			}
+			return err
+		}
+		if neg {
+			d = d.Neg()
+		}
+		*f.dst = d
+	}
+	*r = v
+	return nil
+}
+
+// MarshalJSON writes the schedule as one object:
+//
+//	{"principal":"25000.00","interest_rate":0.62989,"day_count":"periodic",
+//	 "roll":"following","release_date":"2026-01-15","installment_count":42,
+//	 "installment":"679.30","total_payments":"28530.59","total_interest":"3530.59",
+//	 "total_principal":"25000.00","rows":[{…Row…}, …]}
+//
+// interest_rate is a JSON number of percent per month, as the API carries it.
+func (s *Schedule) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 320+180*len(s.rows))
+	b = appendCents(b, `{"principal":`, s.principal)
+	b = append(b, `,"interest_rate":`...)
+	b = s.plan.rate.appendText(b)
+	b = append(b, `,"day_count":"`...)
+	b = append(b, s.plan.dayCount.String()...)
+	b = append(b, `","roll":"`...)
+	b = append(b, s.plan.roll.String()...)
+	b = append(b, '"')
+	b = appendDate(b, `,"release_date":`, s.plan.release)
+	b = append(b, `,"installment_count":`...)
+	b = strconv.AppendInt(b, int64(len(s.rows)), 10)
+	b = appendCents(b, `,"installment":`, s.pmt)
+	b = appendCents(b, `,"total_payments":`, s.TotalPaymentsCents())
+	b = appendCents(b, `,"total_interest":`, s.totalInterest)
+	b = appendCents(b, `,"total_principal":`, s.principal)
+	b = append(b, `,"rows":[`...)
+	for k := range s.rows {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = s.CentsRow(k + 1).appendJSON(b)
+	}
+	return append(b, "]}"...), nil
+}

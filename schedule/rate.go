@@ -1,0 +1,288 @@
+package schedule
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/validation"
+)
+
+// RatePlaces is the most decimal places of percent a MonthlyRate holds:
+// 0.0000000001 % a.m. is its resolution. Every rate with at most this many places
+// is held exactly, so (1+i) is an exact fraction with denominator 10^12 and the
+// schedule can decide every rounding exactly.
+const RatePlaces = 10
+
+// rateScale is 10^RatePlaces: a MonthlyRate counts units of 10^-10 percent.
+const rateScale = 10_000_000_000
+
+// maxRateUnits is 100 % a.m. in units.
+const maxRateUnits = 100 * rateScale
+
+// fractionScale is 10^12: the fraction i is units / fractionScale.
+const fractionScale = 100 * rateScale
+
+const rateParam = "interest_rate"
+
+// MonthlyRate is a monthly interest rate (taxa de juros ao mês), compounded
+// monthly. The API speaks percent per month: 2.5 means 2.5 % a.m., the fraction
+// i = 0.025. Make one with PercentPerMonth or ParsePercentPerMonth and read it
+// with Percent or Fraction; there is no constructor from a bare number, so the
+// unit is never guessed.
+//
+// A MonthlyRate holds 0 % to 100 % a.m. with at most RatePlaces (10) decimal
+// places of percent, exactly. The zero value is 0 % a.m., a valid interest-free
+// rate. MonthlyRate is a small comparable value (== compares rates; 2.50 and 2.5
+// are the same rate).
+type MonthlyRate struct {
+	units int64 // percent × 10^10, 0 … 10^12
+}
+
+// PercentPerMonth returns the rate of p percent per month: PercentPerMonth(2.5)
+// is 2.5 % a.m. (i = 0.025).
+//
+// Errors (*validation.Error, Param "interest_rate"): a negative p or one above
+// 100 is rate_out_of_range (reason validation.ErrRange); a p with more than
+// RatePlaces significant decimal places (0.00000000001) is invalid_format (reason
+// validation.ErrPrecision) — it is refused rather than rounded, because a rate
+// that is silently changed changes every installment. Trailing zeros do not count:
+// 2.500000000000 is 2.5.
+func PercentPerMonth(p decimal.Decimal) (MonthlyRate, error) {
+	coef := p.Coefficient()
+	neg := coef.Sign() < 0
+	if neg {
+		coef.Neg(coef)
+	}
+	return rateFromDigits(coef.Text(10), int64(p.Exponent()), neg, func() string { return describeDecimal(p) })
+}
+
+// describeDecimal renders d for an error detail without expanding a huge exponent
+// into a huge string.
+func describeDecimal(d decimal.Decimal) string {
+	if e := d.Exponent(); e < -40 || e > 40 {
+		return d.Coefficient().Text(10) + "e" + strconv.Itoa(int(e))
+	}
+	return d.String()
+}
+
+// ParsePercentPerMonth parses a rate in percent per month written as a JSON
+// number: "2.5", "0.629890", "1e-1". It accepts exactly the JSON number grammar
+// (an optional '-', digits without leading zeros, an optional fraction and
+// exponent), which is how the API carries interest_rate, and parses it exactly,
+// never through a float64.
+//
+// Errors (*validation.Error, Param "interest_rate"): text that is not a JSON
+// number is invalid_format (reason validation.ErrSyntax, or validation.ErrLength
+// beyond 64 bytes); otherwise those of PercentPerMonth.
+func ParsePercentPerMonth(s string) (MonthlyRate, error) {
+	digits, exp, neg, ok := scanNumber(s)
+	if !ok {
+		reason := validation.ErrSyntax
+		if len(s) > maxRateText {
+			reason = validation.ErrLength
+		}
+		return MonthlyRate{}, validation.Wrap(reason, validation.CodeInvalidFormat, rateParam,
+			"interest_rate %s is not a number; expected percent per month like 2.5", quote(s))
+	}
+	return rateFromDigits(digits, exp, neg, func() string { return s })
+}
+
+// maxRateText bounds ParsePercentPerMonth's input: 64 bytes hold any rate with
+// room to spare and keep the exponent arithmetic far from overflow.
+const maxRateText = 64
+
+// scanNumber checks s against the JSON number grammar and returns its significant
+// digits (integer and fraction digits run together) and the power of ten that
+// scales them: "12.50e1" is ("1250", -1).
+func scanNumber(s string) (digits string, exp int64, neg, ok bool) {
+	if len(s) == 0 || len(s) > maxRateText {
+		return "", 0, false, false
+	}
+	i := 0
+	if s[0] == '-' {
+		neg = true
+		i++
+	}
+	start := i
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && s[i] >= '1' && s[i] <= '9':
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+	default:
+		return "", 0, false, false
+	}
+	intPart := s[start:i]
+	frac := ""
+	if i < len(s) && s[i] == '.' {
+		i++
+		fs := i
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+		if i == fs {
+			return "", 0, false, false
+		}
+		frac = s[fs:i]
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		eneg := false
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			eneg = s[i] == '-'
+			i++
+		}
+		es := i
+		for i < len(s) && isDigit(s[i]) {
+			// At most 64 bytes of text: the exponent cannot overflow int64.
+			exp = exp*10 + int64(s[i]-'0')
+			i++
+		}
+		if i == es {
+			return "", 0, false, false
+		}
+		if eneg {
+			exp = -exp
+		}
+	}
+	if i != len(s) {
+		return "", 0, false, false
+	}
+	return intPart + frac, exp - int64(len(frac)), neg, true
+}
+
+func isDigit(c byte) bool { return c-'0' <= 9 }
+
+// rateFromDigits builds a rate from the value digits × 10^exp (percent), with
+// the sign neg. text renders the input for error details, lazily.
+func rateFromDigits(digits string, exp int64, neg bool, text func() string) (MonthlyRate, error) {
+	// Normalise: drop leading zeros, move trailing zeros into the exponent.
+	for len(digits) > 0 && digits[0] == '0' {
+		digits = digits[1:]
+	}
+	for len(digits) > 0 && digits[len(digits)-1] == '0' {
+		digits = digits[:len(digits)-1]
+		exp++
+	}
+	if len(digits) == 0 {
+		return MonthlyRate{}, nil // zero, whatever its sign or exponent
+	}
+	if neg {
+		return MonthlyRate{}, rateRangeError(text())
+	}
+	// The value lies in [10^(mag-1), 10^mag).
+	mag := int64(len(digits)) + exp
+	if mag > 3 {
+		return MonthlyRate{}, rateRangeError(text())
+	}
+	if exp < -RatePlaces {
+		return MonthlyRate{}, validation.Wrap(validation.ErrPrecision, validation.CodeInvalidFormat, rateParam,
+			"interest_rate %s has more than %d decimal places of percent; the library holds rates exactly to 0.0000000001 %% a.m.",
+			quote(text()), RatePlaces)
+	}
+	// Now exp ≥ -10 and mag ≤ 3, so digits × 10^(exp+10) < 10^13: it fits.
+	var units int64
+	for i := 0; i < len(digits); i++ {
+		units = units*10 + int64(digits[i]-'0')
+	}
+	for e := exp + RatePlaces; e > 0; e-- {
+		units *= 10
+	}
+	if units > maxRateUnits {
+		return MonthlyRate{}, rateRangeError(text())
+	}
+	return MonthlyRate{units: units}, nil
+}
+
+func rateRangeError(text string) error {
+	return validation.Wrap(validation.ErrRange, validation.CodeRateOutOfRange, rateParam,
+		"interest_rate %s %% a.m. is outside 0 to 100 %% a.m.", quote(text))
+}
+
+// quote renders user input for an error detail: Go-quoted, cut after 48 bytes.
+func quote(s string) string {
+	if len(s) > 48 {
+		return strconv.Quote(s[:48]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// Percent returns the rate in percent per month (2.5 for 2.5 % a.m.), exactly.
+func (r MonthlyRate) Percent() decimal.Decimal { return decimal.New(r.units, -RatePlaces) }
+
+// Fraction returns the rate as a fraction, i = percent / 100 (0.025 for
+// 2.5 % a.m.), exactly.
+func (r MonthlyRate) Fraction() decimal.Decimal { return decimal.New(r.units, -RatePlaces-2) }
+
+// IsZero reports whether r is 0 % a.m.
+func (r MonthlyRate) IsZero() bool { return r.units == 0 }
+
+// String returns the percent per month in the shortest exact decimal form,
+// without a unit: "2.5", "0.62989", "0", "100".
+func (r MonthlyRate) String() string { return string(r.appendText(nil)) }
+
+func (r MonthlyRate) appendText(b []byte) []byte {
+	ip, fp := r.units/rateScale, r.units%rateScale
+	b = strconv.AppendInt(b, ip, 10)
+	if fp == 0 {
+		return b
+	}
+	var frac [RatePlaces]byte
+	for i := RatePlaces - 1; i >= 0; i-- {
+		frac[i] = byte('0' + fp%10)
+		fp /= 10
+	}
+	n := RatePlaces
+	for frac[n-1] == '0' {
+		n--
+	}
+	b = append(b, '.')
+	return append(b, frac[:n]...)
+}
+
+// MarshalText returns String's form; it never fails.
+func (r MonthlyRate) MarshalText() ([]byte, error) { return r.appendText(nil), nil }
+
+// UnmarshalText parses text with ParsePercentPerMonth. On error r is unchanged.
+func (r *MonthlyRate) UnmarshalText(text []byte) error {
+	v, err := ParsePercentPerMonth(string(text))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// MarshalJSON returns the rate as a JSON number of percent per month (2.5), the
+// API's form of interest_rate. It never fails.
+func (r MonthlyRate) MarshalJSON() ([]byte, error) { return r.appendText(nil), nil }
+
+// UnmarshalJSON parses a JSON number of percent per month (a JSON string holding
+// one is accepted too). JSON null leaves r unchanged. On error r is unchanged.
+func (r *MonthlyRate) UnmarshalJSON(data []byte) error {
+	s := string(data)
+	if s == "null" {
+		return nil
+	}
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		s = s[1 : len(s)-1]
+	}
+	return r.UnmarshalText([]byte(s))
+}
+
+// ratio returns 1+i as the reduced fraction num/den (den divides 10^12).
+func (r MonthlyRate) ratio() (num, den uint64) {
+	n, d := uint64(fractionScale+r.units), uint64(fractionScale)
+	g := gcd(n, d)
+	return n / g, d / g
+}
+
+func gcd(a, b uint64) uint64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}

@@ -1,0 +1,262 @@
+package schedule
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/validation"
+)
+
+// Reasons of the degenerate-terms errors, kept in validation.Error.Err for
+// errors.Is. Both come with Code amount_out_of_range and Param "principal": the
+// principal is too small for cent precision over that many installments.
+const (
+	// ErrInstallmentRoundsToZero: P / Σ(1+i)^(−t_k) rounds to 0.00.
+	ErrInstallmentRoundsToZero validation.Reason = "installment rounds to zero"
+	// ErrResidueExhaustsBalance: rounding the installment up leaves the balance at
+	// or below zero before the last row, so the last installment would be zero or
+	// negative.
+	ErrResidueExhaustsBalance validation.Reason = "rounding residue exhausts the balance before the last installment"
+)
+
+// Schedule is a Price table: the regular installment and n rows. Build it with
+// New or with a Plan.
+//
+// Money is held as int64 cents. The decimal accessors (Installment, Row, Rows,
+// the totals) build decimal.Decimal values on each call; the Cents accessors
+// are for composing packages and read the same numbers without allocating.
+//
+// A *Schedule is immutable and safe for concurrent use. The zero Schedule is
+// not valid: use the constructors.
+type Schedule struct {
+	plan          *Plan
+	principal     int64
+	pmt           int64
+	totalInterest int64
+	rows          []centsRow // rows[k-1] is installment k
+}
+
+// centsRow is what a row stores: the rest follows (principal_k = B_{k−1} − B_k,
+// payment_k = principal_k + interest_k).
+type centsRow struct {
+	interest, balance int64
+}
+
+// Row is one installment of a schedule. Payment = Principal + Interest;
+// Balance is the principal still owed after it. Principal is negative in a row
+// with negative amortization (interest above the payment), and then the balance
+// grows. Money has exactly two decimal places.
+//
+// In JSON a Row is an object with the keys number, nominal_date, due_date (dates
+// as "YYYY-MM-DD"), payment, interest, principal and balance (money as strings
+// in the wire format "1234.56"; a negative principal has a leading '-').
+type Row struct {
+	Number      int
+	NominalDate calendar.Date
+	DueDate     calendar.Date
+	Payment     decimal.Decimal
+	Interest    decimal.Decimal
+	Principal   decimal.Decimal
+	Balance     decimal.Decimal
+}
+
+// CentsRow is Row in int64 cents, for composing packages (iof reads each row's
+// due date and principal amortization; simulation reads payments and interest;
+// CET reads due dates and payments) without building decimals. Number is 0 in
+// the zero CentsRow, which CentsRow returns for an installment that does not
+// exist.
+type CentsRow struct {
+	Number      int
+	NominalDate calendar.Date
+	DueDate     calendar.Date
+	Payment     int64
+	Interest    int64
+	Principal   int64
+	Balance     int64
+}
+
+// New returns the Price table of the terms t (lending-math.md §1–4).
+//
+// Errors are *validation.Error, for errors.As and errors.Is with their Code:
+//
+//	code                      param                   when
+//	invalid_format            principal               more than two decimal places
+//	amount_out_of_range       principal               outside 1.00 … 1000000000.00 (reason ErrRange),
+//	                                                  or too small for the count (ErrInstallmentRoundsToZero,
+//	                                                  ErrResidueExhaustsBalance)
+//	installments_out_of_range installment_count       outside 1 … 420
+//	missing_required_field    release_date            the zero Date
+//	invalid_due_date          first_due_date          not after the release date (nominal, or rolled),
+//	                                                  or more than FirstPeriodMaxDays after it (nominal)
+//	invalid_due_date          first_period_max_days   outside 0 … 366
+//	date_out_of_range         release_date, first_due_date  a date past 9999-12-31 (or before 0001-01-01)
+//	invalid_format            roll, day_count         a value that is none of the constants
+//
+// The rate cannot be out of range: MonthlyRate's constructors check it.
+func New(t Terms) (*Schedule, error) {
+	pc, err := principalCents(t.Principal)
+	if err != nil {
+		return nil, err
+	}
+	type both struct {
+		p Plan
+		s Schedule
+	}
+	b := &both{}
+	if err := b.p.init(&t); err != nil {
+		return nil, err
+	}
+	if err := b.p.build(&b.s, pc, t.Installments); err != nil {
+		return nil, err
+	}
+	return &b.s, nil
+}
+
+// Schedule returns the Price table of principal over n installments (1 ≤ n ≤
+// MaxInstallments()) on the plan's dates and rate. Errors are New's for the
+// principal and the count.
+func (p *Plan) Schedule(principal decimal.Decimal, n int) (*Schedule, error) {
+	pc, err := principalCents(principal)
+	if err != nil {
+		return nil, err
+	}
+	return p.ScheduleCents(pc, n)
+}
+
+// ScheduleCents is Schedule with the principal in int64 cents, for composing
+// packages that already hold cents.
+func (p *Plan) ScheduleCents(principal int64, n int) (*Schedule, error) {
+	if err := validPrincipal(principal); err != nil {
+		return nil, err
+	}
+	s := &Schedule{}
+	if err := p.build(s, principal, n); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// build fills s with the table of pc cents over n installments.
+func (p *Plan) build(s *Schedule, pc int64, n int) error {
+	if n < 1 || n > len(p.rows) {
+		return validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, paramInstallments,
+			"installment_count %d is outside 1 to %d", n, len(p.rows))
+	}
+	pmt := p.pmt(pc, n)
+	if pmt <= 0 {
+		return validation.Wrap(ErrInstallmentRoundsToZero, validation.CodeAmountOutOfRange, paramPrincipal,
+			"principal %s is too small for %d installments: the installment rounds to 0.00",
+			validation.FormatCents(pc), n)
+	}
+	rows := make([]centsRow, n)
+	b := pc
+	var total int64
+	for k := range rows {
+		in := p.interest(b, p.rows[k].fi)
+		total += in
+		if k == n-1 {
+			// The last row absorbs the residue: principal_n = B_{n−1}.
+			rows[k] = centsRow{interest: in}
+			break
+		}
+		b -= pmt - in
+		if b <= 0 {
+			return validation.Wrap(ErrResidueExhaustsBalance, validation.CodeAmountOutOfRange, paramPrincipal,
+				"principal %s is too small for %d installments at this rate: installments of %s pay it off by installment %d",
+				validation.FormatCents(pc), n, validation.FormatCents(pmt), k+1)
+		}
+		rows[k] = centsRow{interest: in, balance: b}
+	}
+	*s = Schedule{plan: p, principal: pc, pmt: pmt, totalInterest: total, rows: rows}
+	return nil
+}
+
+// Len returns the number of installments n.
+func (s *Schedule) Len() int { return len(s.rows) }
+
+// Plan returns the plan the schedule was built from; with New, a plan for
+// counts 1 … Len().
+func (s *Schedule) Plan() *Plan { return s.plan }
+
+// Installment returns the regular installment PMT, the payment of every row but
+// possibly the last.
+func (s *Schedule) Installment() decimal.Decimal { return validation.CentsToDecimal(s.pmt) }
+
+// InstallmentCents is Installment in cents.
+func (s *Schedule) InstallmentCents() int64 { return s.pmt }
+
+// TotalPayments returns Σ payment_k = Σ principal_k + Σ interest_k.
+func (s *Schedule) TotalPayments() decimal.Decimal {
+	return validation.CentsToDecimal(s.TotalPaymentsCents())
+}
+
+// TotalPaymentsCents is TotalPayments in cents.
+func (s *Schedule) TotalPaymentsCents() int64 { return s.principal + s.totalInterest }
+
+// TotalInterest returns Σ interest_k.
+func (s *Schedule) TotalInterest() decimal.Decimal { return validation.CentsToDecimal(s.totalInterest) }
+
+// TotalInterestCents is TotalInterest in cents.
+func (s *Schedule) TotalInterestCents() int64 { return s.totalInterest }
+
+// TotalPrincipal returns Σ principal_k, which is always the principal P.
+func (s *Schedule) TotalPrincipal() decimal.Decimal { return validation.CentsToDecimal(s.principal) }
+
+// TotalPrincipalCents is TotalPrincipal in cents.
+func (s *Schedule) TotalPrincipalCents() int64 { return s.principal }
+
+// CentsRow returns installment k (1 ≤ k ≤ Len()) in cents, or the zero CentsRow
+// (Number 0) for any other k. It does not allocate.
+func (s *Schedule) CentsRow(k int) CentsRow {
+	if k < 1 || k > len(s.rows) {
+		return CentsRow{}
+	}
+	prev := s.principal
+	if k > 1 {
+		prev = s.rows[k-2].balance
+	}
+	r := s.rows[k-1]
+	pr := &s.plan.rows[k-1]
+	principal := prev - r.balance
+	return CentsRow{
+		Number:      k,
+		NominalDate: pr.nominal,
+		DueDate:     pr.due,
+		Payment:     principal + r.interest,
+		Interest:    r.interest,
+		Principal:   principal,
+		Balance:     r.balance,
+	}
+}
+
+// Row returns installment k (1 ≤ k ≤ Len()), or the zero Row (Number 0) for any
+// other k.
+func (s *Schedule) Row(k int) Row {
+	c := s.CentsRow(k)
+	if c.Number == 0 {
+		return Row{}
+	}
+	return c.Row()
+}
+
+// Rows returns every row, in a new slice.
+func (s *Schedule) Rows() []Row {
+	rows := make([]Row, len(s.rows))
+	for k := range rows {
+		rows[k] = s.Row(k + 1)
+	}
+	return rows
+}
+
+// Row returns c with decimal money.
+func (c CentsRow) Row() Row {
+	return Row{
+		Number:      c.Number,
+		NominalDate: c.NominalDate,
+		DueDate:     c.DueDate,
+		Payment:     validation.CentsToDecimal(c.Payment),
+		Interest:    validation.CentsToDecimal(c.Interest),
+		Principal:   validation.CentsToDecimal(c.Principal),
+		Balance:     validation.CentsToDecimal(c.Balance),
+	}
+}
