@@ -545,3 +545,15 @@ func ExampleTransitionError() {
 	fmt.Println(te)
 	// Output: credit_offer: loan cancellation in available
 }
+
+func ExampleInstallment_AmountDue() {
+	in, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
+		Principal: money("2000.00"), Interest: money("412.50"), Fees: money("5.42"), Paid: money("100.00")})
+	fmt.Println(in.DueDate(), validation.FormatMoney(in.Principal()), validation.FormatMoney(in.Interest()),
+		validation.FormatMoney(in.Fees()))
+	fmt.Println(validation.FormatMoney(in.AmountDue()), validation.FormatMoney(in.AmountPaid()),
+		validation.FormatMoney(in.AmountRemaining()))
+	// Output:
+	// 2026-04-15 2000.00 412.50 5.42
+	// 2417.92 100.00 2317.92
+}

@@ -287,6 +287,8 @@ func TestLoanPayErrors(t *testing.T) {
 		{"zero paid_at", good, 1, "1.00", time.Time{}, validation.CodeMissingRequiredField, "paid_at"},
 		{"zero amount", good, 1, "0", at, validation.CodeAmountOutOfRange, "amount"},
 		{"sub-cent", good, 1, "1.001", at, validation.CodeInvalidFormat, "amount"},
+		{"active but all paid", Loan{Status: LoanActive, Installments: []Installment{inst(t, "2026-01-15", "1.00", "0", "0", "1.00")}},
+			1, "1.00", at, validation.CodeInvalidFormat, "status"},
 	}
 	for _, tt := range tests {
 		n, r, err := tt.loan.Pay(tt.number, dec(tt.amount), tt.at)

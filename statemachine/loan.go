@@ -61,7 +61,8 @@ func (l Loan) Paid() bool {
 // Errors: a loan not active is invalid_transition with a *TransitionError whose Action
 // is "payment" (matching ErrTerminal for finished, cancelled and error); a loan without
 // installments, or with one not built by NewInstallment, is invalid_format for param
-// installments; a number outside 1 … len(Installments) is invalid_format for param
+// installments; an active loan whose installments are all paid is invalid_format for
+// param status; a number outside 1 … len(Installments) is invalid_format for param
 // installment_number; a zero paidAt is missing_required_field; amount errors are
 // Installment.Pay's.
 func (l Loan) Pay(number int, amount decimal.Decimal, paidAt time.Time) (Loan, Receipt, error) {
@@ -117,6 +118,12 @@ func (l Loan) checkPayable() error {
 		if !in.ok {
 			return errInvalidInstallment(k)
 		}
+	}
+	if l.Paid() {
+		// Only Pay finishes a loan, and it does so with the final payment, so an active
+		// loan with nothing to pay is a record out of step with its installments.
+		return validation.Errorf(validation.CodeInvalidFormat, "status",
+			"the loan is active but every installment is paid; it should be finished")
 	}
 	return nil
 }

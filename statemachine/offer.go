@@ -143,8 +143,10 @@ type Origination struct {
 //     exact cents, so 150.5 equals 150.50 but 150.501 is invalid_format) and
 //     first_due_date, else simulation_mismatch naming the field.
 //
-// The state checks come first because no request could succeed against them. On
-// success the offer becomes accepted (which emits nothing: the catalogue has no
+// The state checks come first because no request could succeed against them. On error
+// nothing changes: an available offer found past valid_until is reported as
+// offer_expired but not settled; Offer.At settles it. On success the offer becomes
+// accepted (which emits nothing: the catalogue has no
 // credit_offer.accepted) and the loan starts processing, emitting loan.created.
 //
 // Errors for invalid input: an invalid customer or offer status, zero instants, a
