@@ -38,6 +38,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"calendar", "business days, holidays, date rolling", runCalendar},
+		{"cet", "solve the CET of dated cash flows (--batch)", runCET},
 	}
 }
 

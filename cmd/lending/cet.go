@@ -1,0 +1,298 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/cet"
+	"github.com/dinie/lending/validation"
+	"github.com/shopspring/decimal"
+)
+
+// cetUsageText is the help of `lending cet`.
+const cetUsageText = `usage:
+  lending cet --batch    read one JSON object per line from stdin and print one
+                         JSON line per object: its CET or its error
+
+Input line:
+  {"release":"YYYY-MM-DD","net":"940.00","flows":[{"date":"YYYY-MM-DD","amount":"205.73"},...]}
+release is the day the credit is released, net the amount the borrower receives
+(FC0), flows the payments on their (rolled) due dates. Money is the API's wire
+format (digits, a point, exactly two decimals); other fields are ignored.
+
+Output line:
+  {"cet_annual":0.44075231889141,"cet_percentage":44.08,"cet_monthly_percentage":3.09}
+  {"error":{"code":"invalid_format","param":"flows[3].amount","detail":"..."}}
+cet_annual is the CET as a fraction per year, printed in full (the shortest
+decimal that reads back as the same float64); the percentages have 2 decimals
+rounded half to even (ABNT NBR 5891). Time is calendar days over 365
+(Res. CMN 4.881/2020); see the cet package for the method.
+
+Error codes: malformed_body (not a JSON object, or a line over 1 MiB);
+missing_required_field (release, net, flows or a flow's date or amount missing,
+or no flows); invalid_format (money or date not in the wire format, or a field
+of the wrong JSON type); invalid_due_date (a payment before release);
+date_out_of_range (a payment more than 100 years after release);
+amount_out_of_range (net zero or too large, no positive payment after release,
+payments on the release date reaching net); installments_out_of_range (more than
+10,000 flows); rate_out_of_range (a CET above 10^12 % a.a.).
+
+A bad line never stops the batch. Blank lines are skipped. The exit status is 1
+if any line had an error, 0 otherwise.
+`
+
+// cetMaxLine bounds one input line: 10,000 flows (the cet package's limit) take
+// about 500 KB. A longer line is answered with malformed_body and skipped.
+const cetMaxLine = 1 << 20
+
+// runCET runs `lending cet --batch`. Parsing uses the shared parsers
+// (validation.ParseMoney, calendar.ParseDate) and the math is cet.SolveDates.
+func runCET(args []string, s streams) int {
+	batch := false
+	for _, a := range args {
+		switch a {
+		case "--batch", "-batch":
+			batch = true
+		case "help", "-h", "--help":
+			fmt.Fprint(s.out, cetUsageText)
+			return exitOK
+		default:
+			return cetUsage(s, fmt.Sprintf("unknown argument %q", a))
+		}
+	}
+	if !batch {
+		return cetUsage(s, "missing --batch (the CET is read from stdin, one JSON object per line)")
+	}
+
+	r := bufio.NewReaderSize(s.in, cetMaxLine)
+	w := bufio.NewWriter(s.out)
+	bad := false
+	for {
+		line, tooLong, err := readLine(r)
+		var out []byte
+		ok := true
+		if tooLong {
+			out, ok = cetErrorLine(validation.Errorf(validation.CodeMalformedBody, "",
+				"line longer than %d bytes", cetMaxLine)), false
+		} else if len(bytes.TrimSpace([]byte(line))) > 0 {
+			out, ok = cetAnswer([]byte(line))
+		}
+		bad = bad || !ok
+		w.Write(out)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			w.Flush()
+			fmt.Fprintf(s.err, "lending cet: reading stdin: %v\n", err)
+			return exitInvalid
+		}
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(s.err, "lending cet: writing output: %v\n", err)
+		return exitInvalid
+	}
+	if bad {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+func cetUsage(s streams, problem string) int {
+	fmt.Fprintf(s.err, "lending cet: %s\n\n%s", problem, cetUsageText)
+	return exitUsage
+}
+
+// cetResult is a successful output line.
+type cetResult struct {
+	Annual            float64 `json:"cet_annual"`
+	Percentage        float64 `json:"cet_percentage"`
+	MonthlyPercentage float64 `json:"cet_monthly_percentage"`
+}
+
+// cetAnswer returns the output line (newline included) for one non-blank input
+// line, and whether the input was valid.
+func cetAnswer(line []byte) ([]byte, bool) {
+	release, net, flows, verr := decodeCETLine(line)
+	if verr != nil {
+		return cetErrorLine(verr), false
+	}
+	r, err := cet.SolveDates(release, net, flows)
+	if err != nil {
+		return cetErrorLine(cetError(err)), false
+	}
+	out, _ := json.Marshal(cetResult{ // three finite float64s cannot fail
+		Annual:            r.Annual(),
+		Percentage:        r.Percent(),
+		MonthlyPercentage: r.MonthlyPercent(),
+	})
+	return append(out, '\n'), true
+}
+
+func cetErrorLine(e *validation.Error) []byte {
+	out, _ := json.Marshal(struct { // strings only: cannot fail
+		Error *validation.Error `json:"error"`
+	}{e})
+	return append(out, '\n')
+}
+
+// cetLine is the input object. Fields stay raw so that a missing field, a null
+// and a value of the wrong JSON type each get their own error and param.
+type cetLine struct {
+	Release json.RawMessage `json:"release"`
+	Net     json.RawMessage `json:"net"`
+	Flows   json.RawMessage `json:"flows"`
+}
+
+type cetFlow struct {
+	Date   json.RawMessage `json:"date"`
+	Amount json.RawMessage `json:"amount"`
+}
+
+// decodeCETLine parses one input line with the shared wire-format parsers.
+func decodeCETLine(line []byte) (release time.Time, net decimal.Decimal, flows []cet.DatedFlow, verr *validation.Error) {
+	var in cetLine
+	if err := decodeObject(line, &in); err != nil {
+		return release, net, nil, err
+	}
+	if release, verr = dateField(in.Release, "release"); verr != nil {
+		return
+	}
+	if net, verr = moneyField(in.Net, "net"); verr != nil {
+		return
+	}
+	if isNull(in.Flows) {
+		return release, net, nil, validation.Errorf(validation.CodeMissingRequiredField, "flows", "flows is required")
+	}
+	var raw []json.RawMessage
+	if err := json.Unmarshal(in.Flows, &raw); err != nil {
+		return release, net, nil, validation.Errorf(validation.CodeInvalidFormat, "flows", "flows must be an array of {date, amount} objects")
+	}
+	flows = make([]cet.DatedFlow, len(raw))
+	for i, fr := range raw {
+		p := "flows[" + strconv.Itoa(i) + "]"
+		var f cetFlow
+		if isNull(fr) || fr[0] != '{' || json.Unmarshal(fr, &f) != nil {
+			return release, net, nil, validation.Errorf(validation.CodeInvalidFormat, p, "%s must be a {date, amount} object", p)
+		}
+		if flows[i].Date, verr = dateField(f.Date, p+".date"); verr != nil {
+			return
+		}
+		if flows[i].Amount, verr = moneyField(f.Amount, p+".amount"); verr != nil {
+			return
+		}
+	}
+	return release, net, flows, nil
+}
+
+// decodeObject decodes a line that must hold exactly one JSON object.
+func decodeObject(line []byte, v any) *validation.Error {
+	trimmed := bytes.TrimSpace(line)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return validation.Errorf(validation.CodeMalformedBody, "", "expected a JSON object per line")
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	if err := dec.Decode(v); err != nil {
+		return validation.Errorf(validation.CodeMalformedBody, "", "not valid JSON: %v", err)
+	}
+	if dec.More() {
+		return validation.Errorf(validation.CodeMalformedBody, "", "not valid JSON: data after the object")
+	}
+	return nil
+}
+
+func isNull(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
+
+// stringField reads a required JSON string.
+func stringField(raw json.RawMessage, param string) (string, *validation.Error) {
+	if isNull(raw) {
+		return "", validation.Errorf(validation.CodeMissingRequiredField, param, "%s is required", param)
+	}
+	var s string
+	if raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+		return "", validation.Errorf(validation.CodeInvalidFormat, param, "%s must be a JSON string", param)
+	}
+	return s, nil
+}
+
+func moneyField(raw json.RawMessage, param string) (decimal.Decimal, *validation.Error) {
+	s, verr := stringField(raw, param)
+	if verr != nil {
+		return decimal.Decimal{}, verr
+	}
+	d, err := validation.ParseMoney(s)
+	if err != nil {
+		var e *validation.Error
+		if errors.As(err, &e) {
+			return decimal.Decimal{}, e.WithParam(param)
+		}
+		return decimal.Decimal{}, validation.Errorf(validation.CodeInvalidFormat, param, "%s: %v", param, err)
+	}
+	return d, nil
+}
+
+// dateField reads a civil date as a time.Time at midnight UTC, the form
+// cet.SolveDates reads.
+func dateField(raw json.RawMessage, param string) (time.Time, *validation.Error) {
+	s, verr := stringField(raw, param)
+	if verr != nil {
+		return time.Time{}, verr
+	}
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		reason := err.Error()
+		var e *calendar.Error
+		if errors.As(err, &e) {
+			reason = e.Reason
+		}
+		return time.Time{}, validation.Wrap(err, validation.CodeInvalidFormat, param,
+			"%s %s is not a date: %s", param, quoteInput(s), reason)
+	}
+	y, m, dd := d.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), nil
+}
+
+// quoteInput quotes an input for a message, cut to 64 bytes so a megabyte of
+// garbage does not become a megabyte of output.
+func quoteInput(s string) string {
+	if len(s) > 64 {
+		return strconv.Quote(s[:64]) + "..."
+	}
+	return strconv.Quote(s)
+}
+
+// cetError maps a cet error to the API's error shape, with the codes the cet
+// package documents for its sentinels (cet/doc.go, "Errors").
+func cetError(err error) *validation.Error {
+	var e *cet.Error
+	if !errors.As(err, &e) { // cet returns only *cet.Error
+		return validation.Wrap(err, validation.CodeRateOutOfRange, "", "%v", err)
+	}
+	return validation.Wrap(err, cetCode(e.Err), e.Param, "%s", e.Detail)
+}
+
+func cetCode(reason error) validation.Code {
+	switch reason {
+	case cet.ErrNet, cet.ErrTooLarge, cet.ErrNegative, cet.ErrZeroPayments, cet.ErrInfinite:
+		return validation.CodeAmountOutOfRange
+	case cet.ErrNoPayments:
+		return validation.CodeMissingRequiredField
+	case cet.ErrTooManyFlows:
+		return validation.CodeInstallmentsOutOfRange
+	case cet.ErrBeforeRelease:
+		return validation.CodeInvalidDueDate
+	case cet.ErrTimeRange:
+		return validation.CodeDateOutOfRange
+	case cet.ErrBasis, cet.ErrNotCents:
+		return validation.CodeInvalidFormat
+	default: // ErrOutOfRange, ErrNoConvergence
+		return validation.CodeRateOutOfRange
+	}
+}
