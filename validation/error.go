@@ -136,7 +136,12 @@ func Wrap(cause error, code Code, param, format string, args ...any) *Error {
 // WithParam returns a copy of e reporting param as the offending field. Parsers
 // that do not know which request field they read (a money string, a date) report a
 // generic param; the caller relabels it with the wire name.
+//
+// A nil e gives nil.
 func (e *Error) WithParam(param string) *Error {
+	if e == nil {
+		return nil
+	}
 	c := *e
 	c.Param = param
 	return &c
@@ -145,19 +150,28 @@ func (e *Error) WithParam(param string) *Error {
 // Error returns "code: detail", the form STYLE.md shows
 // ("amount_out_of_range: requested_amount 60000.00 is above approved_amount 50000.00").
 func (e *Error) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	if e.Detail == "" {
 		return string(e.Code)
 	}
 	return string(e.Code) + ": " + e.Detail
 }
 
-// Unwrap returns the cause, if any.
-func (e *Error) Unwrap() error { return e.Err }
+// Unwrap returns the cause, if any. Like Error and Is, it accepts a nil e, so a
+// typed nil *Error stored in an error never makes errors.Is or errors.As panic.
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // Is reports whether target is e's Code, so that a Code works as a sentinel.
 func (e *Error) Is(target error) bool {
 	c, ok := target.(Code)
-	return ok && c == e.Code
+	return ok && e != nil && c == e.Code
 }
 
 // Reason is a finer-grained cause of a rule failure, kept in Error.Err: the Code says

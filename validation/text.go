@@ -44,3 +44,9 @@ func checkDigit(sum int) int {
 	}
 	return 11 - r
 }
+
+// firstRune decodes the first character of s, for error messages.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
