@@ -39,6 +39,7 @@ func commands() []command {
 	return []command{
 		{"calendar", "business days, holidays, date rolling", runCalendar},
 		{"cet", "solve the CET of dated cash flows (--batch)", runCET},
+		{"validate", "check CPF, CNPJ, phone, e-mail, CEP, money", runValidate},
 	}
 }
 
