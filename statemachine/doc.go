@@ -235,13 +235,14 @@
 //     registration; amount, installments_value, principal, interest, fees or amount_paid,
 //     money with sub-cent digits (validation.ErrPrecision); installment_number, outside
 //     the loan; installments or installment, an Installment not built by NewInstallment
-//     or a loan without installments; expire_current_in, outside 0 to 86,400; secret,
-//     secrets without exactly one current one, or a repeated or reused secret;
-//     simulation, a simulation without ID, CreatedAt, installments or first due date;
-//     revoked_at, an active credential with a revocation instant.
+//     or a loan without installments; expire_current_in, outside 0 to 86,400; secret, a
+//     secret not of the shape whsec_… (validation.CheckWebhookSecret), secrets without
+//     exactly one current one, or a repeated or reused secret; simulation_id, not a
+//     simulation ID (validation.CheckID); simulation, a simulation without a valid ID,
+//     CreatedAt, installments or first due date; revoked_at, an active credential with a
+//     revocation instant.
 //   - missing_required_field (422): kyc, an empty requirement list or a requirement
-//     without type; cpf, a registration without CPF; secret, an empty secret;
-//     revoked_at, a revoked credential without the instant; now, at, paid_at,
+//     without type; cpf, a registration without CPF; revoked_at, a revoked credential without the instant; now, at, paid_at,
 //     valid_until, issued_at, a zero time.Time.
 //   - amount_out_of_range (422, validation.ErrRange): amount, a payment of zero, a
 //     negative one or one above amount_remaining; principal, interest, fees, amount_paid,

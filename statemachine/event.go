@@ -114,7 +114,7 @@ func (e Event) Resource() Resource {
 type EventSet uint32
 
 // AllEvents is the set of the whole catalogue: the pattern "*", and an empty pattern list.
-const AllEvents EventSet = 1<<eventCount - 1
+const AllEvents EventSet = 1<<16 - 1
 
 // The `<resource>.*` patterns, as sets.
 const (

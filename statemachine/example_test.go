@@ -50,13 +50,13 @@ func Example() {
 	offer := statemachine.Offer{Status: statemachine.OfferAvailable,
 		ValidUntil: time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC)}
 	sims := []statemachine.Simulation{
-		{ID: "sim_1", CreatedAt: now.Add(-time.Hour), Installments: 3, InstallmentsValue: money("350.00"), FirstDueDate: day("2026-04-15")},
-		{ID: "sim_2", CreatedAt: now.Add(-time.Minute), Installments: 2, InstallmentsValue: money("515.00"), FirstDueDate: day("2026-04-15")},
+		{ID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", CreatedAt: now.Add(-time.Hour), Installments: 3, InstallmentsValue: money("350.00"), FirstDueDate: day("2026-04-15")},
+		{ID: "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b", CreatedAt: now.Add(-time.Minute), Installments: 2, InstallmentsValue: money("515.00"), FirstDueDate: day("2026-04-15")},
 	}
-	_, err := statemachine.RequestLoan(c.Status, offer, sims, statemachine.LoanRequest{SimulationID: "sim_1",
+	_, err := statemachine.RequestLoan(c.Status, offer, sims, statemachine.LoanRequest{SimulationID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a",
 		Installments: 3, InstallmentsValue: money("350.00"), FirstDueDate: day("2026-04-15")}, now)
 	fmt.Println(err)
-	org, _ := statemachine.RequestLoan(c.Status, offer, sims, statemachine.LoanRequest{SimulationID: "sim_2",
+	org, _ := statemachine.RequestLoan(c.Status, offer, sims, statemachine.LoanRequest{SimulationID: "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b",
 		Installments: 2, InstallmentsValue: money("515.00"), FirstDueDate: day("2026-04-15")}, now)
 	fmt.Println(org.Offer.Status, org.Loan, org.Events)
 
@@ -95,7 +95,7 @@ func Example() {
 	// pending_kyc [customer.kyc_updated]
 	// under_review [customer.kyc_updated customer.under_review]
 	// active [customer.kyc_updated customer.active]
-	// simulation_mismatch: simulation "sim_1" is not the offer's most recent simulation "sim_2"; only the most recent can be contracted
+	// simulation_mismatch: simulation "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a" is not the offer's most recent simulation "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b"; only the most recent can be contracted
 	// accepted processing [loan.created]
 	// [loan.contract_generated][loan.awaiting_signatures][loan.signed][loan.disbursing][loan.active]
 	// active [loan.payment_received] 5.00 10.00 500.00
@@ -402,17 +402,17 @@ func ExampleOffer_LoanCancelled() {
 func ExampleLatestSimulation() {
 	t0 := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 	s, _ := statemachine.LatestSimulation([]statemachine.Simulation{
-		{ID: "sim_a", CreatedAt: t0}, {ID: "sim_b", CreatedAt: t0.Add(time.Second)}})
+		{ID: "sim_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", CreatedAt: t0}, {ID: "sim_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", CreatedAt: t0.Add(time.Second)}})
 	fmt.Println(s.ID)
-	// Output: sim_b
+	// Output: sim_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 }
 
 func ExampleRequestLoan() {
 	now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 	offer := statemachine.Offer{Status: statemachine.OfferAvailable, ValidUntil: now.Add(24 * time.Hour)}
-	sims := []statemachine.Simulation{{ID: "sim_1", CreatedAt: now, Installments: 12,
+	sims := []statemachine.Simulation{{ID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", CreatedAt: now, Installments: 12,
 		InstallmentsValue: money("2417.92"), FirstDueDate: day("2026-04-15")}}
-	req := statemachine.LoanRequest{SimulationID: "sim_1", Installments: 12,
+	req := statemachine.LoanRequest{SimulationID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", Installments: 12,
 		InstallmentsValue: money("2417.93"), FirstDueDate: day("2026-04-15")}
 	_, err := statemachine.RequestLoan(statemachine.CustomerActive, offer, sims, req, now)
 	fmt.Println(err)

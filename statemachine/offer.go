@@ -149,8 +149,10 @@ type Origination struct {
 // accepted (which emits nothing: the catalogue has no
 // credit_offer.accepted) and the loan starts processing, emitting loan.created.
 //
-// Errors for invalid input: an invalid customer or offer status, zero instants, a
-// simulation without ID, CreatedAt, a positive installment count or a first due date.
+// Invalid input is reported before any rule: an invalid customer or offer status, zero
+// instants, a simulation_id that is not a simulation ID (invalid_format, param
+// simulation_id, validation.CheckID), a simulation without a valid ID, CreatedAt, a
+// positive installment count or a first due date (param simulation).
 func RequestLoan(customer CustomerStatus, offer Offer, sims []Simulation, req LoanRequest,
 	now time.Time) (Origination, error) {
 	if !customer.Valid() {
@@ -163,10 +165,16 @@ func RequestLoan(customer CustomerStatus, offer Offer, sims []Simulation, req Lo
 	if err := checkInstant(now, "now"); err != nil {
 		return Origination{}, err
 	}
+	if err := validation.CheckID(req.SimulationID, validation.Simulation); err != nil {
+		return Origination{}, relabel(err, "simulation_id")
+	}
 	for i, s := range sims {
-		if s.ID == "" || s.CreatedAt.IsZero() || s.Installments < 1 || s.FirstDueDate.IsZero() {
+		if err := validation.CheckID(s.ID, validation.Simulation); err != nil {
+			return Origination{}, relabel(err, "simulation")
+		}
+		if s.CreatedAt.IsZero() || s.Installments < 1 || s.FirstDueDate.IsZero() {
 			return Origination{}, validation.Errorf(validation.CodeInvalidFormat, "simulation",
-				"simulation %d lacks an ID, CreatedAt, a positive installment count or a first due date", i)
+				"simulation %d lacks CreatedAt, a positive installment count or a first due date", i)
 		}
 	}
 	if customer != CustomerActive {

@@ -11,6 +11,13 @@ import (
 
 var calendarZero calendar.Date
 
+// Simulation IDs of the API's shape: sim_ and 32 lowercase hex digits.
+const (
+	simOld = "sim_0123456789abcdef0123456789abcdef"
+	simNew = "sim_fedcba9876543210fedcba9876543210"
+	simX   = "sim_00000000000000000000000000000000"
+)
+
 var validUntil = time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC)
 
 func TestOfferAt(t *testing.T) {
@@ -87,10 +94,10 @@ func TestRequestLoan(t *testing.T) {
 	now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 	first := date(t, "2026-04-15")
 	sims := []Simulation{
-		{ID: "sim_old", CreatedAt: now.Add(-2 * time.Hour), Installments: 12, InstallmentsValue: dec("2400.00"), FirstDueDate: first},
-		{ID: "sim_new", CreatedAt: now.Add(-time.Hour), Installments: 12, InstallmentsValue: dec("2417.92"), FirstDueDate: first},
+		{ID: simOld, CreatedAt: now.Add(-2 * time.Hour), Installments: 12, InstallmentsValue: dec("2400.00"), FirstDueDate: first},
+		{ID: simNew, CreatedAt: now.Add(-time.Hour), Installments: 12, InstallmentsValue: dec("2417.92"), FirstDueDate: first},
 	}
-	req := LoanRequest{SimulationID: "sim_new", Installments: 12, InstallmentsValue: dec("2417.92"), FirstDueDate: first}
+	req := LoanRequest{SimulationID: simNew, Installments: 12, InstallmentsValue: dec("2417.92"), FirstDueDate: first}
 	avail := Offer{Status: OfferAvailable, ValidUntil: validUntil}
 
 	o, err := RequestLoan(CustomerActive, avail, sims, req, now)
@@ -125,8 +132,8 @@ func TestRequestLoan(t *testing.T) {
 		{"accepted after valid_until", CustomerActive, Offer{OfferAccepted, validUntil}, sims, req, validUntil.Add(time.Hour), validation.CodeOfferAlreadyAccepted, "credit_offer_id"},
 		{"expired", CustomerActive, Offer{OfferExpired, validUntil}, sims, req, now, validation.CodeOfferExpired, "credit_offer_id"},
 		{"past valid_until", CustomerActive, avail, sims, req, validUntil.Add(time.Nanosecond), validation.CodeOfferExpired, "credit_offer_id"},
-		{"superseded", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "sim_old"; r.InstallmentsValue = dec("2400.00") }), now, validation.CodeSimulationMismatch, "simulation_id"},
-		{"unknown simulation", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "sim_x" }), now, validation.CodeSimulationMismatch, "simulation_id"},
+		{"superseded", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = simOld; r.InstallmentsValue = dec("2400.00") }), now, validation.CodeSimulationMismatch, "simulation_id"},
+		{"unknown simulation", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = simX }), now, validation.CodeSimulationMismatch, "simulation_id"},
 		{"no simulations", CustomerActive, avail, nil, req, now, validation.CodeSimulationMismatch, "simulation_id"},
 		{"installments", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.Installments = 11 }), now, validation.CodeSimulationMismatch, "installments"},
 		{"value one cent off", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.InstallmentsValue = dec("2417.93") }), now, validation.CodeSimulationMismatch, "installments_value"},
@@ -137,7 +144,11 @@ func TestRequestLoan(t *testing.T) {
 		{"invalid offer", CustomerActive, Offer{0, validUntil}, sims, req, now, validation.CodeInvalidFormat, "status"},
 		{"offer without valid_until", CustomerActive, Offer{OfferAvailable, time.Time{}}, sims, req, now, validation.CodeMissingRequiredField, "valid_until"},
 		{"zero now", CustomerActive, avail, sims, req, time.Time{}, validation.CodeMissingRequiredField, "now"},
-		{"bad simulation", CustomerActive, avail, []Simulation{{ID: "sim_new", CreatedAt: now}}, req, now, validation.CodeInvalidFormat, "simulation"},
+		{"bad simulation", CustomerActive, avail, []Simulation{{ID: simNew, CreatedAt: now}}, req, now, validation.CodeInvalidFormat, "simulation"},
+		{"simulation without valid ID", CustomerActive, avail, []Simulation{{ID: "sim_1", CreatedAt: now, Installments: 1, FirstDueDate: first}}, req, now, validation.CodeInvalidFormat, "simulation"},
+		{"malformed simulation_id", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "sim_NEW" }), now, validation.CodeInvalidFormat, "simulation_id"},
+		{"loan ID as simulation_id", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "ln_fedcba9876543210fedcba9876543210" }), now, validation.CodeInvalidFormat, "simulation_id"},
+		{"empty simulation_id", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "" }), now, validation.CodeInvalidFormat, "simulation_id"},
 	}
 	for _, tt := range tests {
 		o, err := RequestLoan(tt.customer, tt.offer, tt.sims, tt.req, tt.now)

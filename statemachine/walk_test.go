@@ -100,9 +100,9 @@ func TestOfferWalk(t *testing.T) {
 		vu := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 		now := vu.Add(-time.Duration(rapid.IntRange(0, 72).Draw(t, "start")) * time.Hour)
 		o := Offer{Status: OfferAvailable, ValidUntil: vu}
-		sims := []Simulation{{ID: "sim", CreatedAt: now.Add(-time.Minute), Installments: 3,
+		sims := []Simulation{{ID: simNew, CreatedAt: now.Add(-time.Minute), Installments: 3,
 			InstallmentsValue: dec("10.00"), FirstDueDate: mustDate(t, "2026-05-01")}}
-		req := LoanRequest{SimulationID: "sim", Installments: 3, InstallmentsValue: dec("10.00"),
+		req := LoanRequest{SimulationID: simNew, Installments: 3, InstallmentsValue: dec("10.00"),
 			FirstDueDate: mustDate(t, "2026-05-01")}
 		for step := 0; step < 20; step++ {
 			now = now.Add(time.Duration(rapid.IntRange(0, 20).Draw(t, "gap")) * time.Hour)

@@ -27,14 +27,13 @@ type Secret struct {
 // current reports whether s is the current secret.
 func (s Secret) current() bool { return s.ExpiresAt.IsZero() }
 
-// checkSecrets validates an endpoint's secrets: exactly one current, none empty, no value
-// twice.
+// checkSecrets validates an endpoint's secrets: each of the shape whsec_…
+// (validation.CheckWebhookSecret), exactly one current, no value twice.
 func checkSecrets(secrets []Secret) error {
 	currents := 0
 	for i, s := range secrets {
-		if s.Value == "" {
-			return validation.Errorf(validation.CodeMissingRequiredField, "secret",
-				"secret %d is empty", i)
+		if err := validation.CheckWebhookSecret(s.Value); err != nil {
+			return err
 		}
 		if s.current() {
 			currents++
@@ -64,8 +63,10 @@ func checkSecrets(secrets []Secret) error {
 // new slice: the current secret first, then the others by expiry, latest first.
 //
 // Errors: expireCurrentIn outside 0 … MaxExpireCurrentIn is invalid_format for param
-// expire_current_in; an empty newSecret, one equal to a secret of the endpoint, a zero
-// now, or secrets without exactly one current secret are reported for param secret.
+// expire_current_in; a zero now is missing_required_field; a secret (new or old) not of
+// the shape whsec_… (validation.CheckWebhookSecret), a new secret equal to one of the
+// endpoint's, or secrets without exactly one current secret are invalid_format for
+// param secret. No error message contains a secret.
 func RotateSecret(secrets []Secret, newSecret string, now time.Time, expireCurrentIn int) ([]Secret, error) {
 	if expireCurrentIn < 0 || expireCurrentIn > MaxExpireCurrentIn {
 		return nil, validation.Errorf(validation.CodeInvalidFormat, "expire_current_in",
@@ -77,9 +78,8 @@ func RotateSecret(secrets []Secret, newSecret string, now time.Time, expireCurre
 	if err := checkSecrets(secrets); err != nil {
 		return nil, err
 	}
-	if newSecret == "" {
-		return nil, validation.Errorf(validation.CodeMissingRequiredField, "secret",
-			"the new secret is empty")
+	if err := validation.CheckWebhookSecret(newSecret); err != nil {
+		return nil, err
 	}
 	out := make([]Secret, 1, len(secrets)+1)
 	out[0] = Secret{Value: newSecret}

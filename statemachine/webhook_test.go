@@ -93,13 +93,16 @@ func TestRotateSecretErrors(t *testing.T) {
 		{"negative window", one, "whsec_b", t0, -1, validation.CodeInvalidFormat, "expire_current_in"},
 		{"window too long", one, "whsec_b", t0, 86401, validation.CodeInvalidFormat, "expire_current_in"},
 		{"zero now", one, "whsec_b", time.Time{}, 10, validation.CodeMissingRequiredField, "now"},
-		{"empty new", one, "", t0, 10, validation.CodeMissingRequiredField, "secret"},
+		{"empty new", one, "", t0, 10, validation.CodeInvalidFormat, "secret"},
+		{"new without prefix", one, "secret_b", t0, 10, validation.CodeInvalidFormat, "secret"},
+		{"new with a space", one, "whsec_b c", t0, 10, validation.CodeInvalidFormat, "secret"},
+		{"old without prefix", []Secret{{Value: "a"}}, "whsec_b", t0, 10, validation.CodeInvalidFormat, "secret"},
 		{"same as current", one, "whsec_a", t0, 10, validation.CodeInvalidFormat, "secret"},
 		{"no secrets", nil, "whsec_b", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"two current", []Secret{{Value: "a"}, {Value: "b"}}, "c", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"no current", []Secret{{Value: "a", ExpiresAt: t0}}, "c", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"empty secret", []Secret{{Value: ""}}, "c", t0, 10, validation.CodeMissingRequiredField, "secret"},
-		{"repeated", []Secret{{Value: "a"}, {Value: "a", ExpiresAt: t0}}, "c", t0, 10, validation.CodeInvalidFormat, "secret"},
+		{"two current", []Secret{{Value: "whsec_a"}, {Value: "whsec_b"}}, "whsec_c", t0, 10, validation.CodeInvalidFormat, "secret"},
+		{"no current", []Secret{{Value: "whsec_a", ExpiresAt: t0}}, "whsec_c", t0, 10, validation.CodeInvalidFormat, "secret"},
+		{"empty secret", []Secret{{Value: ""}}, "whsec_c", t0, 10, validation.CodeInvalidFormat, "secret"},
+		{"repeated", []Secret{{Value: "whsec_a"}, {Value: "whsec_a", ExpiresAt: t0}}, "whsec_c", t0, 10, validation.CodeInvalidFormat, "secret"},
 	}
 	for _, tt := range tests {
 		got, err := RotateSecret(tt.secrets, tt.new, tt.now, tt.in)
@@ -109,7 +112,7 @@ func TestRotateSecretErrors(t *testing.T) {
 			continue
 		}
 		for _, s := range append(tt.secrets, Secret{Value: tt.new}) {
-			if s.Value != "" && len(s.Value) > 1 && contains(ve.Detail, s.Value) {
+			if len(s.Value) > 1 && contains(ve.Detail, s.Value) {
 				t.Errorf("%s: the error reveals a secret: %q", tt.name, ve.Detail)
 			}
 		}
@@ -141,13 +144,13 @@ func TestSecretRotationWalk(t *testing.T) {
 			value string
 			until time.Time // zero: current
 		}
-		ms := []model{{value: "s0"}}
-		secrets := []Secret{{Value: "s0"}}
+		ms := []model{{value: "whsec_0"}}
+		secrets := []Secret{{Value: "whsec_0"}}
 		now := t0
 		for k := 1; k <= 8; k++ {
 			now = now.Add(time.Duration(rapid.IntRange(0, 100000).Draw(t, "gap")) * time.Second)
 			in := rapid.IntRange(0, MaxExpireCurrentIn).Draw(t, "in")
-			v := "s" + itoa(k)
+			v := "whsec_" + itoa(k)
 			var err error
 			secrets, err = RotateSecret(secrets, v, now, in)
 			if err != nil {
