@@ -133,9 +133,10 @@ func Solve(net int64, flows []Flow, basis Basis) (Rate, error) {
 	}
 	maxTime := MaxYears * per
 
-	// One pass validates and gathers what the bracket needs: the sums at the
-	// release date (a0) and after it (after), the amount-weighted time of the
-	// payments after it, and their earliest and latest times.
+	// One pass validates and gathers what the search needs: the sums paid on the
+	// release date (a0) and after it (after), the amount-weighted sums of the
+	// times and squared times of the payments after it, and their earliest and
+	// latest times.
 	var a0, after int64
 	var weighted, weighted2 float64
 	tMin, tMax := maxTime+1, 0
@@ -166,8 +167,8 @@ func Solve(net int64, flows []Flow, basis Basis) (Rate, error) {
 			tMin = min(tMin, f.Time)
 			tMax = max(tMax, f.Time)
 		}
-		// Both terms are at most MaxCents, so the sum cannot overflow int64 before
-		// this check stops it.
+		// The running sum was at most MaxCents and so is this payment, so the sum
+		// cannot overflow int64 before this check stops it.
 		if a0+after > MaxCents {
 			return Rate{}, errorf(ErrTooLarge, "flows",
 				"the payments add up to more than the limit of %d cents (at flows[%d])", MaxCents, i)

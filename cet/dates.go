@@ -19,14 +19,15 @@ type DatedFlow struct {
 // SolveDates is Solve for dated payments with decimal amounts: the CET of a loan
 // that released net (BRL) on the civil date release, repaid by flows, under
 // Actual365 (calendar days over 365). Amounts must be whole cents; dates are read
-// as civil dates like DatedFlow's. Errors name the offending input as "release",
-// "net", "flows", "flows[i].date" or "flows[i].amount".
+// as civil dates like DatedFlow's. Errors name the offending input as "net",
+// "flows", "flows[i].date" or "flows[i].amount" (a payment date before the release
+// date is the payment's error).
 //
 // SolveDates allocates to read the decimals (and a buffer above 64 payments);
 // callers holding cents and day counts, such as a simulation, call Solve. It is safe
 // for concurrent use.
 func SolveDates(release time.Time, net decimal.Decimal, flows []DatedFlow) (Rate, error) {
-	netCents, err := toCents(net, "net", true)
+	netCents, err := toCents(net, -1)
 	if err != nil {
 		return Rate{}, err
 	}
@@ -41,16 +42,15 @@ func SolveDates(release time.Time, net decimal.Decimal, flows []DatedFlow) (Rate
 	d0 := civilDay(release)
 	for i, f := range flows {
 		days := civilDay(f.Date) - d0
-		param := fmt.Sprintf("flows[%d].date", i)
 		switch {
 		case days < 0:
-			return Rate{}, errorf(ErrBeforeRelease, param, "flows[%d].date %s is before the release date %s",
+			return Rate{}, errorf(ErrBeforeRelease, fmt.Sprintf("flows[%d].date", i), "flows[%d].date %s is before the release date %s",
 				i, f.Date.Format(time.DateOnly), release.Format(time.DateOnly))
 		case days > MaxYears*365:
-			return Rate{}, errorf(ErrTimeRange, param, "flows[%d].date %s is %d days after the release date %s: the limit is %d (%d years)",
+			return Rate{}, errorf(ErrTimeRange, fmt.Sprintf("flows[%d].date", i), "flows[%d].date %s is %d days after the release date %s: the limit is %d (%d years)",
 				i, f.Date.Format(time.DateOnly), days, release.Format(time.DateOnly), MaxYears*365, MaxYears)
 		}
-		c, err := toCents(f.Amount, fmt.Sprintf("flows[%d].amount", i), false)
+		c, err := toCents(f.Amount, i)
 		if err != nil {
 			return Rate{}, err
 		}
@@ -84,17 +84,24 @@ func civilDay(t time.Time) int64 {
 	return era*146097 + doe - 719468       // 719468: 0000-03-01 to 1970-01-01
 }
 
-// toCents converts a BRL amount to cents exactly: a negative amount (or, when
-// positive is set, a zero one), fractions of a cent and amounts above MaxCents are
-// errors naming param. The coefficient's size bounds the work, so a decimal with
-// an absurd exponent is rejected cheaply rather than expanded.
-func toCents(d decimal.Decimal, param string, positive bool) (int64, error) {
+// toCents converts a BRL amount to cents exactly: the net amount when index is −1,
+// else flows[index].amount. A negative amount (a zero one too, for the net),
+// fractions of a cent and amounts above MaxCents are errors naming that input. The
+// coefficient's size bounds the work, so a decimal with an absurd exponent is
+// rejected cheaply rather than expanded.
+func toCents(d decimal.Decimal, index int) (int64, error) {
+	param := func() string {
+		if index < 0 {
+			return "net"
+		}
+		return fmt.Sprintf("flows[%d].amount", index)
+	}
 	c := d.Coefficient()
 	switch {
-	case positive && c.Sign() <= 0:
-		return 0, errorf(ErrNet, param, "%s %s is not positive", param, shortDecimal(d))
+	case index < 0 && c.Sign() <= 0:
+		return 0, errorf(ErrNet, "net", "net %s is not positive", shortDecimal(d))
 	case c.Sign() < 0:
-		return 0, errorf(ErrNegative, param, "%s %s is negative: payments must not be", param, shortDecimal(d))
+		return 0, errorf(ErrNegative, param(), "%s %s is negative: payments must not be", param(), shortDecimal(d))
 	case c.Sign() == 0:
 		return 0, nil
 	}
@@ -102,7 +109,7 @@ func toCents(d decimal.Decimal, param string, positive bool) (int64, error) {
 	switch {
 	case shift > 0:
 		if shift > 16 { // c ≥ 1, so the amount is ≥ 10^17 cents
-			return 0, tooLarge(param, d)
+			return 0, tooLarge(param(), d)
 		}
 		c.Mul(c, new(big.Int).Exp(big.NewInt(10), big.NewInt(shift), nil))
 	case shift < 0:
@@ -110,16 +117,16 @@ func toCents(d decimal.Decimal, param string, positive bool) (int64, error) {
 		// multiple of 10^k.
 		k := -shift
 		if k >= int64(c.BitLen()) {
-			return 0, notCents(param, d)
+			return 0, notCents(param(), d)
 		}
 		var r big.Int
 		c.QuoRem(c, new(big.Int).Exp(big.NewInt(10), big.NewInt(k), nil), &r)
 		if r.Sign() != 0 {
-			return 0, notCents(param, d)
+			return 0, notCents(param(), d)
 		}
 	}
 	if !c.IsInt64() || c.Int64() > MaxCents {
-		return 0, tooLarge(param, d)
+		return 0, tooLarge(param(), d)
 	}
 	return c.Int64(), nil
 }

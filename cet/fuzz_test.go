@@ -98,7 +98,7 @@ func FuzzToCents(f *testing.F) {
 		}
 		// |coef| < 10^19: above 10^40 it is too large, below 10^−40 it is not whole
 		// cents, unless it is zero or negative.
-		_, err := toCents(decimal.New(coef, exp), "x", false)
+		_, err := toCents(decimal.New(coef, exp), 0)
 		var want error
 		switch {
 		case coef < 0:

@@ -379,7 +379,7 @@ func TestPropToCents(t *testing.T) {
 
 // checkToCents compares toCents(coef·10^exp) with refCents.
 func checkToCents(t interface{ Fatalf(string, ...any) }, coef int64, exp int32) {
-	got, err := toCents(decimal.New(coef, exp), "x", false)
+	got, err := toCents(decimal.New(coef, exp), 0)
 	want := refCents(coef, exp)
 	var wantErr error
 	switch {
