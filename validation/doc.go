@@ -119,6 +119,90 @@
 // state; a nil *rand.Rand stands for a fixed seed. Generated numbers may belong to real
 // people and companies: use them for tests and sandboxes only.
 //
+// # Phone
+//
+// ParsePhone returns a Phone whose String is the E.164 form +55DDNNNNNNNNN (ITU-T
+// E.164; the API's wire format). A number is a DDD — one of the 67 area codes of
+// Anatel's numbering plan: 11–19, 21, 22, 24, 27, 28, 31–35, 37, 38, 41–49, 51,
+// 53–55, 61–69, 71, 73–75, 77, 79, 81–89, 91–99 (ValidDDD) — and a subscriber
+// number: mobile, 9 digits starting with 9 (the ninth digit, nationwide since 2016),
+// or landline, 8 digits starting with 2 to 5.
+//
+// Accepted shapes, after trimming white space around the input; ' ', '(', ')' and
+// '-' are ignored wherever they appear, '+' is allowed only first:
+//
+//	digits  shape                          example
+//	10, 11  DDD + number                   (11) 91234-5678
+//	11, 12  trunk 0 + DDD + number         (011) 91234-5678
+//	13, 14  0 + carrier code + DDD + num.  0 21 11 91234-5678
+//	12, 13  55 + DDD + number              55 11 91234-5678
+//	14, 15  0055 + DDD + number            0055 11 91234-5678
+//	any     + 55 + DDD + number            +55 (11) 91234-5678
+//
+// The carrier-selection form (0 + CSP + DDD + number, how long-distance calls are
+// dialled in Brazil) is accepted because people copy numbers in the form they dial.
+// The readings never collide: a DDD never starts with 0, the international prefix is
+// 00 while a carrier code never starts with 0, and the lengths differ.
+//
+// Customer registration needs a personal line, so non-geographic numbers are rejected
+// (ErrNonGeographic): the 0300, 0303, 0500, 0800 and 0900 services (Anatel's
+// Regulamento de Numeração, Resolução 749/2022), capital-wide numbers of the 300X-XXXX
+// and 400X-XXXX series (4004-0001 style, with or without a DDD) and short codes (3 to 5
+// digits starting with 1: 190, 10315). Since no DDD starts with 30, 50, 80 or 90,
+// none of these rules rejects a geographic number.
+//
+//	input                        code            reason
+//	"" or only spaces            invalid_format  ErrEmpty
+//	a letter, '.', '+' inside    invalid_format  ErrCharacter
+//	a length no shape has        invalid_format  ErrLength          (also: no DDD)
+//	+1 …, 0044 …                 invalid_format  ErrCountryCode
+//	(20) …, +55 0 11 …           invalid_format  ErrDDD
+//	(11) 8123-4567, (11) 1234-…  invalid_format  ErrSubscriber      (8-digit mobile; bad first digit)
+//	0800 …, 4004-0001, 190       invalid_format  ErrNonGeographic
+//
+// # E-mail, CEP
+//
+// ParseEmail applies documents.md's simple rules, not RFC 5322: white space around
+// is trimmed; then no space or control character and valid UTF-8 (ErrCharacter),
+// exactly one '@' with a non-empty local part (ErrSyntax), a local part of at most
+// 64 bytes and an address of at most 254 (ErrLength, RFC 5321's limits), and a domain
+// with a dot and no empty label (ErrHost). The canonical form lowercases the domain's
+// ASCII letters; the local part is kept as given. Code invalid_format, Param "email".
+//
+// ParseCEP accepts 8 digits, bare or masked 00000-000, white space around trimmed;
+// any 8 digits pass (existence is the Correios' database, not a format rule). Reasons
+// ErrEmpty, ErrCharacter, ErrLength, ErrMask; code invalid_format, Param "cep".
+//
+// # IDs, credentials, webhook URLs, pagination
+//
+// An ID is its resource's prefix and 32 lowercase hex digits (api-contract.md):
+// cust_ Customer, co_ CreditOffer, sim_ Simulation, ln_ Loan, tx_ Transaction,
+// we_ WebhookEndpoint, dinie_ci_ Client. CheckID(id, r) also checks that the prefix
+// is r's: a loan ID where a credit offer ID belongs is ErrPrefix, and the Detail names
+// both resources. Errors are invalid_format with Param r.Param() ("credit_offer_id");
+// ResourceOf identifies an ID's resource. Machine-made values (IDs, credentials, URLs,
+// money) are never trimmed or case-folded: a stray space is an error, not a typo to fix.
+//
+// Credentials: a client secret starts with dinie_cs_live_ (Live) or dinie_cs_test_
+// (Sandbox); ClientSecretEnvironment reads the environment, and CheckClientSecret
+// reports a secret of the other environment as forbidden (403, ErrEnvironment), as the
+// contract prescribes. A malformed client secret or access token (dinie_at_) is
+// invalid_token (401), an empty access token missing_token; a webhook secret (whsec_)
+// is checked as data, invalid_format. The rest of each credential must be non-empty
+// printable ASCII; its inner format belongs to its issuer. Details never repeat a
+// credential.
+//
+// ParseWebhookURL: an absolute https URL (ErrScheme) with a host (ErrHost), no user
+// information (ErrUserInfo), no white space or control characters (ErrCharacter), at
+// most 2,048 bytes (ErrLength), parseable by net/url (ErrSyntax); Param "url".
+// Whether the host resolves, or resolves to a private address, needs the network and
+// is left to the caller.
+//
+// Pagination: ParseLimit reads the limit query value, "" meaning the default 25,
+// otherwise 1 to 100 in decimal digits (ErrCharacter, ErrRange; Param "limit").
+// ParseStartingAfter checks the cursor is an ID of the listed resource (Param
+// "starting_after"); "" means from the start.
+//
 // # Errors
 //
 // A rule failure is an *Error: Code is the API's snake_case code (invalid_cpf), Param
@@ -132,10 +216,41 @@
 //	if errors.Is(err, validation.ErrCheckDigit) { … }
 //
 // Details quote user input with Go escapes and cut it after 48 bytes, so a message is
-// always one line of bounded length.
+// always one line of bounded length. Positions in Details count characters from 1 in
+// the input as given.
+//
+// Later packages (simulation, statemachine, …) report their rule failures as *Error
+// too, built with Errorf and Wrap; the library's own codes (installments_out_of_range,
+// internal_error, …) are documented on their constants, and Code.Status gives each
+// code's HTTP status. An *Error's methods accept a nil receiver, so a typed nil stored
+// in an error never panics.
+//
+// A server answers any error with NewProblem(err), an RFC 9457 problem document
+// (application/problem+json): type "about:blank", title the status's reason phrase,
+// status, detail, code and param, and an errors list when err holds an Errors (several
+// fields invalid at once, built with Errors.Append; it unwraps to its entries, so
+// errors.Is and errors.As see each one). An error that is not an *Error — a database
+// failure, a bug, nil — becomes status 500, code internal_error, detail "internal
+// error": its text is for the server's log, not the client.
+//
+// # Zero values
+//
+// The zero CPF, CNPJ, Phone and CEP mean "none": IsZero is true, String and Format
+// return "", text and JSON forms are empty, and empty text unmarshals to them. The zero
+// Resource and Environment are no resource and no environment; functions given them
+// report an error or return "". The zero Problem and a nil Errors are empty.
 //
 // # Concurrency
 //
-// The package has no mutable state: every function is safe for concurrent use, and
-// every value it returns is immutable or owned by the caller.
+// The package has no mutable state (its tables are constants): every function is safe
+// for concurrent use, and every value it returns is immutable or owned by the caller.
+// The generators take the caller's *rand.Rand, which, like any *rand.Rand, must not be
+// shared between goroutines without locking.
+//
+// # Performance
+//
+// ParseCPF and ParseCNPJ validate a canonical value in about 20 ns without allocating
+// (BenchmarkValidateCPF, BenchmarkValidateCNPJ); ParsePhone, ParseCEP, ParseCents,
+// DecimalToCents, CheckID and AppendCents allocate nothing on success. Errors allocate:
+// they build a Detail.
 package validation

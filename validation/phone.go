@@ -86,7 +86,7 @@ func ParsePhone(s string) (Phone, error) {
 		nat = d[4:]
 	case nonGeographicService(d):
 		return Phone{}, phoneErr(ErrNonGeographic,
-			"phone %s is a %s service number, not a personal line; %s", quote(s), d[:4], phoneExpected)
+			"phone %s is a %s service number, not a personal line; %s", quote(s), string(d[:4]), phoneExpected)
 	case n > 0 && d[0] == '0' && (n == 11 || n == 12):
 		nat = d[1:] // trunk 0
 	case n > 0 && d[0] == '0' && (n == 13 || n == 14):
@@ -118,7 +118,7 @@ func nationalPhone(s string, nat []byte) (Phone, error) {
 	if nat[1] == '0' && nat[2] == '0' && (nat[0] == '3' || nat[0] == '5' || nat[0] == '8' || nat[0] == '9') ||
 		nat[0] == '3' && nat[1] == '0' && nat[2] == '3' {
 		return Phone{}, phoneErr(ErrNonGeographic,
-			"phone %s is a 0%s service number, not a personal line; %s", quote(s), nat[:3], phoneExpected)
+			"phone %s is a 0%s service number, not a personal line; %s", quote(s), string(nat[:3]), phoneExpected)
 	}
 	if nat[0] == '0' {
 		return Phone{}, phoneErr(ErrDDD, "phone %s has a 0 where the DDD starts; after +55 or 55 comes the DDD, without a trunk 0",
@@ -127,7 +127,7 @@ func nationalPhone(s string, nat []byte) (Phone, error) {
 	ddd := int(nat[0]-'0')*10 + int(nat[1]-'0')
 	if !ValidDDD(ddd) {
 		return Phone{}, phoneErr(ErrDDD, "phone %s has DDD %s, which is not a Brazilian area code; %s",
-			quote(s), nat[:2], phoneExpected)
+			quote(s), string(nat[:2]), phoneExpected)
 	}
 	sub := nat[2:]
 	switch {
