@@ -3,6 +3,7 @@ package schedule
 import (
 	"math"
 	"math/big"
+	"math/bits"
 )
 
 // The exact path. Every interest time is a whole number of thirtieths of a month,
@@ -41,18 +42,43 @@ const (
 )
 
 // setRate fills the plan's rate structure: c, L and l30.
+//
+// 1+i = qn/qd in lowest terms, with qd a divisor of 10^12 = 2^12·5^12, so
+// qd = 2^a·5^b. 1+i is a perfect e-th power only if e divides a and b and qn is
+// a perfect e-th power, which rules out almost every e at once: for the common
+// rates with a ≠ b or gcd(a, b) = 1 nothing is left to test.
 func (p *Plan) setRate() {
 	qn, qd := p.rate.ratio()
 	p.cNum, p.cDen, p.rootL = qn, qd, 30
+	p.l30 = math.Log1p(float64(p.rate.units)/fractionScale) / 30
+	if qn == qd { // i = 0: every power is 1
+		p.cNum, p.cDen, p.rootL = 1, 1, 1
+		return
+	}
+	a := bits.TrailingZeros64(qd)
+	b := 0
+	for r := qd >> a; r > 1; r /= 5 {
+		b++
+	}
+	g := gcdInt(a, b) // qd = 1 (g = 0) leaves qn = 2, which is no perfect power
 	for _, e := range [...]int{30, 15, 10, 6, 5, 3, 2} {
-		rn, ok1 := exactRoot(qn, e)
-		rd, ok2 := exactRoot(qd, e)
-		if ok1 && ok2 {
+		if g == 0 || g%e != 0 {
+			continue
+		}
+		rn, ok := exactRoot(qn, e)
+		if ok {
+			rd, _ := exactRoot(qd, e) // 2^(a/e)·5^(b/e), exact
 			p.cNum, p.cDen, p.rootL = rn, rd, int32(30/e)
-			break
+			return
 		}
 	}
-	p.l30 = math.Log1p(float64(p.rate.units)/fractionScale) / 30
+}
+
+func gcdInt(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 // exactRoot returns the integer e-th root of x and whether x is a perfect e-th
@@ -61,7 +87,16 @@ func exactRoot(x uint64, e int) (uint64, bool) {
 	if x <= 1 {
 		return x, true
 	}
-	r := uint64(math.Round(math.Pow(float64(x), 1/float64(e))))
+	var f float64
+	switch e {
+	case 2:
+		f = math.Sqrt(float64(x))
+	case 3:
+		f = math.Cbrt(float64(x))
+	default:
+		f = math.Pow(float64(x), 1/float64(e))
+	}
+	r := uint64(math.Round(f))
 	for _, c := range [...]uint64{r - 1, r, r + 1} {
 		if c == 0 {
 			continue

@@ -18,6 +18,7 @@ import (
 // sums of these errors, doubled or more for the second-order terms.
 const (
 	unitRoundoff = 1.0 / (1 << 53)
+	pmtErr       = 48
 )
 
 // factor is one period length's data: dt = ΔT (the period is dt/30 months).
@@ -38,8 +39,10 @@ type factor struct {
 // (u, damped by i/((1+i)log1p(i)) ≤ 1), of Log1p (libErr) and of the division by
 // 30 (u); y adds one more u: rel(y) ≤ libErr + 3u = 7u. Expm1 turns a relative
 // error δ in y into (y·e^y/(e^y−1))·δ ≤ (1+y)·δ and adds its own libErr, so
-// rel(f) ≤ (1+y)·7u + 4u ≤ 11u·(1+y); we use 32u·(1+y). Exp(−y) has
-// rel(g) ≤ y·7u + 4u (see pmtFast for how these add up).
+// rel(f) ≤ (1+y)·7u + 4u ≤ 11u·(1+y); we use 32u·(1+y). The discount
+// g = 1/(1+f): 1+f carries f's error damped by f/(1+f) = 1 − e^(−y) ≤ min(1, y),
+// so rel(1+f) ≤ 11u·(1+y)·min(1, y) + u ≤ 22u·y + u, and the division adds u:
+// rel(g) ≤ 22u·y + 2u (see pmt for how these add up).
 func (p *Plan) newFactor(dt int32) factor {
 	fc := factor{dt: dt}
 	if p.rate.units == 0 {
@@ -49,7 +52,7 @@ func (p *Plan) newFactor(dt int32) factor {
 	y := float64(dt) * p.l30
 	fc.f = math.Expm1(y)
 	fc.rel = 32 * unitRoundoff * (1 + y)
-	fc.g = math.Exp(-y)
+	fc.g = 1 / (1 + fc.f)
 	if dt%p.rootL == 0 {
 		e := int(dt / p.rootL)
 		den, ok1 := powUint64(p.cDen, e)
@@ -125,10 +128,10 @@ func (p *Plan) interest(b int64, fi uint8) int64 {
 // half-up(P / S_n).
 //
 // Error of S_n: the discount factors are v_k = g_{Δ1}·…·g_{Δk}, k products of
-// factors with rel(g) ≤ 7u·y_Δ + 4u, each product adding u, so
-// rel(v_k) ≤ 7u·y_k + 5u·k where y_k = T_k·l30 (the y_Δ add up to y_k). S_n sums
-// n positive terms left to right, adding at most (n−1)u: rel(S_n) ≤ 7u·y_n + 6u·n.
-// The quotient adds u. We use rel(PMT) ≤ 16u·(y_n + n + 1).
+// factors with rel(g) ≤ 22u·y_Δ + 2u, each product adding u, so
+// rel(v_k) ≤ 22u·y_k + 3u·k where y_k = T_k·l30 (the y_Δ add up to y_k). S_n sums
+// n positive terms left to right, adding at most (n−1)u: rel(S_n) ≤ 22u·y_n +
+// 4u·n. The quotient adds u. We use rel(PMT) ≤ pmtErr·u·(y_n + n + 1), pmtErr = 48.
 func (p *Plan) pmt(pc int64, n int) int64 {
 	if p.rate.units == 0 {
 		// P/n half-up in integers: ⌊(2P + n) / 2n⌋.
@@ -136,7 +139,7 @@ func (p *Plan) pmt(pc int64, n int) int64 {
 	}
 	r := &p.rows[n-1]
 	x := float64(pc) / r.sum
-	rel := 16 * unitRoundoff * (float64(r.t)*p.l30 + float64(n) + 1)
+	rel := pmtErr * unitRoundoff * (float64(r.t)*p.l30 + float64(n) + 1)
 	if v, ok := roundFloat(x, x*rel); ok {
 		return v
 	}

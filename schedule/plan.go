@@ -134,7 +134,9 @@ func (p *Plan) init(t *Terms) error {
 	if !t.DayCount.valid() {
 		return dayCountError(t.DayCount.String())
 	}
-	if _, err := t.Roll.MarshalText(); err != nil {
+	// ParseRoll(String()) round-trips exactly the Roll constants, without
+	// allocating (MarshalText would allocate its result).
+	if _, err := calendar.ParseRoll(t.Roll.String()); err != nil {
 		return validation.Wrap(err, validation.CodeInvalidFormat, paramRoll,
 			"roll %s is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", t.Roll)
 	}
@@ -180,13 +182,23 @@ func (p *Plan) init(t *Terms) error {
 	p.factors = p.inline[:0]
 	p.rows = make([]planRow, n)
 	p.rationalUpTo = n
+	// The nominal series, and for monthly pro rata d0's own monthly series, come
+	// from calendar.AppendMonthlySeries into stack buffers (heap beyond them).
+	var nbuf [64]calendar.Date
+	nominals, err := calendar.AppendMonthlySeries(nbuf[:0], first, n)
+	if err != nil { // checked above; kept so no path can leave a zero date
+		return dateRangeError(err, paramFirstDue, "the nominal dates are out of range")
+	}
+	var mc monthCounter
+	if t.DayCount == MonthlyProRata {
+		var abuf [80]calendar.Date
+		if mc, err = newMonthCounter(abuf[:0], d0, first, n); err != nil {
+			return dateRangeError(err, paramFirstDue, "the nominal dates are out of range")
+		}
+	}
 	var prevT int32
 	var v, sum float64 = 1, 0
-	for k := range p.rows {
-		nominal, err := first.AddMonths(k)
-		if err != nil { // checked above; kept so no path can leave a zero date
-			return dateRangeError(err, paramFirstDue, "installment %d's nominal date is out of range", k+1)
-		}
+	for k, nominal := range nominals {
 		due, err := cal.Adjust(nominal, t.Roll)
 		if err != nil {
 			return dateRangeError(err, paramFirstDue,
@@ -196,7 +208,15 @@ func (p *Plan) init(t *Terms) error {
 			return validation.Errorf(validation.CodeInvalidDueDate, paramFirstDue,
 				"first_due_date %s rolls %s to %s, which is not after release_date %s", first, t.Roll, due, d0)
 		}
-		tk := interestTime(t.DayCount, d0, nominal, k+1)
+		var tk int32
+		switch t.DayCount {
+		case Periodic:
+			tk = int32(30 * (k + 1))
+		case DailyProRata:
+			tk = int32(calendar.DaysBetween(d0, nominal))
+		default:
+			tk = mc.thirtieths(k, nominal)
+		}
 		dt := tk - prevT
 		prevT = tk
 		fi := p.factorIndex(dt)
@@ -210,35 +230,43 @@ func (p *Plan) init(t *Terms) error {
 	return nil
 }
 
+// monthCounter measures monthly pro rata time along a nominal series
+// (lending-math.md §2): t_k = m + r/30 with m the largest m with
+// d0.AddMonths(m) ≤ nominal_k and r the days from d0.AddMonths(m) to nominal_k.
+//
+// nominal_k (k from 0) lies in the month mOff + k months after d0's, so m is
+// mOff + k, or one less when d0's day, clamped to that month, falls after
+// nominal_k's (AddMonths clamps both to the month's end). series[j] is
+// d0.AddMonths(j).
+type monthCounter struct {
+	mOff   int
+	series []calendar.Date
+}
+
+func newMonthCounter(buf []calendar.Date, d0, first calendar.Date, n int) (monthCounter, error) {
+	y0, m0, _ := d0.Date()
+	y1, m1, _ := first.Date()
+	mOff := (y1-y0)*12 + int(m1) - int(m0) // ≥ 0 since first > d0
+	series, err := calendar.AppendMonthlySeries(buf, d0, mOff+n)
+	return monthCounter{mOff: mOff, series: series}, err
+}
+
+// thirtieths returns T_k = 30·t_k for row k (from 0). nominal_k > d0 makes
+// series[mOff+k−1] ≤ nominal_k whenever series[mOff+k] is not.
+func (c *monthCounter) thirtieths(k int, nominal calendar.Date) int32 {
+	m := c.mOff + k
+	if c.series[m].After(nominal) {
+		m--
+	}
+	return int32(30*m + calendar.DaysBetween(c.series[m], nominal))
+}
+
 func dateRangeError(cause error, param, format string, args ...any) error {
 	code := validation.CodeDateOutOfRange
 	if !errors.Is(cause, calendar.ErrOutOfRange) {
 		code = validation.CodeInvalidFormat
 	}
 	return validation.Wrap(cause, code, param, format, args...)
-}
-
-// interestTime returns T_k = 30·t_k for the installment k with the given nominal
-// date (lending-math.md §2).
-func interestTime(dc DayCount, d0, nominal calendar.Date, k int) int32 {
-	switch dc {
-	case Periodic:
-		return int32(30 * k)
-	case DailyProRata:
-		return int32(calendar.DaysBetween(d0, nominal))
-	}
-	// Monthly pro rata: the largest m with d0.AddMonths(m) ≤ nominal, then the days
-	// left. The month difference is m or m+1 (AddMonths clamps the day, so the
-	// same month's date can land after nominal); nominal > d0 keeps both ≥ 0.
-	y0, m0, _ := d0.Date()
-	y1, m1, _ := nominal.Date()
-	m := (y1-y0)*12 + int(m1) - int(m0)
-	a, err := d0.AddMonths(m)
-	if err != nil || a.After(nominal) {
-		m--
-		a, _ = d0.AddMonths(m) // between d0 and nominal: in range
-	}
-	return int32(30*m + calendar.DaysBetween(a, nominal))
 }
 
 // factorIndex returns the index of the factor for a period of dt/30 months,

@@ -1,0 +1,23 @@
+package schedule
+
+// Bridges for the external tests: the exact path and the float path on their
+// own, so each can be held to the reference directly. Compiled only in tests.
+
+// InterestExact is the exact (big number) interest of balance b over dt/30 months.
+func (p *Plan) InterestExact(b int64, dt int) int64 { return p.interestExact(b, int32(dt)) }
+
+// PMTExact is the exact (big number) installment of pc cents over n.
+func (p *Plan) PMTExact(pc int64, n int) int64 { return p.pmtExact(pc, n) }
+
+// PMTFloat is the float installment and whether the error bound let it decide.
+func (p *Plan) PMTFloat(pc int64, n int) (int64, bool) {
+	r := &p.rows[n-1]
+	x := float64(pc) / r.sum
+	return roundFloat(x, x*pmtErr*unitRoundoff*(float64(r.t)*p.l30+float64(n)+1))
+}
+
+// RootL is L = 30/E, the rate's structure (see exact.go).
+func (p *Plan) RootL() int { return int(p.rootL) }
+
+// Log1p30 is the plan's l30.
+func (p *Plan) Log1p30() float64 { return p.l30 }

@@ -1,0 +1,220 @@
+package schedule_test
+
+import (
+	"math"
+	"math/big"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/schedule"
+)
+
+// The slow, obvious Price table the package is checked against. It shares no
+// code with the package beyond the calendar's dates and follows lending-math.md
+// §1–3 line by line: dates by AddMonths and Adjust, t_k by its definition (whole
+// months counted up one at a time), every factor in exact big.Rat or 2,048-bit
+// big.Float, rounding half-up on the exact or high-precision value.
+//
+// (1+i)^t for t = m + r/30 is computed as (1+i)^m, exact, times the 30th root of
+// (1+i)^r (the rational (1+i)^r, then Newton's iteration for z^30 = (1+i)^r at
+// 2,048 bits), a different route from the package's ρ = c^(1/L) raised to T.
+// A value within 2^−1800 of a half cent is taken as an exact tie (half-up): only
+// an exact tie can come that close at this precision, which is how the reference
+// handles the perfect-power rates (1.21^0.5 = 1.1) without the package's
+// algebra.
+
+const refPrec = 2048
+
+type refRow struct {
+	nominal, due                         calendar.Date
+	payment, interest, principal, balance int64
+}
+
+type refResult struct {
+	pmt        int64
+	rows       []refRow
+	degenerate bool // PMT rounds to zero or the balance reaches ≤ 0 before row n
+}
+
+// refRate is one monthly rate's growth arithmetic.
+type refRate struct {
+	q     *big.Rat           // 1 + i
+	roots map[int]*big.Float // r → (1+i)^(r/30)
+}
+
+func newRefRate(r schedule.MonthlyRate) *refRate {
+	i, ok := new(big.Rat).SetString(r.Fraction().String())
+	if !ok {
+		panic("rate " + r.String())
+	}
+	return &refRate{q: i.Add(i, big.NewRat(1, 1)), roots: map[int]*big.Float{}}
+}
+
+// growth is (1+i)^(m + r/30): exact (a *big.Rat) when r = 0, else a 2,048-bit
+// *big.Float.
+func (rr *refRate) growth(m, r int) (*big.Rat, *big.Float) {
+	qm := ratPow(rr.q, m)
+	if r == 0 {
+		return qm, nil
+	}
+	root, ok := rr.roots[r]
+	if !ok {
+		root = nthRoot(ratPow(rr.q, r), 30)
+		rr.roots[r] = root
+	}
+	f := new(big.Float).SetPrec(refPrec).SetRat(qm)
+	return nil, f.Mul(f, root)
+}
+
+func ratPow(x *big.Rat, e int) *big.Rat {
+	k := big.NewInt(int64(e))
+	num := new(big.Int).Exp(x.Num(), k, nil)
+	den := new(big.Int).Exp(x.Denom(), k, nil)
+	return new(big.Rat).SetFrac(num, den)
+}
+
+// nthRoot solves z^n = a by Newton's iteration, z ← z − (z^n − a)/(n·z^(n−1)),
+// from the float64 root, at refPrec + 64 bits, for a fixed 40 steps (far more
+// than the 6 needed from 53 to 2,112 bits).
+func nthRoot(a *big.Rat, n int) *big.Float {
+	prec := uint(refPrec + 64)
+	af := new(big.Float).SetPrec(prec).SetRat(a)
+	f, _ := af.Float64()
+	z := new(big.Float).SetPrec(prec).SetFloat64(math.Pow(f, 1/float64(n)))
+	nf := new(big.Float).SetPrec(prec).SetInt64(int64(n))
+	for range 40 {
+		zn1 := new(big.Float).SetPrec(prec).SetInt64(1)
+		for range n - 1 {
+			zn1.Mul(zn1, z)
+		}
+		zn := new(big.Float).SetPrec(prec).Mul(zn1, z)
+		num := zn.Sub(zn, af)
+		den := zn1.Mul(zn1, nf)
+		z.Sub(z, num.Quo(num, den))
+	}
+	return z.SetPrec(refPrec)
+}
+
+// refRoundRat is half-up(x) for x ≥ 0.
+func refRoundRat(x *big.Rat) int64 {
+	h := new(big.Rat).Add(x, big.NewRat(1, 2))
+	q := new(big.Int).Quo(h.Num(), h.Denom()) // floor for h ≥ 0
+	return q.Int64()
+}
+
+// refRoundFloat is half-up(x) for x ≥ 0, a value within 2^−1800 of a half
+// integer counting as the tie.
+func refRoundFloat(x *big.Float) int64 {
+	fl, _ := x.Int(nil)
+	frac := new(big.Float).SetPrec(refPrec).Sub(x, new(big.Float).SetPrec(refPrec).SetInt(fl))
+	frac.Sub(frac, big.NewFloat(0.5))
+	tiny := new(big.Float).SetMantExp(big.NewFloat(1), -1800)
+	if frac.Sign() >= 0 || new(big.Float).Abs(frac).Cmp(tiny) < 0 {
+		return fl.Int64() + 1
+	}
+	return fl.Int64()
+}
+
+// refMonths is t_k·30 split as whole months m and days r, straight from the
+// spec text of each day count.
+func refTime(dc schedule.DayCount, d0, nominal calendar.Date, k int) (m, r int) {
+	switch dc {
+	case schedule.Periodic:
+		return k, 0
+	case schedule.DailyProRata:
+		days := calendar.DaysBetween(d0, nominal)
+		return days / 30, days % 30
+	}
+	// "Whole months from a to b is the largest m with AddMonths(a, m) ≤ b; the
+	// remainder is the days from AddMonths(a, m) to b."
+	for {
+		next, err := d0.AddMonths(m + 1)
+		if err != nil || next.After(nominal) {
+			break
+		}
+		m++
+	}
+	a, _ := d0.AddMonths(m)
+	return m, calendar.DaysBetween(a, nominal)
+}
+
+// refSchedule computes the table of pc cents for valid terms t (the caller
+// has checked them with New).
+func refSchedule(t schedule.Terms, pc int64) refResult {
+	d0 := t.Release
+	first := t.FirstDue
+	if first.IsZero() {
+		first, _ = d0.AddMonths(1)
+	}
+	cal := t.Calendar
+	if cal == nil {
+		cal = calendar.Brazil()
+	}
+	rr := newRefRate(t.Rate)
+	n := t.Installments
+	rows := make([]refRow, n)
+	thirtieths := make([]int, n+1) // T_k = 30·t_k, T_0 = 0
+	for k := 1; k <= n; k++ {
+		nominal, _ := first.AddMonths(k - 1)
+		due, _ := cal.Adjust(nominal, t.Roll)
+		m, r := refTime(t.DayCount, d0, nominal, k)
+		thirtieths[k] = 30*m + r
+		rows[k-1].nominal, rows[k-1].due = nominal, due
+	}
+
+	// PMT = P / Σ (1+i)^(−t_k).
+	var pmt int64
+	sumRat, sumFloat := new(big.Rat), new(big.Float).SetPrec(refPrec)
+	exact := true
+	for k := 1; k <= n; k++ {
+		g, gf := rr.growth(thirtieths[k]/30, thirtieths[k]%30)
+		if g != nil {
+			sumRat.Add(sumRat, new(big.Rat).Inv(g))
+		} else {
+			exact = false
+			sumFloat.Add(sumFloat, new(big.Float).SetPrec(refPrec).Quo(big.NewFloat(1), gf))
+		}
+	}
+	if exact {
+		pmt = refRoundRat(new(big.Rat).Quo(new(big.Rat).SetInt64(pc), sumRat))
+	} else {
+		sumFloat.Add(sumFloat, new(big.Float).SetPrec(refPrec).SetRat(sumRat))
+		pmt = refRoundFloat(new(big.Float).SetPrec(refPrec).Quo(new(big.Float).SetPrec(refPrec).SetInt64(pc), sumFloat))
+	}
+	res := refResult{pmt: pmt, rows: rows}
+	if pmt <= 0 {
+		res.degenerate = true
+		return res
+	}
+
+	// Rows: interest_k = half-up(B_{k−1}·((1+i)^(t_k − t_{k−1}) − 1)).
+	b := pc
+	for k := 1; k <= n; k++ {
+		dt := thirtieths[k] - thirtieths[k-1]
+		in := refInterest(rr, b, dt)
+		row := &rows[k-1]
+		row.interest = in
+		if k == n {
+			row.principal, row.payment, row.balance = b, b+in, 0
+			break
+		}
+		row.payment, row.principal = pmt, pmt-in
+		b -= row.principal
+		row.balance = b
+		if b <= 0 {
+			res.degenerate = true
+			return res
+		}
+	}
+	return res
+}
+
+// refInterest is half-up(b·((1+i)^(dt/30) − 1)).
+func refInterest(rr *refRate, b int64, dt int) int64 {
+	g, gf := rr.growth(dt/30, dt%30)
+	if g != nil {
+		f := new(big.Rat).Sub(g, big.NewRat(1, 1))
+		return refRoundRat(f.Mul(f, new(big.Rat).SetInt64(b)))
+	}
+	f := new(big.Float).SetPrec(refPrec).Sub(gf, big.NewFloat(1))
+	return refRoundFloat(f.Mul(f, new(big.Float).SetPrec(refPrec).SetInt64(b)))
+}
