@@ -25,7 +25,7 @@ import (
 const refPrec = 2048
 
 type refRow struct {
-	nominal, due                         calendar.Date
+	nominal, due                          calendar.Date
 	payment, interest, principal, balance int64
 }
 
