@@ -40,6 +40,7 @@ func commands() []command {
 		{"calendar", "business days, holidays, date rolling", runCalendar},
 		{"cet", "solve the CET of dated cash flows (--batch)", runCET},
 		{"validate", "check CPF, CNPJ, phone, e-mail, CEP, money", runValidate},
+		{"schedule", "the Price table of a loan", runSchedule},
 	}
 }
 

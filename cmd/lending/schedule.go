@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/validation"
+)
+
+// scheduleUsageText is the help of `lending schedule`.
+const scheduleUsageText = `usage:
+  lending schedule --amount 25000.00 --installments 42 --rate 0.629890 [flags]
+
+Prints the Price table of a loan: the regular installment and, per installment,
+its nominal and due dates, payment, interest, principal and balance, with totals.
+
+Flags:
+  --amount        principal, money in the wire format (25000.00); required
+  --installments  installment count, 1 to 420; required
+  --rate          interest rate in percent per month (2.5 = 2.5 % a.m.); required
+  --release       release date YYYY-MM-DD; default today in America/Sao_Paulo
+  --first-due     first nominal due date YYYY-MM-DD; default release + 1 month
+  --day-count     monthly (default), periodic or daily
+  --roll          following (default), modified-following, preceding,
+                  modified-preceding or unadjusted
+  --json          print the schedule as JSON
+
+Exit status: 0 success; 1 when the terms are invalid ("code: detail" on stderr);
+2 on a usage error.
+`
+
+// termsFlags are the flags of a loan's terms, shared by the commands that build a
+// schedule (schedule, and simulate on top of it).
+type termsFlags struct {
+	amount, rate, release, firstDue, dayCount, roll string
+	installments                                    int
+}
+
+// register declares the flags on fs.
+func (f *termsFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.amount, "amount", "", "principal, money in the wire format (25000.00)")
+	fs.IntVar(&f.installments, "installments", 0, "installment count, 1 to 420")
+	fs.StringVar(&f.rate, "rate", "", "interest rate in percent per month")
+	fs.StringVar(&f.release, "release", "", "release date YYYY-MM-DD (default today in America/Sao_Paulo)")
+	fs.StringVar(&f.firstDue, "first-due", "", "first nominal due date YYYY-MM-DD (default release + 1 month)")
+	fs.StringVar(&f.dayCount, "day-count", "monthly", "monthly, periodic or daily")
+	fs.StringVar(&f.roll, "roll", "following", "following, modified-following, preceding, modified-preceding or unadjusted")
+}
+
+// errMissingFlag marks a required flag left out: a usage error, not a rule
+// failure.
+var errMissingFlag = errors.New("missing flag")
+
+// terms returns the parsed terms. A required flag that was not given is an error
+// wrapping errMissingFlag; a value that does not parse is a *validation.Error
+// with the flag's field as Param. today supplies the default release date.
+func (f *termsFlags) terms(fs *flag.FlagSet, today func() (calendar.Date, error)) (schedule.Terms, error) {
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	for _, name := range []string{"amount", "installments", "rate"} {
+		if !set[name] {
+			return schedule.Terms{}, fmt.Errorf("%w --%s", errMissingFlag, name)
+		}
+	}
+	var t schedule.Terms
+	var err error
+	if t.Principal, err = validation.ParseMoney(f.amount); err != nil {
+		return t, relabel(err, "principal")
+	}
+	t.Installments = f.installments
+	if t.Rate, err = schedule.ParsePercentPerMonth(f.rate); err != nil {
+		return t, err
+	}
+	if set["release"] {
+		if t.Release, err = termsDate(f.release, "release_date"); err != nil {
+			return t, err
+		}
+	} else if t.Release, err = today(); err != nil {
+		return t, validation.Wrap(err, validation.CodeDateOutOfRange, "release_date", "today's date: %v", err)
+	}
+	if set["first-due"] {
+		if t.FirstDue, err = termsDate(f.firstDue, "first_due_date"); err != nil {
+			return t, err
+		}
+	}
+	if t.DayCount, err = schedule.ParseDayCount(f.dayCount); err != nil {
+		return t, err
+	}
+	if t.Roll, err = calendar.ParseRoll(f.roll); err != nil {
+		return t, validation.Wrap(err, validation.CodeInvalidFormat, "roll",
+			"roll %q is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", f.roll)
+	}
+	return t, nil
+}
+
+// termsDate parses a YYYY-MM-DD flag into a date, as a *validation.Error on
+// failure.
+func termsDate(s, param string) (calendar.Date, error) {
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		code := validation.CodeInvalidFormat
+		if errors.Is(err, calendar.ErrOutOfRange) {
+			code = validation.CodeDateOutOfRange
+		}
+		return d, validation.Wrap(err, code, param, "%s %q is not a date; expected YYYY-MM-DD", param, s)
+	}
+	return d, nil
+}
+
+// relabel gives a *validation.Error the param of the field it was read for.
+func relabel(err error, param string) error {
+	var e *validation.Error
+	if errors.As(err, &e) {
+		return e.WithParam(param)
+	}
+	return err
+}
+
+// todayInSaoPaulo is the default release date: the civil date now in
+// America/Sao_Paulo. The command reads the clock; the library never does.
+func todayInSaoPaulo() (calendar.Date, error) { return calendar.DateOf(time.Now()) }
+
+// runSchedule runs `lending schedule`.
+func runSchedule(args []string, s streams) int {
+	fs := flag.NewFlagSet("schedule", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var tf termsFlags
+	tf.register(fs)
+	asJSON := fs.Bool("json", false, "print the schedule as JSON")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(s.out, scheduleUsageText)
+			return exitOK
+		}
+		return scheduleUsage(s, err.Error())
+	}
+	if fs.NArg() > 0 {
+		return scheduleUsage(s, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
+	terms, err := tf.terms(fs, todayInSaoPaulo)
+	if err == nil {
+		var sch *schedule.Schedule
+		if sch, err = schedule.New(terms); err == nil {
+			return printSchedule(s, sch, *asJSON)
+		}
+	}
+	if errors.Is(err, errMissingFlag) {
+		return scheduleUsage(s, err.Error())
+	}
+	fmt.Fprintln(s.err, err) // "code: detail"
+	return exitInvalid
+}
+
+func scheduleUsage(s streams, problem string) int {
+	fmt.Fprintf(s.err, "lending schedule: %s\n\n%s", problem, scheduleUsageText)
+	return exitUsage
+}
+
+// printSchedule writes the table, or the JSON, to s.out.
+func printSchedule(s streams, sch *schedule.Schedule, asJSON bool) int {
+	var out bytes.Buffer
+	if asJSON {
+		b, _ := sch.MarshalJSON() // never fails
+		json.Indent(&out, b, "", "  ")
+		out.WriteByte('\n')
+	} else {
+		writeScheduleTable(&out, sch)
+	}
+	if _, err := s.out.Write(out.Bytes()); err != nil {
+		fmt.Fprintf(s.err, "lending schedule: writing output: %v\n", err)
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// writeScheduleTable writes a header of the terms, then the rows and totals
+// aligned by text/tabwriter.
+func writeScheduleTable(w io.Writer, sch *schedule.Schedule) {
+	plan := sch.Plan()
+	money := validation.FormatCents
+	fmt.Fprintf(w, "principal     %s\n", money(sch.TotalPrincipalCents()))
+	fmt.Fprintf(w, "rate          %s %% a.m.\n", plan.Rate())
+	fmt.Fprintf(w, "installments  %d × %s\n", sch.Len(), money(sch.InstallmentCents()))
+	fmt.Fprintf(w, "release       %s\n", plan.Release())
+	fmt.Fprintf(w, "day count     %s\n", plan.DayCount())
+	fmt.Fprintf(w, "roll          %s\n\n", plan.Roll())
+
+	// Every cell ends in a tab, so that all columns align right; the empty cells
+	// of the totals line would leave trailing blanks, which trimRight removes.
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, strings.Join([]string{"#", "nominal date", "due date", "payment", "interest", "principal", "balance", ""}, "\t"))
+	for k := 1; k <= sch.Len(); k++ {
+		r := sch.CentsRow(k)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Number, r.NominalDate, r.DueDate,
+			money(r.Payment), money(r.Interest), money(r.Principal), money(r.Balance))
+	}
+	fmt.Fprintf(tw, "total\t\t\t%s\t%s\t%s\t\t\n",
+		money(sch.TotalPaymentsCents()), money(sch.TotalInterestCents()), money(sch.TotalPrincipalCents()))
+	tw.Flush()
+	for _, line := range strings.SplitAfter(table.String(), "\n") {
+		io.WriteString(w, strings.TrimRight(line, " \n"))
+		if strings.HasSuffix(line, "\n") {
+			io.WriteString(w, "\n")
+		}
+	}
+}
