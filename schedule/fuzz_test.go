@@ -1,0 +1,219 @@
+package schedule_test
+
+import (
+	"encoding/json"
+	"errors"
+	"math/big"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/validation"
+)
+
+// FuzzNew: terms from fuzzed numbers and strings never panic; they give either a
+// schedule that meets the invariants (and, when short, equals the reference) or
+// a *validation.Error.
+func FuzzNew(f *testing.F) {
+	f.Add("1000.00", "1", 3, 2026, 3, 10, 0, 0, uint8(0), uint8(0), 0)
+	f.Add("25000.00", "0.629890", 42, 2026, 1, 15, 0, 0, uint8(0), uint8(1), 0)
+	f.Add("1000.20", "2.5", 1, 2026, 3, 10, 31, 0, uint8(2), uint8(1), 0)
+	f.Add("1000.00", "21", 3, 2026, 4, 15, 45, 0, uint8(0), uint8(0), 0)
+	f.Add("1.00", "0", 150, 2026, 1, 31, 0, 0, uint8(4), uint8(2), 0)
+	f.Add("1000000000.00", "100", 420, 9964, 12, 31, 366, 366, uint8(3), uint8(2), 0)
+	f.Add("5.00", "99.9999999999", 2, 1, 1, 1, 1, 0, uint8(2), uint8(0), -3)
+	f.Fuzz(func(t *testing.T, principal, rateText string, n, y, m, d, firstDays, bound int, roll, dayCount uint8, principalExp int) {
+		p, err := decimal.NewFromString(principal)
+		if err != nil || len(principal) > 40 {
+			p = decimal.New(int64(len(principal)), int32(principalExp%100))
+		}
+		r, err := schedule.ParsePercentPerMonth(rateText)
+		if err != nil {
+			r, _ = schedule.PercentPerMonth(decimal.New(int64(len(rateText)), -1))
+		}
+		release, err := calendar.NewDate(y, time.Month(m), d)
+		if err != nil {
+			release = calendar.Date{}
+		}
+		var first calendar.Date
+		if firstDays != 0 && !release.IsZero() {
+			first, _ = release.AddDays(firstDays % 10000)
+		}
+		terms := schedule.Terms{Principal: p, Rate: r, Installments: n, Release: release, FirstDue: first,
+			Roll: calendar.Roll(roll), DayCount: schedule.DayCount(dayCount), FirstPeriodMaxDays: bound}
+		s, err := schedule.New(terms)
+		if err != nil {
+			var e *validation.Error
+			if !errors.As(err, &e) || e.Code == "" || e.Param == "" || e.Detail == "" {
+				t.Fatalf("New(%+v): %v (%T), not a complete *validation.Error", terms, err, err)
+			}
+			return
+		}
+		pc, err := validation.DecimalToCents(p)
+		if err != nil {
+			t.Fatalf("accepted principal %s: %v", p, err)
+		}
+		checkInvariants(t, s, pc)
+		if n <= 12 && release.Year() >= 1900 && release.Year() <= 2150 {
+			ref := refSchedule(terms, pc)
+			if ref.degenerate || ref.pmt != s.InstallmentCents() {
+				t.Fatalf("PMT %d, reference %d (degenerate %v)", s.InstallmentCents(), ref.pmt, ref.degenerate)
+			}
+			for k := 1; k <= s.Len(); k++ {
+				if got, want := s.CentsRow(k), ref.rows[k-1]; got.Interest != want.interest || got.Balance != want.balance ||
+					got.DueDate != want.due {
+					t.Fatalf("row %d = %+v, reference %+v", k, got, want)
+				}
+			}
+		}
+	})
+}
+
+// checkInvariants: payments are the installment but for the last, balances
+// follow and end at zero, principals sum to P, due dates follow nominal ones.
+func checkInvariants(t *testing.T, s *schedule.Schedule, pc int64) {
+	t.Helper()
+	prev, sum := pc, int64(0)
+	for k := 1; k <= s.Len(); k++ {
+		r := s.CentsRow(k)
+		if r.Payment != r.Principal+r.Interest || r.Balance != prev-r.Principal || r.Interest < 0 || r.Payment <= 0 ||
+			(k < s.Len() && (r.Payment != s.InstallmentCents() || r.Balance <= 0)) || r.NominalDate.IsZero() || r.DueDate.IsZero() {
+			t.Fatalf("row %d = %+v after balance %d, installment %d", k, r, prev, s.InstallmentCents())
+		}
+		sum += r.Principal
+		prev = r.Balance
+	}
+	if prev != 0 || sum != pc || s.TotalPrincipalCents() != pc {
+		t.Fatalf("final balance %d, Σ principal %d, P %d", prev, sum, pc)
+	}
+}
+
+// jsonNumber is the JSON number grammar (RFC 8259 §6).
+var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+
+// FuzzParsePercentPerMonth: differential against the obvious parse (the JSON
+// number regexp, then big.Rat): accepted exactly when the value is a JSON number
+// in [0, 100] with at most 10 decimal places, and then to the exact value; and
+// the text and JSON forms round-trip.
+func FuzzParsePercentPerMonth(f *testing.F) {
+	for _, s := range []string{"2.5", "0.629890", "0", "-0", "100", "100.0000000001", "1e-10", "1e-11", "1E2",
+		"0.00000000010", "-1", "01", "1.", ".5", "2,5", "1e999999999999", "1e-99999999", "", " 1", "99.99999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := schedule.ParsePercentPerMonth(s)
+		want, ok := refParseRate(s)
+		if ok != (err == nil) {
+			t.Fatalf("ParsePercentPerMonth(%q) = %v, %v; reference accepts: %v", s, r, err, ok)
+		}
+		if err != nil {
+			var e *validation.Error
+			if !errors.As(err, &e) || e.Param != "interest_rate" ||
+				(e.Code != validation.CodeInvalidFormat && e.Code != validation.CodeRateOutOfRange) {
+				t.Fatalf("ParsePercentPerMonth(%q): %v (%T)", s, err, err)
+			}
+			return
+		}
+		got, _ := new(big.Rat).SetString(r.Percent().String())
+		if got.Cmp(want) != 0 {
+			t.Fatalf("ParsePercentPerMonth(%q) = %s, want %s", s, r, want.FloatString(12))
+		}
+		back, err := schedule.ParsePercentPerMonth(r.String())
+		if err != nil || back != r {
+			t.Fatalf("round trip of %q: %q → %v, %v", s, r.String(), back, err)
+		}
+		fromDecimal, err := schedule.PercentPerMonth(r.Percent())
+		if err != nil || fromDecimal != r {
+			t.Fatalf("PercentPerMonth(%s) = %v, %v", r.Percent(), fromDecimal, err)
+		}
+		b, _ := json.Marshal(r)
+		var j schedule.MonthlyRate
+		if err := json.Unmarshal(b, &j); err != nil || j != r {
+			t.Fatalf("JSON round trip of %s: %s → %v, %v", r, b, j, err)
+		}
+	})
+}
+
+// refParseRate is the obvious rate parser: at most 64 bytes matching the JSON
+// number grammar, read by big.Rat, in [0, 100] and a whole number of
+// 10^−10. An exponent too large for big.Rat is decided by its sign: a nonzero
+// mantissa times 10^(±10^k) is far above 100 or has far too many decimals.
+func refParseRate(s string) (*big.Rat, bool) {
+	m := jsonNumber.FindStringSubmatch(s)
+	if len(s) > 64 || m == nil {
+		return nil, false
+	}
+	mant, _ := new(big.Rat).SetString(s[:len(s)-len(m[3])])
+	exp := int64(0)
+	if m[3] != "" {
+		e, ok := new(big.Int).SetString(strings.TrimPrefix(m[3][1:], "+"), 10)
+		if !ok {
+			panic(m[3])
+		}
+		if !e.IsInt64() || e.Int64() > 100 || e.Int64() < -100 {
+			if mant.Sign() == 0 {
+				return new(big.Rat), true
+			}
+			return nil, false
+		}
+		exp = e.Int64()
+	}
+	v := new(big.Rat).Mul(mant, new(big.Rat).SetFrac(
+		new(big.Int).Exp(big.NewInt(10), big.NewInt(max(exp, 0)), nil),
+		new(big.Int).Exp(big.NewInt(10), big.NewInt(max(-exp, 0)), nil)))
+	scaled := new(big.Rat).Mul(v, big.NewRat(1e10, 1))
+	return v, v.Sign() >= 0 && v.Cmp(big.NewRat(100, 1)) <= 0 && scaled.IsInt()
+}
+
+// FuzzParseDayCount: only the three wire names parse, and they round-trip.
+func FuzzParseDayCount(f *testing.F) {
+	for _, s := range []string{"monthly", "periodic", "daily", "Monthly", "", "DayCount(3)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := schedule.ParseDayCount(s)
+		valid := s == "monthly" || s == "periodic" || s == "daily"
+		if valid != (err == nil) {
+			t.Fatalf("ParseDayCount(%q) = %v, %v", s, d, err)
+		}
+		if err == nil && d.String() != s {
+			t.Fatalf("ParseDayCount(%q).String() = %q", s, d.String())
+		}
+		if err != nil && !errors.Is(err, validation.CodeInvalidFormat) {
+			t.Fatalf("ParseDayCount(%q): %v", s, err)
+		}
+	})
+}
+
+// FuzzRowUnmarshalJSON: decoding never panics, and what decodes re-encodes to
+// JSON that decodes to the same row.
+func FuzzRowUnmarshalJSON(f *testing.F) {
+	f.Add(`{"number":1,"nominal_date":"2026-06-30","due_date":"2026-06-30","payment":"1628.72","interest":"1985.98","principal":"-357.26","balance":"1357.26"}`)
+	f.Add(`{"number":1,"payment":"1.5"}`)
+	f.Add(`{"principal":"--1.00"}`)
+	f.Add(`null`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var r schedule.Row
+		if err := json.Unmarshal([]byte(s), &r); err != nil {
+			return
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("Marshal(%+v): %v", r, err)
+		}
+		var back schedule.Row
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("decoding %s: %v", b, err)
+		}
+		if back.Number != r.Number || back.NominalDate != r.NominalDate || back.DueDate != r.DueDate ||
+			!back.Payment.Equal(r.Payment) || !back.Interest.Equal(r.Interest) ||
+			!back.Principal.Equal(r.Principal) || !back.Balance.Equal(r.Balance) {
+			t.Fatalf("%s → %+v → %s → %+v", s, r, b, back)
+		}
+	})
+}
