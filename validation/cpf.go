@@ -1,6 +1,7 @@
 package validation
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 )
 
@@ -10,7 +11,27 @@ import (
 // comparable value: use == to compare (formatting never matters), or use it as a map
 // key. The zero value is "no CPF"; IsZero reports it and String returns "".
 type CPF struct {
-	d [11]byte // ASCII digits; all zero bytes in the zero value
+	// The 11 ASCII digits, little-endian: digits 1–8 in lo, 9–11 in hi; all zero in
+	// the zero value. Words rather than an [11]byte so Go passes a CPF in
+	// registers (see CNPJ).
+	lo uint64
+	hi uint32
+}
+
+// packCPF packs 11 canonical digits into a CPF.
+func packCPF(d *[11]byte) CPF {
+	return CPF{
+		lo: binary.LittleEndian.Uint64(d[0:8]),
+		hi: uint32(d[8]) | uint32(d[9])<<8 | uint32(d[10])<<16,
+	}
+}
+
+// digits unpacks c's 11 digits.
+func (c CPF) digits() [11]byte {
+	var d [11]byte
+	binary.LittleEndian.PutUint64(d[0:8], c.lo)
+	d[8], d[9], d[10] = byte(c.hi), byte(c.hi>>8), byte(c.hi>>16)
+	return d
 }
 
 const cpfExpected = "expected 11 digits, bare or masked as 000.000.000-00"
@@ -34,21 +55,21 @@ func ParseCPF(s string) (CPF, error) {
 // branch for the 11 character classes, like parseCNPJ.
 func parseCPF(s string) (CPF, bool) {
 	t := trimmed(s)
-	var c CPF
+	var c [11]byte
 	switch {
 	case len(t) == 11:
-		copy(c.d[:], t)
+		copy(c[:], t)
 	case len(t) == 14 && t[3] == '.' && t[7] == '.' && t[11] == '-':
-		copy(c.d[0:3], t[0:3])
-		copy(c.d[3:6], t[4:7])
-		copy(c.d[6:9], t[8:11])
-		copy(c.d[9:11], t[12:14])
+		copy(c[0:3], t[0:3])
+		copy(c[3:6], t[4:7])
+		copy(c[6:9], t[8:11])
+		copy(c[9:11], t[12:14])
 	default:
 		return CPF{}, false
 	}
 	// The strict half of cnpjValues maps digits to 0–9, letters to 17–42 and
 	// everything else to 0xff: only digits have no bit above 0x0f.
-	d := &c.d
+	d := &c
 	v0 := cnpjValues[256|uint(d[0])]
 	v1 := cnpjValues[256|uint(d[1])]
 	v2 := cnpjValues[256|uint(d[2])]
@@ -75,7 +96,12 @@ func parseCPF(s string) (CPF, bool) {
 	if v0 == v1 && v1 == v2 && v2 == v3 && v3 == v4 && v4 == v5 && v5 == v6 && v6 == v7 && v7 == v8 {
 		return CPF{}, false
 	}
-	return c, true
+	const z = '0'
+	return CPF{
+		lo: uint64(v0+z) | uint64(v1+z)<<8 | uint64(v2+z)<<16 | uint64(v3+z)<<24 |
+			uint64(v4+z)<<32 | uint64(v5+z)<<40 | uint64(v6+z)<<48 | uint64(v7+z)<<56,
+		hi: uint32(v8+z) | uint32(d[9])<<8 | uint32(d[10])<<16,
+	}, true
 }
 
 // cpfCheckDigits returns the two check digits of the 9 base digits in d (values
@@ -92,9 +118,9 @@ func cpfCheckDigits(d *[11]byte) (int, int) {
 	return dv1, checkDigit(s2 + 2*dv1)
 }
 
-func (c *CPF) repeated() bool {
+func repeated(d *[11]byte) bool {
 	for i := 1; i < 11; i++ {
-		if c.d[i] != c.d[0] {
+		if d[i] != d[0] {
 			return false
 		}
 	}
@@ -107,13 +133,13 @@ func cpfError(s string) *Error {
 	if t == "" {
 		return Wrap(ErrEmpty, CodeInvalidCPF, "cpf", "cpf is empty; %s", cpfExpected)
 	}
-	var c CPF
+	var c [11]byte
 	n := 0
 	for i, r := range t {
 		switch {
 		case r >= '0' && r <= '9':
 			if n < 11 {
-				c.d[n] = byte(r)
+				c[n] = byte(r)
 			}
 			n++
 		case r == '.' || r == '-':
@@ -130,14 +156,14 @@ func cpfError(s string) *Error {
 		return Wrap(ErrMask, CodeInvalidCPF, "cpf", "cpf %s has separators out of place; %s",
 			quote(s), cpfExpected)
 	}
-	if c.repeated() {
+	if repeated(&c) {
 		return Wrap(ErrRepeatedDigits, CodeInvalidCPF, "cpf",
 			"cpf %s repeats one digit; such numbers pass the check digits but are never issued",
-			c.Format())
+			packCPF(&c).Format())
 	}
-	dv1, dv2 := cpfCheckDigits(&c.d)
+	dv1, dv2 := cpfCheckDigits(&c)
 	return Wrap(ErrCheckDigit, CodeInvalidCPF, "cpf", "cpf %s has check digits %s; expected %d%d",
-		c.Format(), c.d[9:], dv1, dv2)
+		packCPF(&c).Format(), c[9:], dv1, dv2)
 }
 
 // CPFCheckDigits returns the two check digits of a CPF base of exactly 9 digits
@@ -160,7 +186,7 @@ func CPFCheckDigits(base string) (string, error) {
 }
 
 // IsZero reports whether c is the zero value, "no CPF".
-func (c CPF) IsZero() bool { return c.d[0] == 0 }
+func (c CPF) IsZero() bool { return c.lo == 0 }
 
 // String returns the canonical form, 11 digits without mask ("28001238938"), or ""
 // for the zero value.
@@ -168,7 +194,8 @@ func (c CPF) String() string {
 	if c.IsZero() {
 		return ""
 	}
-	return string(c.d[:])
+	d := c.digits()
+	return string(d[:])
 }
 
 // Format returns the masked form 000.000.000-00 ("280.012.389-38"), or "" for the
@@ -177,7 +204,7 @@ func (c CPF) Format() string {
 	if c.IsZero() {
 		return ""
 	}
-	d := &c.d
+	d := c.digits()
 	return string([]byte{d[0], d[1], d[2], '.', d[3], d[4], d[5], '.', d[6], d[7], d[8], '-', d[9], d[10]})
 }
 
@@ -187,7 +214,8 @@ func (c CPF) MarshalText() ([]byte, error) {
 	if c.IsZero() {
 		return []byte{}, nil
 	}
-	return c.d[:], nil
+	d := c.digits()
+	return d[:], nil
 }
 
 // UnmarshalText parses text as ParseCPF does. Empty text gives the zero CPF without
@@ -213,10 +241,11 @@ func (c CPF) FiscalRegion() FiscalRegion {
 	if c.IsZero() {
 		return 0
 	}
-	if c.d[8] == '0' {
+	ninth := byte(c.hi)
+	if ninth == '0' {
 		return 10
 	}
-	return FiscalRegion(c.d[8] - '0')
+	return FiscalRegion(ninth - '0')
 }
 
 // FiscalRegion is one of the Receita Federal's ten fiscal regions (1 to 10); the 9th
@@ -263,15 +292,15 @@ func RandomCPF(r *rand.Rand) CPF {
 	if r == nil {
 		r = rand.New(rand.NewPCG(0, 0))
 	}
-	var c CPF
+	var d [11]byte
 	for {
 		for i := range 9 {
-			c.d[i] = byte('0' + r.IntN(10))
+			d[i] = byte('0' + r.IntN(10))
 		}
-		dv1, dv2 := cpfCheckDigits(&c.d)
-		c.d[9], c.d[10] = byte('0'+dv1), byte('0'+dv2)
-		if !c.repeated() {
-			return c
+		dv1, dv2 := cpfCheckDigits(&d)
+		d[9], d[10] = byte('0'+dv1), byte('0'+dv2)
+		if !repeated(&d) {
+			return packCPF(&d)
 		}
 	}
 }
