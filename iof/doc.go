@@ -1,0 +1,219 @@
+// Package iof computes the IOF (Imposto sobre Operações Financeiras) on credit
+// operations: the tax a lender withholds when it releases a loan with a defined
+// principal repaid in installments, by the borrower's class and the release date,
+// and the principal of a loan whose IOF and fees are financed.
+//
+// # The law
+//
+// Decreto 6.306/2007 (the Regulamento do IOF), art. 7:
+//
+//   - I, b: on a loan whose principal is defined, the base is the principal put at
+//     the borrower's disposal or, when there is more than one payment, the
+//     principal of each installment; the rate is a daily rate, for a company
+//     (pessoa jurídica, item 1) or an individual (pessoa física, item 2).
+//     (I, a, revolving credit taxed on daily balances, is not this package's.)
+//   - VI: a company under the Simples Nacional (Lei Complementar 123/2006) whose
+//     operation is of R$ 30,000.00 or less pays a reduced daily rate.
+//   - §1: the IOF computed on principal amounts, not on daily balances, never
+//     exceeds the daily rate times 365 days on each amount: each installment pays
+//     for min(days, 365) days.
+//   - §15: an additional rate of 0.38 % on the operation, whatever its term and
+//     whether the borrower is an individual or a company.
+//
+// Instrução Normativa RFB 1.969/2020, art. 3: for an operation paid in
+// installments the base of art. 7, I, b follows the amortization system agreed in
+// the contract; under the Price table (the schedule package) it is each
+// installment's amortization, as in the Receita's 1997 worked example. Art. 2: the
+// tax is computed by the time the money stays at the borrower's disposal, here
+// from the release date to each due date.
+//
+// An MEI (microempreendedor individual) is a Simples Nacional company (LC
+// 123/2006, art. 18-A, the SIMEI) and pays the Simples rates, except where a
+// decree sets its own (Decreto 12.466/2025 kept its additional rate at 0.38 %).
+//
+// # Formula
+//
+// With d0 the release date, d_k installment k's due date, A_k its amortization
+// in cents, P the principal in cents, and the applied class's daily and
+// additional rates as fractions:
+//
+//	daily part      = half-up( Σ_k max(A_k, 0) × daily × min(d_k − d0, 365) )
+//	additional part = half-up( P × additional )
+//	IOF             = daily part + additional part
+//
+// A negative amortization (a long first period whose interest exceeds the
+// installment, so the balance grows) counts as zero; the rows that repay it
+// carry it in their own amortizations. Due dates are the rolled ones (the days
+// money moves), need not be in order, and each must be strictly after d0.
+//
+// # Classes and the R$ 30,000.00 threshold
+//
+// Class is Individual ("pf"), Company ("pj"), Simples ("simples") or MEI
+// ("mei"); its zero value is no class, an error. The reduced Simples and MEI
+// rates apply only when the principal P, the contract principal including any
+// financed fees and IOF, is at most ReducedRateLimit (R$ 30,000.00); above it
+// the Company rates apply to the whole operation, not to the excess. Result
+// reports both the class given (Class) and the class applied (Applied).
+//
+// # Rates
+//
+// By release date (the taxable event is the release of the money), percent a day
+// + percent once; Simples and MEI for P ≤ R$ 30,000.00:
+//
+//	from        to          pf               pj              simples          mei              source
+//	2015-01-20  2020-04-02  0.0082 + 0.38    0.0041 + 0.38   0.00137 + 0.38   0.00137 + 0.38   Decreto 8.392/2015
+//	2020-04-03  2020-11-26  0 + 0            0 + 0           0 + 0            0 + 0            Decretos 10.305, 10.414, 10.504 and 10.551/2020
+//	2020-11-27  2020-12-14  0.0082 + 0.38    0.0041 + 0.38   0.00137 + 0.38   0.00137 + 0.38   Decreto 8.392/2015
+//	2020-12-15  2020-12-31  0 + 0            0 + 0           0 + 0            0 + 0            Decreto 10.572/2020
+//	2021-01-01  2021-09-19  0.0082 + 0.38    0.0041 + 0.38   0.00137 + 0.38   0.00137 + 0.38   Decreto 8.392/2015
+//	2021-09-20  2021-12-31  0.01118 + 0.38   0.00559 + 0.38  0.00137 + 0.38   0.00137 + 0.38   Decreto 10.797/2021
+//	2022-01-01  2025-05-22  0.0082 + 0.38    0.0041 + 0.38   0.00137 + 0.38   0.00137 + 0.38   Decreto 8.392/2015
+//	2025-05-23  2025-06-10  0.0082 + 0.38    0.0082 + 0.95   0.00274 + 0.95   0.00274 + 0.38   Decreto 12.466/2025
+//	2025-06-11  2025-06-26  0.0082 + 0.38    0.0082 + 0.38   0.00274 + 0.38   0.00274 + 0.38   Decreto 12.499/2025
+//	2025-06-27  2025-07-15  0.0082 + 0.38    0.0041 + 0.38   0.00137 + 0.38   0.00137 + 0.38   Decreto Legislativo 176/2025
+//	2025-07-16  (open)      0.0082 + 0.38    0.0082 + 0.38   0.00274 + 0.38   0.00274 + 0.38   Decreto 12.499/2025 (STF, ADC 96)
+//
+// The zero-rate rows zero the additional rate too. The table is one array in
+// table.go, each row citing its source; a new decree is one appended row, the
+// previous row ending the day before. Regimes returns it, RegimeOn finds the row
+// of a release date and Regime.Rates reads a class's rates, so a server can show
+// its work; Result carries the same (Basis). A release date before 2015-01-20
+// (First) is an error: the library does not hold older rates.
+//
+// Rates are exact: a Rate counts 10⁻⁸ percent in an int64 (0.0082 % is 820,000),
+// written in the table as the decrees write them and checked at compile time to
+// be exact. No rate is ever a float.
+//
+// # Rounding and arithmetic
+//
+// Each part is rounded half-up to cents on its own (lending-math.md §4: a value
+// exactly halfway goes up, so 20.5 cents is 21); the IOF is the sum of the two
+// rounded parts. Everything is integer arithmetic on cents: the daily base in
+// cent-days in 128 bits, times the rate in a 192-bit product, divided exactly
+// (math/bits). Compute takes decimals and converts them to cents exactly (an
+// amount with a fraction of a cent is refused, never rounded); ComputeCents takes
+// cents and ComputeSchedule reads a schedule's cents, neither allocating.
+//
+// Bounds: P from 0.01 to MaxPrincipalCents (R$ 1,000,000,000.00), 1 to
+// MaxInstallments (420) installments, each amortization within
+// ±MaxAmortizationCents; the amortizations must add up to P exactly (a typed
+// error otherwise: the function does not trust its caller's arithmetic).
+//
+// # Financed charges
+//
+// When the fees and the IOF are financed (lending-math.md §6, "financed"), the
+// customer receives the requested amount R and the principal P covers
+// everything: Financed returns the smallest P, to the cent, whose net
+//
+//	N(P) = P − fees − IOF(P) ≥ R,
+//
+// where IOF(P) is the IOF of the plan's Price table of P (the schedule is rebuilt
+// for every candidate: amortizations, hence the daily part, move with P). N(P)
+// is nearly linear, P·(1 − r) − fees with r the IOF rate of the schedule, but not
+// monotone: a cent more of principal can move a cent of amortization between
+// installments and change either rounded part either way.
+//
+// Algorithm. (1) No P below R + fees qualifies, since the IOF is never negative;
+// R + fees is the reference. (2) The schedule at the reference proves a lower
+// bound S(P) ≥ max(0, σ·P − dev) on the daily base of every schedule of the plan
+// (below), hence an upper bound on N(P): the additional part exactly, the daily
+// part at its least. Solving that bound linearly gives the start, the linear
+// estimate (R + fees)/(1 − r) lowered by the bound's error, below which no P
+// qualifies. (3) From the start, principals are taken one cent at a time; a
+// principal whose upper bound falls short is skipped without building its
+// schedule, the others are built and their IOF computed; the first with
+// N(P) ≥ R is the answer. It is the smallest: every P below the start is excluded
+// by the bound, every P from the start to it was examined.
+//
+// The bound. With e_k = B_k − B*_k the difference between the rounded balance and
+// the exact one (a linear function of P), e_0 = 0 and e_k = e_{k−1}·(1 + g_k) +
+// ρ_k − π, where g_k is row k's interest factor, ρ_k the rounding of its interest
+// and π that of the installment, both at most half a cent; so |e_k| ≤ E_k =
+// (1 + g_k)·E_{k−1} + 1, with g_k bounded from the reference row's interest.
+// Each amortization is A_k = α_k·P + δ_k, δ_k = e_{k−1} − e_k (δ_n = e_{n−1}),
+// and by summation by parts Σ δ_k·w_k = Σ_{k<n} e_k·(w_{k+1} − w_k) with w_k =
+// min(d_k − d0, 365): only the rows before the 365-day cap contribute, so the
+// base of a schedule is linear in P up to a few hundred cent-days on ordinary
+// terms. Negative amortizations are handled by leaving their rows out of the sum
+// (max(A, 0) ≥ A, and ≥ 0), each at the cost of its own |δ_k|. The slope is
+// taken from the reference itself. This relies on the Price table rounding
+// exactly as lending-math.md §3 says (once the installment, then each row's
+// interest, the last row absorbing the residue), which the schedule package
+// guarantees.
+//
+// Cost. On the terms of real loans, (1+i)^n up to 100 (10 % a.m. over 48
+// months, 2 % over 232, 1 % over 420), the search builds 2 schedules (the
+// reference and the answer) in most cases and rarely more than 3 (a test holds
+// the mean to 2.5 and the worst to 8). Where (1+i)^n is far larger the Price
+// table's own cent roundings compound by that factor, the bound widens with them
+// and the search takes more schedules (tens at (1+i)^n ≈ 10³, thousands near
+// 10⁶); after 4,096 schedules it gives up with ErrUnsettled rather than run on.
+// A candidate whose schedule the schedule package refuses as too small for cent
+// precision is no contract and is skipped.
+//
+// The threshold. For Simples and MEI the principals up to R$ 30,000.00 (reduced
+// rates) and those above (company rates, on the whole operation) are searched as
+// two regions, the reduced one first, so the answer is the smallest overall.
+// Financing can push P over the threshold, where the net drops (29,803.80 to
+// receive takes P = 30,000.00 at the reduced rates on a 100-day bullet loan; one
+// cent more to receive takes P = 30,165.80 at the company rates), and a requested
+// amount just below the threshold can have its answer just above it.
+//
+// The net. When the IOF does not fall from P − 1 to P the net is exactly R
+// (N(P − 1) < R and N rises by at most a cent); when a rounding makes it fall,
+// the net exceeds R by that fall, one cent in practice ("one cent above where
+// equality is unreachable", lending-math.md §6). It can exceed R by more only
+// when the principals just below P are refused by the schedule package (cent
+// installments) or under the compounding rounding of extreme terms.
+//
+// P stays within the schedule's bounds: R from R$ 1.00, R + fees and the answer
+// at most MaxPrincipalCents, or a typed error.
+//
+// # Errors
+//
+// Every error is a *validation.Error (errors.As for Code, Param and Detail;
+// errors.Is with the Code or the reason):
+//
+//	code                       param              reason               when
+//	missing_required_field     borrower_class     validation.ErrEmpty  the zero Class
+//	invalid_format             borrower_class     ErrUnknownClass      a Class or text that is not pf, pj, simples, mei
+//	                                              validation.ErrEmpty  ParseClass("")
+//	missing_required_field     release_date       validation.ErrEmpty  the zero release date
+//	date_out_of_range          release_date       validation.ErrRange  a release date before 2015-01-20
+//	amount_out_of_range        principal          validation.ErrRange  P outside 0.01 … 1,000,000,000.00
+//	invalid_format             principal          validation.ErrPrecision  a decimal P with a fraction of a cent
+//	installments_out_of_range  installment_count  validation.ErrRange  no installments, or more than 420
+//	invalid_due_date           due_date           ErrNotAfterRelease   a due date on or before the release date
+//	invalid_format             amortization       validation.ErrPrecision  a decimal amortization with a fraction of a cent
+//	amount_out_of_range        amortization       validation.ErrRange  an amortization beyond ±MaxAmortizationCents
+//	amount_out_of_range        amortization       ErrUnbalanced        amortizations that do not add up to P
+//	missing_required_field     schedule           validation.ErrEmpty  a nil or zero Schedule or Plan
+//	amount_out_of_range        requested_amount   validation.ErrRange  R outside 1.00 … 1,000,000,000.00; a principal above the maximum needed
+//	amount_out_of_range        requested_amount   ErrUnsettled         Financed gave up (see Cost)
+//	amount_out_of_range        fees_amount        validation.ErrRange  negative fees, or above the maximum
+//	invalid_format             requested_amount, fees_amount  validation.ErrPrecision  a decimal with a fraction of a cent
+//
+// Financed also passes on the schedule package's errors for the plan's count
+// (installments_out_of_range) and for requested + fees too small for cent
+// precision over it (amount_out_of_range on principal, reasons
+// schedule.ErrInstallmentRoundsToZero and schedule.ErrResidueExhaustsBalance).
+// Param names are the API's wire names where it has one; "principal",
+// "due_date", "amortization" and "schedule" are the library's, and a server
+// relabels them with (*validation.Error).WithParam where its request names the
+// field differently.
+//
+// # Out of scope
+//
+// The IOF on late payments (IOF complementar, charged on the days an installment
+// runs past its due date) belongs to collection, not to the simulation; so do
+// revolving credit (art. 7, I, a), discounts, and the IOF on exchange,
+// insurance and securities.
+//
+// # Zero values and concurrency
+//
+// The zero Class is no class; the zero Rate is 0 %; the zero Rates are no tax;
+// the zero Result and the zero Financing hold no amounts. Classes, Rates,
+// Regimes, Results and Financings are values. The rate table is built once when
+// the package loads and never changes; the package has no other state and never
+// reads the clock, and every function is safe for concurrent use.
+package iof

@@ -1,0 +1,56 @@
+package iof
+
+import (
+	"strconv"
+
+	"github.com/dinie/lending/validation"
+)
+
+// Reasons specific to this package, kept in validation.Error.Err so that callers
+// branch with errors.Is. The package also reports validation.ErrEmpty and
+// validation.ErrRange; doc.go lists every error.
+const (
+	// ErrUnknownClass: a borrower class that is not pf, pj, simples or mei.
+	ErrUnknownClass validation.Reason = "unknown borrower class"
+	// ErrUnbalanced: installment amortizations that do not add up to the principal.
+	ErrUnbalanced validation.Reason = "amortizations do not add up to the principal"
+	// ErrNotAfterRelease: a due date on or before the release date.
+	ErrNotAfterRelease validation.Reason = "due date not after the release date"
+	// ErrUnsettled: Financed gave up, for terms whose IOF grows so fast with the
+	// principal that the net barely rises with it (negative amortization at
+	// rates near 100 % a.m.); see the package doc.
+	ErrUnsettled validation.Reason = "financed principal not settled"
+)
+
+// The params (wire names) the package reports.
+const (
+	paramClass        = "borrower_class"
+	paramRelease      = "release_date"
+	paramPrincipal    = "principal"
+	paramInstallments = "installment_count"
+	paramDueDate      = "due_date"
+	paramAmortization = "amortization"
+	paramRequested    = "requested_amount"
+	paramFees         = "fees_amount"
+)
+
+func errClass(c Class) error {
+	if c == 0 {
+		return validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, paramClass,
+			"borrower_class is not set; expected pf, pj, simples or mei")
+	}
+	return validation.Wrap(ErrUnknownClass, validation.CodeInvalidFormat, paramClass,
+		"borrower_class %d is not a class; expected pf, pj, simples or mei", uint8(c))
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// quote quotes user text for a Detail with Go escapes, cut after 48 bytes, so a
+// message stays one line of bounded length (the validation package's convention).
+func quote(s string) string {
+	const max = 48
+	if len(s) > max {
+		return strconv.Quote(s[:max]) + "…"
+	}
+	return strconv.Quote(s)
+}

@@ -1,0 +1,360 @@
+package iof
+
+import (
+	"errors"
+	"math"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/validation"
+)
+
+// ComputeSchedule returns the IOF of the Price table s for a borrower of class c:
+// released on s's release date, on s's principal, with each row's due date and
+// principal amortization (IN RFB 1.969/2020, art. 3: the base follows the
+// agreed amortization system). It reads s in cents and does not allocate unless
+// it fails. A nil or zero Schedule is missing_required_field (param schedule);
+// the other errors are Compute's.
+func ComputeSchedule(c Class, s *schedule.Schedule) (Result, error) {
+	if s == nil || s.Len() == 0 {
+		return Result{}, errNoSchedule()
+	}
+	release := s.Plan().Release()
+	p := s.TotalPrincipalCents()
+	b, err := basis(c, release, p)
+	if err != nil {
+		return Result{}, err
+	}
+	return ofSchedule(s, release, p, b)
+}
+
+func ofSchedule(s *schedule.Schedule, release calendar.Date, p int64, b Basis) (Result, error) {
+	n := s.Len()
+	if err := checkCount(n); err != nil {
+		return Result{}, err
+	}
+	var a accum
+	for k := 1; k <= n; k++ {
+		row := s.CentsRow(k)
+		if !a.add(calendar.DaysBetween(release, row.DueDate), row.Principal) {
+			return Result{}, flowError(k-1, release, row.DueDate, row.Principal)
+		}
+	}
+	return a.finish(p, b)
+}
+
+// Financing is the outcome of Financed: the principal whose net, after fees and
+// IOF, is the requested amount, with its schedule and IOF. The zero Financing
+// has no schedule and zero amounts.
+type Financing struct {
+	// Schedule is the Price table of the principal found.
+	Schedule *schedule.Schedule
+	// IOF is the schedule's IOF, with the rates it applied.
+	IOF Result
+
+	requested, fees int64
+}
+
+// PrincipalCents returns the principal P found, in cents: the smallest whose net
+// reaches the requested amount.
+func (f Financing) PrincipalCents() int64 {
+	if f.Schedule == nil {
+		return 0
+	}
+	return f.Schedule.TotalPrincipalCents()
+}
+
+// NetCents returns what the customer receives, P − fees − IOF, in cents: the
+// requested amount, or one cent above it where no principal gives it exactly
+// (see the package doc for when it can be more).
+func (f Financing) NetCents() int64 {
+	if f.Schedule == nil {
+		return 0
+	}
+	return f.PrincipalCents() - f.fees - f.IOF.TotalCents()
+}
+
+// RequestedCents returns the requested amount, in cents.
+func (f Financing) RequestedCents() int64 { return f.requested }
+
+// FeesCents returns the financed fees, in cents.
+func (f Financing) FeesCents() int64 { return f.fees }
+
+// Principal is PrincipalCents as a decimal.
+func (f Financing) Principal() decimal.Decimal { return validation.CentsToDecimal(f.PrincipalCents()) }
+
+// Net is NetCents as a decimal.
+func (f Financing) Net() decimal.Decimal { return validation.CentsToDecimal(f.NetCents()) }
+
+// Financed finds the principal of an operation whose fees and IOF are financed
+// (lending-math.md §6, charges mode "financed"): the smallest P, to the cent,
+// whose net P − fees − IOF(P) is at least the requested amount, where IOF(P) is
+// the IOF of plan's Price table of P over n installments. Requested and fees
+// are decimals with at most two decimal places (param requested_amount,
+// fees_amount). The package doc gives the algorithm, the proof that the P found
+// is the smallest, and the errors.
+func Financed(plan *schedule.Plan, n int, c Class, requested, fees decimal.Decimal) (Financing, error) {
+	r, err := validation.DecimalToCents(requested)
+	if err != nil {
+		return Financing{}, relabel(err, paramRequested)
+	}
+	f, err := validation.DecimalToCents(fees)
+	if err != nil {
+		return Financing{}, relabel(err, paramFees)
+	}
+	return FinancedCents(plan, n, c, r, f)
+}
+
+// FinancedCents is Financed with the requested amount and the fees in cents,
+// for callers that hold cents (a simulation).
+func FinancedCents(plan *schedule.Plan, n int, c Class, requested, fees int64) (Financing, error) {
+	f, _, err := financed(plan, n, c, requested, fees)
+	return f, err
+}
+
+// searchStats counts a search's work, for tests.
+type searchStats struct {
+	steps, builds, refused int
+}
+
+func financed(plan *schedule.Plan, n int, c Class, requested, fees int64) (f Financing, st searchStats, err error) {
+	if plan == nil {
+		return Financing{}, st, errNoSchedule()
+	}
+	if !c.valid() {
+		return Financing{}, st, errClass(c)
+	}
+	release := plan.Release()
+	g, err := regimeOn(release)
+	if err != nil {
+		return Financing{}, st, err
+	}
+	if requested < schedule.MinPrincipalCents || requested > MaxPrincipalCents {
+		return Financing{}, st, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramRequested,
+			"requested_amount %s is outside %s to %s", validation.FormatCents(requested),
+			validation.FormatCents(schedule.MinPrincipalCents), validation.FormatCents(MaxPrincipalCents))
+	}
+	if fees < 0 || fees > MaxPrincipalCents {
+		return Financing{}, st, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramFees,
+			"fees_amount %s is outside 0.00 to %s", validation.FormatCents(fees), validation.FormatCents(MaxPrincipalCents))
+	}
+	// No principal below requested + fees can reach the requested net, since the
+	// IOF is never negative: that is where the search starts, and the reference.
+	floor := requested + fees
+	if floor > MaxPrincipalCents {
+		return Financing{}, st, errNoPrincipal(requested, fees)
+	}
+	ref, err := plan.ScheduleCents(floor, n)
+	st.builds++
+	if err != nil {
+		return Financing{}, st, err
+	}
+	bd := newBound(ref, release)
+
+	// The R$ 30,000.00 rule splits the principals of a Simples or MEI borrower in
+	// two regions with different rates; the reduced one comes first, so the first
+	// principal found is the smallest overall.
+	type region struct {
+		lo, hi  int64
+		applied Class
+	}
+	var regions [2]region
+	nr := 0
+	if c == Simples || c == MEI {
+		if floor <= ReducedRateLimit {
+			regions[nr] = region{floor, ReducedRateLimit, c}
+			nr++
+		}
+		regions[nr] = region{max(floor, ReducedRateLimit+1), MaxPrincipalCents, Company}
+		nr++
+	} else {
+		regions[nr] = region{floor, MaxPrincipalCents, c}
+		nr++
+	}
+
+	for _, rg := range regions[:nr] {
+		rates := g.rates[rg.applied]
+		b := Basis{Class: c, Applied: rg.applied, Rates: rates, Regime: *g}
+		for p := bd.start(requested, fees, rates, rg.lo); p <= rg.hi; p++ {
+			if st.steps++; st.steps > maxSteps {
+				return Financing{}, st, errUnsettled(requested, fees)
+			}
+			if bd.netAbove(p, fees, rates) < requested {
+				continue // proven to fall short without building its schedule
+			}
+			if st.builds++; st.builds > maxBuilds {
+				return Financing{}, st, errUnsettled(requested, fees)
+			}
+			s := ref
+			if p != floor {
+				if s, err = plan.ScheduleCents(p, n); err != nil {
+					if tooFine(err) {
+						st.refused++
+						continue // no contract has this principal; a larger one may
+					}
+					return Financing{}, st, err
+				}
+			}
+			res, err := ofSchedule(s, release, p, b)
+			if err != nil {
+				return Financing{}, st, err
+			}
+			if p-fees-res.TotalCents() >= requested {
+				return Financing{Schedule: s, IOF: res, requested: requested, fees: fees}, st, nil
+			}
+		}
+	}
+	return Financing{}, st, errNoPrincipal(requested, fees)
+}
+
+// Limits of the search. A search within the library's bounds settles within a
+// few cents of its start (see the package doc); these only stop a pathological
+// one with a typed error instead of a long loop.
+const (
+	maxSteps  = 1 << 22 // principals considered
+	maxBuilds = 1 << 12 // schedules built
+)
+
+// bound holds what the reference schedule proves about the daily base of every
+// schedule of the same plan (see the package doc, "Financed charges"):
+//
+//	S(P) ≥ max(0, σ·P − dev)  for every principal P,
+//
+// where S(P) = Σ max(A_k, 0)·w_k is the daily part's base in cent-days and
+// σ = (tref − dev)/pref.
+type bound struct {
+	pref  float64 // the reference principal
+	sigma float64 // σ, cent-days per cent of principal, ≥ 0
+	dev   float64 // bound on the rounding deviation, cent-days
+}
+
+// newBound derives the bound from the reference schedule ref (principal pref):
+//
+//   - Rounding: with e_k = B_k − B*_k the difference between the rounded balance
+//     and the exact (unrounded, linear in P) one, e_0 = 0 and
+//     e_k = e_{k−1}(1+g_k) + ρ_k − π, where g_k is row k's interest factor,
+//     |ρ_k| ≤ ½ the interest's rounding and |π| ≤ ½ the installment's; so
+//     |e_k| ≤ E_k with E_k = (1+ḡ_k)·E_{k−1} + 1, ḡ_k = (interest_k + ½)/B_{k−1}
+//     an upper bound on g_k read from ref (interest_k = round(B_{k−1}·g_k)).
+//   - A_k = α_k·P + δ_k with δ_k = e_{k−1} − e_k (k < n) and δ_n = e_{n−1}, so by
+//     summation by parts Σ δ_k·w_k = Σ_{k<n} e_k·(w_{k+1} − w_k), at most
+//     Σ_{k<n} E_k·|w_{k+1} − w_k| in absolute value (dtel): only the rows before
+//     the 365-day cap count.
+//   - For any set K of rows, S(P) ≥ Σ_{k∉K} A_k·w_k (max(A,0) ≥ A and ≥ 0), which
+//     is linear in P up to dtel + Σ_{k∈K} ε_k·w_k, where ε_k = ḡ_k·E_{k−1} + 1
+//     bounds |δ_k| = |g_k·e_{k−1} + ρ_k − π| (ε_n = E_{n−1}). K holds the rows
+//     whose negative amortization exceeds 2ε_k (a long first period's, a long
+//     month's at high rates), which keeps the slope tight.
+//   - The slope is bounded from ref itself: s ≥ (tref − dev)/pref.
+//
+// The bound is computed in float64 and widened (1e-9 relative, 1 cent-day
+// absolute) far beyond float64's rounding, so it stays a bound.
+func newBound(ref *schedule.Schedule, release calendar.Date) bound {
+	n := ref.Len()
+	pref := ref.TotalPrincipalCents()
+	var (
+		prevB      = float64(pref) // B_{k−1}
+		ePrev      float64         // E_{k−1}
+		wPrev      float64         // w_{k−1}
+		tref, dtel float64
+		dneg, abs  float64
+	)
+	for k := 1; k <= n; k++ {
+		row := ref.CentsRow(k)
+		w := float64(min(calendar.DaysBetween(release, row.DueDate), capDays))
+		// E_k bounds |e_k|; ε_k bounds |δ_k|: δ_k = e_{k−1} − e_k = −g_k·e_{k−1} − ρ_k + π
+		// for k < n, and δ_n = e_{n−1}.
+		var e, eps float64
+		if k < n {
+			g := math.Inf(1)
+			if prevB > 0 {
+				g = (float64(row.Interest) + 0.5) / prevB
+			}
+			e = (1+g)*ePrev + 1
+			eps = g*ePrev + 1
+		} else {
+			eps = ePrev
+		}
+		if k > 1 {
+			dtel += ePrev * math.Abs(w-wPrev)
+		}
+		a := float64(row.Principal)
+		if a < -2*eps {
+			// Leaving row k out of the sum raises the bound by |A_k|·w_k and costs
+			// ε_k·w_k twice (in the deviation and in the slope): worth it only
+			// for a negative amortization well above its rounding error.
+			dneg += eps * w
+		} else {
+			tref += a * w
+		}
+		abs += math.Abs(a) * w
+		ePrev, wPrev, prevB = e, w, float64(row.Balance)
+	}
+	dev := (dtel+dneg)*(1+1e-9) + 1e-9*abs + 1
+	sigma := (tref - dev) / float64(pref)
+	if !(sigma > 0) { // also NaN, from an infinite dev
+		sigma = 0
+	}
+	return bound{pref: float64(pref), sigma: sigma, dev: dev}
+}
+
+// start returns a principal at or below the smallest P ≥ lo whose net can reach
+// requested at rates rt: with both parts rounded by at most half a cent,
+//
+//	N(P) ≤ (1 − a − d·σ)·P − fees + d·dev + 1,
+//
+// a and d the additional and daily rates as fractions, which is below requested
+// for every P < x = (requested + fees − d·dev − 1)/(1 − a − d·σ).
+func (b bound) start(requested, fees int64, rt Rates, lo int64) int64 {
+	a := float64(rt.Additional) / fractionScale
+	d := float64(rt.Daily) / fractionScale
+	slope := 1 - a - d*b.sigma
+	x := (float64(requested+fees) - d*b.dev - 1) / slope
+	s := math.Floor(x) - 2 // float64's error here is below 10⁻³ cent
+	if !(s > float64(lo)) || !(slope > 0) {
+		return lo
+	}
+	if s > float64(2*MaxPrincipalCents) { // beyond every region: the loop ends at once
+		return 2 * MaxPrincipalCents
+	}
+	return int64(s)
+}
+
+// netAbove returns an upper bound on the net P − fees − IOF(P) at rates rt: the
+// additional part exactly, the daily part at its least, round(d·max(0, σP − dev)),
+// taken conservatively.
+func (b bound) netAbove(p, fees int64, rt Rates) int64 {
+	add, _ := mulRate(0, uint64(p), rt.Additional)
+	x := float64(rt.Daily) / fractionScale * (b.sigma*float64(p) - b.dev)
+	var daily int64
+	if x > 0 {
+		// floor(x + ½) is the half-up rounding; the margins absorb float64's error.
+		daily = max(int64(math.Floor(x*(1-1e-12)+0.5-1e-9)), 0)
+	}
+	return p - fees - add - daily
+}
+
+// tooFine reports whether err is the schedule refusing terms too small for cent
+// precision, which depends on the principal.
+func tooFine(err error) bool {
+	return errors.Is(err, schedule.ErrInstallmentRoundsToZero) || errors.Is(err, schedule.ErrResidueExhaustsBalance)
+}
+
+func errNoSchedule() error {
+	return validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, "schedule",
+		"no schedule: build one with the schedule package")
+}
+
+func errNoPrincipal(requested, fees int64) error {
+	return validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramRequested,
+		"requested_amount %s with fees_amount %s financed needs a principal above the largest, %s",
+		validation.FormatCents(requested), validation.FormatCents(fees), validation.FormatCents(MaxPrincipalCents))
+}
+
+func errUnsettled(requested, fees int64) error {
+	return validation.Wrap(ErrUnsettled, validation.CodeAmountOutOfRange, paramRequested,
+		"requested_amount %s with fees_amount %s: the IOF of these terms grows so fast with the principal that no principal near the estimate finances it",
+		validation.FormatCents(requested), validation.FormatCents(fees))
+}
