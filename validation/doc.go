@@ -249,8 +249,11 @@
 //
 // # Performance
 //
-// ParseCPF and ParseCNPJ validate a canonical value in about 20 ns without allocating
-// (BenchmarkValidateCPF, BenchmarkValidateCNPJ); ParsePhone, ParseCEP, ParseCents,
-// DecimalToCents, CheckID and AppendCents allocate nothing on success. Errors allocate:
-// they build a Detail.
+// ParseCPF and ParseCNPJ validate a canonical value in about 13 and 15 ns without
+// allocating (BenchmarkValidateCPF, BenchmarkValidateCNPJ, 2-core AMD EPYC): each is
+// one unrolled pass with a single branch for the character classes, and CPF and CNPJ
+// are held in machine words so they are returned in registers. ParsePhone, ParseCEP,
+// ParseEmail (when already canonical), ParseLimit, ParseCents, DecimalToCents, CheckID
+// and AppendCents allocate nothing on success either. Errors allocate: they build a
+// Detail.
 package validation
