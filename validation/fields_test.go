@@ -469,3 +469,40 @@ func FuzzCheckID(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCredentials: the credential checks never panic, never echo the input, and
+// agree with their prefix rules written as plain string operations.
+func FuzzCredentials(f *testing.F) {
+	for _, s := range []string{"", "dinie_cs_live_x", "dinie_cs_test_x", "dinie_at_e.y.z", "whsec_x", "dinie_cs_live_ x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		printable := func(rest string) bool {
+			return rest != "" && !strings.ContainsFunc(rest, func(r rune) bool { return r <= ' ' || r >= 0x7f })
+		}
+		env, err := validation.ClientSecretEnvironment(s)
+		live, test := strings.CutPrefix(s, "dinie_cs_live_")
+		rest, sandbox := strings.CutPrefix(s, "dinie_cs_test_")
+		if !sandbox {
+			rest = live
+		}
+		switch {
+		case (test || sandbox) && printable(rest):
+			if err != nil || (env == validation.Live) != test {
+				t.Fatalf("ClientSecretEnvironment(%q) = %v, %v", s, env, err)
+			}
+		default:
+			checkErr(t, "ClientSecretEnvironment", err, validation.CodeInvalidToken, "client_secret", nil)
+		}
+		rest, ok := strings.CutPrefix(s, "dinie_at_")
+		if err := validation.CheckAccessToken(s); (ok && printable(rest)) != (err == nil) {
+			t.Fatalf("CheckAccessToken(%q) = %v", s, err)
+		}
+		rest, ok = strings.CutPrefix(s, "whsec_")
+		if err := validation.CheckWebhookSecret(s); (ok && printable(rest)) != (err == nil) {
+			t.Fatalf("CheckWebhookSecret(%q) = %v", s, err)
+		} else if err != nil && len(s) > 12 && strings.Contains(err.Error(), s) {
+			t.Fatalf("CheckWebhookSecret echoes the secret: %v", err)
+		}
+	})
+}
