@@ -235,7 +235,7 @@
 //     registration; amount, installments_value, principal, interest, fees or amount_paid,
 //     money with sub-cent digits (validation.ErrPrecision); installment_number, outside
 //     the loan; installments or installment, an Installment not built by NewInstallment
-//     or a loan without installments; expire_current_in, outside 0 to 86,400; secret, a
+//     or a loan without installments; secret, a
 //     secret not of the shape whsec_… (validation.CheckWebhookSecret), secrets without
 //     exactly one current one, or a repeated or reused secret; simulation_id, not a
 //     simulation ID (validation.CheckID); simulation, a simulation without a valid ID,
@@ -248,6 +248,7 @@
 //     negative one or one above amount_remaining; principal, interest, fees, amount_paid,
 //     amount_due, a negative or huge amount, an installment with nothing due, or paid
 //     above due.
+//   - value_out_of_range (422): expire_current_in, outside 0 to 86,400 seconds.
 //   - customer_already_exists (409): cpf or cnpj, a registration matching a customer
 //     with another external_id.
 //   - immutable_field (422): cpf or external_id, an update that changes them.
@@ -292,8 +293,8 @@
 //     amount_out_of_range (nothing remains). Late fees and interest are out of scope.
 //   - Webhook secrets: a rotation keeps earlier rotated-out secrets until their own
 //     expiry (it never shortens a window a receiver was promised) and drops expired ones.
-//     expire_current_in out of range is invalid_format: the contract has no range code
-//     for non-money fields.
+//     expire_current_in out of range is value_out_of_range, the library's code for a
+//     number outside its field's range (validation.CodeValueOutOfRange).
 //   - Credentials: at ExpiresAt itself a credential still issues (expired means
 //     now > expires_at, as for offers); from RevokedAt on it issues nothing. A revoked or
 //     expired credential asking for a token is forbidden.

@@ -500,7 +500,7 @@ func ExampleRotateSecret() {
 	// Output:
 	// 12:59PM 2 whsec_new
 	// 1:00PM 1 whsec_new
-	// invalid_format: expire_current_in 90000 is outside 0 to 86400 seconds
+	// value_out_of_range: expire_current_in 90000 is outside 0 to 86400 seconds
 }
 
 func ExampleValidSecrets() {

@@ -69,7 +69,7 @@ func checkSecrets(secrets []Secret) error {
 // param secret. No error message contains a secret.
 func RotateSecret(secrets []Secret, newSecret string, now time.Time, expireCurrentIn int) ([]Secret, error) {
 	if expireCurrentIn < 0 || expireCurrentIn > MaxExpireCurrentIn {
-		return nil, validation.Errorf(validation.CodeInvalidFormat, "expire_current_in",
+		return nil, validation.Errorf(validation.CodeValueOutOfRange, "expire_current_in",
 			"expire_current_in %d is outside 0 to %d seconds", expireCurrentIn, MaxExpireCurrentIn)
 	}
 	if err := checkInstant(now, "now"); err != nil {

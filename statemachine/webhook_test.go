@@ -90,8 +90,8 @@ func TestRotateSecretErrors(t *testing.T) {
 		code    validation.Code
 		param   string
 	}{
-		{"negative window", one, "whsec_b", t0, -1, validation.CodeInvalidFormat, "expire_current_in"},
-		{"window too long", one, "whsec_b", t0, 86401, validation.CodeInvalidFormat, "expire_current_in"},
+		{"negative window", one, "whsec_b", t0, -1, validation.CodeValueOutOfRange, "expire_current_in"},
+		{"window too long", one, "whsec_b", t0, 86401, validation.CodeValueOutOfRange, "expire_current_in"},
 		{"zero now", one, "whsec_b", time.Time{}, 10, validation.CodeMissingRequiredField, "now"},
 		{"empty new", one, "", t0, 10, validation.CodeInvalidFormat, "secret"},
 		{"new without prefix", one, "secret_b", t0, 10, validation.CodeInvalidFormat, "secret"},

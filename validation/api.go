@@ -350,7 +350,7 @@ func ParseLimit(s string) (int, error) {
 		}
 	}
 	if n < 1 || n > MaxLimit {
-		return 0, Wrap(ErrRange, CodeInvalidFormat, "limit", "limit %s is out of range; expected an integer from 1 to 100", quote(s))
+		return 0, Wrap(ErrRange, CodeValueOutOfRange, "limit", "limit %s is out of range; expected an integer from 1 to 100", quote(s))
 	}
 	return n, nil
 }

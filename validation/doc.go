@@ -199,7 +199,8 @@
 // is left to the caller.
 //
 // Pagination: ParseLimit reads the limit query value, "" meaning the default 25,
-// otherwise 1 to 100 in decimal digits (ErrCharacter, ErrRange; Param "limit").
+// otherwise 1 to 100 in decimal digits (Param "limit"): anything but digits is
+// invalid_format (ErrCharacter), a number outside 1 to 100 value_out_of_range (ErrRange).
 // ParseStartingAfter checks the cursor is an ID of the listed resource (Param
 // "starting_after"); "" means from the start.
 //

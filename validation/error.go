@@ -73,6 +73,11 @@ const (
 	// CodeInvalidDocumentType (422): a document upload whose type is not among the
 	// customer's KYC requirements.
 	CodeInvalidDocumentType Code = "invalid_document_type"
+	// CodeValueOutOfRange (422): a number outside the range a field allows when no
+	// more specific code exists (pagination limit outside 1 to 100, a webhook secret's
+	// expire_current_in outside 0 to 86,400 seconds). Money has amount_out_of_range,
+	// installment counts installments_out_of_range, rates rate_out_of_range.
+	CodeValueOutOfRange Code = "value_out_of_range"
 	// CodeInternal (500): a failure that is not a rule failure — any error that is not
 	// an *Error, such as an I/O error or a bug. NewProblem reports it without its text,
 	// so internal details never reach a client.

@@ -214,7 +214,7 @@ func ExampleParseLimit() {
 	// Output:
 	// 25 <nil>
 	// 50 <nil>
-	// 0 invalid_format: limit "500" is out of range; expected an integer from 1 to 100
+	// 0 value_out_of_range: limit "500" is out of range; expected an integer from 1 to 100
 }
 
 func ExampleParseStartingAfter() {

@@ -289,7 +289,11 @@ func TestPagination(t *testing.T) {
 		if got != 0 {
 			t.Errorf("ParseLimit(%q) = %d with an error", c.in, got)
 		}
-		checkErr(t, "ParseLimit("+c.in+")", err, validation.CodeInvalidFormat, "limit", c.reason)
+		code := validation.CodeInvalidFormat
+		if c.reason == validation.ErrRange {
+			code = validation.CodeValueOutOfRange
+		}
+		checkErr(t, "ParseLimit("+c.in+")", err, code, "limit", c.reason)
 	}
 	const id = "ln_550e8400e29b41d4a716446655440000"
 	if got, err := validation.ParseStartingAfter("", validation.Loan); err != nil || got != "" {
@@ -449,8 +453,10 @@ func FuzzParseLimit(f *testing.F) {
 			if err != nil || n != value {
 				t.Fatalf("ParseLimit(%q) = %d, %v", s, n, err)
 			}
+		case digits:
+			checkErr(t, "ParseLimit("+quoteShort(s)+")", err, validation.CodeValueOutOfRange, "limit", validation.ErrRange)
 		default:
-			checkErr(t, "ParseLimit("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "limit", nil)
+			checkErr(t, "ParseLimit("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "limit", validation.ErrCharacter)
 		}
 	})
 }
