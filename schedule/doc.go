@@ -72,11 +72,28 @@
 // the balance grows (negative amortization). That is legal and supported.
 //
 // Terms too small for cent precision are refused, never returned as a broken
-// table: PMT rounding to 0.00 (ErrInstallmentRoundsToZero), and a PMT rounded up
-// so far that the balance reaches zero or goes negative before the last row,
-// which would leave a last payment of zero or less (ErrResidueExhaustsBalance).
-// Both are amount_out_of_range on "principal". For example 1.00 over 101
-// installments at 0 %: PMT = 0.01 pays the loan off at installment 100.
+// table (amount_out_of_range on "principal", with a reason for errors.Is):
+//
+//   - PMT rounds to 0.00 (ErrInstallmentRoundsToZero);
+//   - PMT rounded up leaves the balance at or below zero before the last row, so
+//     the last payment would be zero or less (ErrResidueExhaustsBalance); for
+//     example 1.00 over 101 installments at 0 %: 0.01 pays it off at installment
+//     100;
+//   - PMT rounded down leaves a residue that, carried with interest to the last
+//     row, makes the last payment more than twice PMT
+//     (ErrResidueExceedsInstallment); for example 1.00 over 67 at 0 %: 66
+//     payments of 0.01 and a last of 0.34.
+//
+// The third rule is the library's reading of "too small for cent precision",
+// where the spec names only the first two: the rounding error of PMT (up to half
+// a cent) grows with the balance at (1+i) a month, by about (1+i)^n / i by the
+// end, so at high rates over long terms (3 % a.m. over 420 months: about 10^7)
+// it swamps the installment, and half of such terms would otherwise come back
+// with a last payment of thousands of reais (the other half already fails the
+// second rule). Ordinary terms leave a residue of a few cents. The check also
+// stops a runaway balance early — as soon as it exceeds PMT times the rows left
+// plus one, which guarantees the last payment would exceed 2·PMT — so no amount
+// can overflow int64.
 //
 // # Rounding
 //
@@ -95,11 +112,13 @@
 //  1. A rational interest factor whose numerator and denominator fit 64 bits
 //     (every whole-month period at rates like 2.5 % or 0.629890 %, and 0 %) is
 //     applied in exact 128-bit integer arithmetic (math/bits), ties included.
-//  2. Otherwise the value is computed in float64 (math.Log1p, math.Expm1,
-//     math.Exp, products and prefix sums precomputed per plan) together with a
-//     rigorous bound on its error (fast.go derives it, assuming 2 ulp for the
-//     library functions, whose FreeBSD originals document 1 ulp; a test measures
-//     it). If the whole error interval rounds the same way, that is the result.
+//  2. Otherwise the value is computed in float64 (math.Log1p once per plan,
+//     math.Expm1 once per distinct period length; discount factors and their
+//     prefix sums precomputed per plan) together with a rigorous bound on its
+//     error (fast.go derives it, assuming 2 ulp for the two library functions,
+//     whose FreeBSD originals document less than 1 ulp; TestLibmAccuracy
+//     measures them). If the whole error interval rounds the same way, that is
+//     the result.
 //  3. Otherwise (a value within about 10^−13 of its size of a half cent) the
 //     exact path decides: big.Rat/big.Int when the value is rational, big.Float
 //     from 256 bits up, with ρ by Newton's iteration, when it is irrational. The
@@ -128,7 +147,7 @@
 // Every error is a *validation.Error (Code, Param, Detail; Err a reason for
 // errors.Is): see New for the full table. In short: P from 1.00 to
 // 1,000,000,000.00 (amount_out_of_range, or invalid_format with more than two
-// decimals); n from 1 to 420 (installments_out_of_range/installment_count); the
+// decimals), and not too small for cent precision (above); n from 1 to 420 (installments_out_of_range/installment_count); the
 // rate 0 % to 100 % a.m. (rate_out_of_range/interest_rate, checked when the
 // MonthlyRate is made); release date required (missing_required_field/
 // release_date); first due date after the release and within the bound
@@ -146,14 +165,17 @@
 //
 // # Cost model
 //
-// New makes three allocations whatever n: one for the plan and schedule headers,
-// one for the plan's per-installment data (dates, T_k, prefix sums; 24 bytes per
-// installment) and one for the rows (interest and balance, 16 bytes per row).
-// NewPlan makes two; Plan.Schedule and Plan.ScheduleCents two (header, rows) and
-// run in O(n): no date arithmetic, calendar look-up or transcendental function
-// in the loop. So a grid of every count 1 … 48 is one NewPlan and 48 Schedule
-// calls, and a solve over candidate principals reuses one plan. The exact path
-// allocates (big numbers) but runs only near a half-cent tie.
+// New makes three allocations for n ≤ 64: one for the plan and schedule
+// headers, one for the plan's per-installment data (dates, T_k, prefix sums;
+// 24 bytes per installment) and one for the rows (interest and balance, 16 bytes
+// per row); above 64 installments, one or two more (the monthly date series
+// outgrow their stack buffers). NewPlan makes two (three or four above 64);
+// Plan.Schedule and Plan.ScheduleCents two (header, rows) and run in O(n): no
+// date arithmetic, calendar look-up or transcendental function in the loop,
+// about 15 ns a row. So a grid of every count 1 … 48 is one NewPlan and 48
+// Schedule calls, and a solve over candidate principals reuses one plan. The
+// exact path allocates (big numbers) but runs only near a half-cent tie; errors
+// allocate their message.
 //
 // Accessors: the Cents methods (InstallmentCents, CentsRow, Total…Cents) never
 // allocate; the decimal ones (Installment, Row, Rows, totals) allocate one

@@ -10,12 +10,14 @@ import (
 // the whole error interval rounds the same way; otherwise exact.go decides.
 //
 // Error model. u = 2^-53 is float64's unit roundoff: +, −, ×, ÷ of floats are
-// within a relative u of the true result (IEEE 754, round to nearest). For
-// math.Log1p, math.Expm1 and math.Exp the package assumes a relative error of at
-// most libErr = 4u (2 ulp); the FreeBSD msun originals of Go's implementations
-// document less than 1 ulp, and TestLibmAccuracy measures them against big.Float
-// on random arguments across the range used here. The bounds below are first-order
-// sums of these errors, doubled or more for the second-order terms.
+// within a relative u of the true result (IEEE 754, round to nearest; a fused
+// multiply-add, which Go may emit, is only more accurate). For math.Log1p and
+// math.Expm1, the only library functions used, the package assumes a relative
+// error of at most libErr = 4u (2 ulp); the FreeBSD msun originals of Go's
+// implementations document less than 1 ulp, and TestLibmAccuracy measures them
+// against big.Float on random arguments across the range used here. The bounds
+// below are first-order sums of these errors, doubled or more for the
+// second-order terms.
 const (
 	unitRoundoff = 1.0 / (1 << 53)
 	pmtErr       = 48

@@ -22,8 +22,8 @@ const (
 	// Terms.FirstPeriodMaxDays is zero.
 	DefaultFirstPeriodMaxDays = 180
 	// MaxFirstPeriodMaxDays is the largest Terms.FirstPeriodMaxDays accepted: a
-	// first period of at most a (leap) year keeps every amount far inside int64
-	// and float64's exact integers.
+	// first period of at most a (leap) year keeps the first row's interest, at
+	// most P·2^13, far inside int64 and float64's exact integers.
 	MaxFirstPeriodMaxDays = 366
 )
 

@@ -30,9 +30,13 @@ type refRow struct {
 }
 
 type refResult struct {
-	pmt        int64
-	rows       []refRow
-	degenerate bool // PMT rounds to zero or the balance reaches ≤ 0 before row n
+	pmt  int64
+	rows []refRow
+	// degenerate: the terms are too small for cent precision, for reason
+	// (schedule.ErrInstallmentRoundsToZero, ErrResidueExhaustsBalance or
+	// ErrResidueExceedsInstallment).
+	degenerate bool
+	reason     error
 }
 
 // refRate is one monthly rate's growth arithmetic.
@@ -95,23 +99,22 @@ func nthRoot(a *big.Rat, n int) *big.Float {
 }
 
 // refRoundRat is half-up(x) for x ≥ 0.
-func refRoundRat(x *big.Rat) int64 {
+func refRoundRat(x *big.Rat) *big.Int {
 	h := new(big.Rat).Add(x, big.NewRat(1, 2))
-	q := new(big.Int).Quo(h.Num(), h.Denom()) // floor for h ≥ 0
-	return q.Int64()
+	return new(big.Int).Quo(h.Num(), h.Denom()) // floor for h ≥ 0
 }
 
 // refRoundFloat is half-up(x) for x ≥ 0, a value within 2^−1800 of a half
 // integer counting as the tie.
-func refRoundFloat(x *big.Float) int64 {
+func refRoundFloat(x *big.Float) *big.Int {
 	fl, _ := x.Int(nil)
 	frac := new(big.Float).SetPrec(refPrec).Sub(x, new(big.Float).SetPrec(refPrec).SetInt(fl))
 	frac.Sub(frac, big.NewFloat(0.5))
 	tiny := new(big.Float).SetMantExp(big.NewFloat(1), -1800)
 	if frac.Sign() >= 0 || new(big.Float).Abs(frac).Cmp(tiny) < 0 {
-		return fl.Int64() + 1
+		return fl.Add(fl, big.NewInt(1))
 	}
-	return fl.Int64()
+	return fl
 }
 
 // refMonths is t_k·30 split as whole months m and days r, straight from the
@@ -175,46 +178,55 @@ func refSchedule(t schedule.Terms, pc int64) refResult {
 		}
 	}
 	if exact {
-		pmt = refRoundRat(new(big.Rat).Quo(new(big.Rat).SetInt64(pc), sumRat))
+		pmt = refRoundRat(new(big.Rat).Quo(new(big.Rat).SetInt64(pc), sumRat)).Int64()
 	} else {
 		sumFloat.Add(sumFloat, new(big.Float).SetPrec(refPrec).SetRat(sumRat))
-		pmt = refRoundFloat(new(big.Float).SetPrec(refPrec).Quo(new(big.Float).SetPrec(refPrec).SetInt64(pc), sumFloat))
+		pmt = refRoundFloat(new(big.Float).SetPrec(refPrec).Quo(new(big.Float).SetPrec(refPrec).SetInt64(pc), sumFloat)).Int64()
 	}
 	res := refResult{pmt: pmt, rows: rows}
 	if pmt <= 0 {
-		res.degenerate = true
+		res.degenerate, res.reason = true, schedule.ErrInstallmentRoundsToZero
 		return res
 	}
 
-	// Rows: interest_k = half-up(B_{k−1}·((1+i)^(t_k − t_{k−1}) − 1)).
-	b := pc
+	// Rows: interest_k = half-up(B_{k−1}·((1+i)^(t_k − t_{k−1}) − 1)), in big.Int
+	// so that no balance can overflow.
+	b := big.NewInt(pc)
+	bigPMT := big.NewInt(pmt)
 	for k := 1; k <= n; k++ {
 		dt := thirtieths[k] - thirtieths[k-1]
 		in := refInterest(rr, b, dt)
 		row := &rows[k-1]
-		row.interest = in
 		if k == n {
-			row.principal, row.payment, row.balance = b, b+in, 0
+			// The last row absorbs the residue; it may not exceed an installment.
+			pay := new(big.Int).Add(b, in)
+			if pay.Cmp(new(big.Int).Mul(bigPMT, big.NewInt(2))) > 0 {
+				res.degenerate, res.reason = true, schedule.ErrResidueExceedsInstallment
+				return res
+			}
+			row.interest, row.principal, row.payment, row.balance = in.Int64(), b.Int64(), pay.Int64(), 0
 			break
 		}
-		row.payment, row.principal = pmt, pmt-in
-		b -= row.principal
-		row.balance = b
-		if b <= 0 {
-			res.degenerate = true
+		principal := new(big.Int).Sub(bigPMT, in)
+		b = new(big.Int).Sub(b, principal)
+		if b.Sign() <= 0 {
+			res.degenerate, res.reason = true, schedule.ErrResidueExhaustsBalance
 			return res
 		}
+		// Only meaningful when the table is not degenerate, which the last row
+		// decides; then every amount fits int64.
+		row.interest, row.payment, row.principal, row.balance = in.Int64(), pmt, principal.Int64(), b.Int64()
 	}
 	return res
 }
 
 // refInterest is half-up(b·((1+i)^(dt/30) − 1)).
-func refInterest(rr *refRate, b int64, dt int) int64 {
+func refInterest(rr *refRate, b *big.Int, dt int) *big.Int {
 	g, gf := rr.growth(dt/30, dt%30)
 	if g != nil {
 		f := new(big.Rat).Sub(g, big.NewRat(1, 1))
-		return refRoundRat(f.Mul(f, new(big.Rat).SetInt64(b)))
+		return refRoundRat(f.Mul(f, new(big.Rat).SetInt(b)))
 	}
 	f := new(big.Float).SetPrec(refPrec).Sub(gf, big.NewFloat(1))
-	return refRoundFloat(f.Mul(f, new(big.Float).SetPrec(refPrec).SetInt64(b)))
+	return refRoundFloat(f.Mul(f, new(big.Float).SetPrec(refPrec).SetInt(b)))
 }

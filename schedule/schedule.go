@@ -8,8 +8,8 @@ import (
 )
 
 // Reasons of the degenerate-terms errors, kept in validation.Error.Err for
-// errors.Is. Both come with Code amount_out_of_range and Param "principal": the
-// principal is too small for cent precision over that many installments.
+// errors.Is. All come with Code amount_out_of_range and Param "principal": the
+// terms are too small for cent precision (the package doc, "The table").
 const (
 	// ErrInstallmentRoundsToZero: P / Σ(1+i)^(−t_k) rounds to 0.00.
 	ErrInstallmentRoundsToZero validation.Reason = "installment rounds to zero"
@@ -17,6 +17,10 @@ const (
 	// or below zero before the last row, so the last installment would be zero or
 	// negative.
 	ErrResidueExhaustsBalance validation.Reason = "rounding residue exhausts the balance before the last installment"
+	// ErrResidueExceedsInstallment: rounding the installment down leaves a residue
+	// that, carried with interest to the last row, makes the last payment more
+	// than twice the installment.
+	ErrResidueExceedsInstallment validation.Reason = "rounding residue exceeds an installment"
 )
 
 // Schedule is a Price table: the regular installment and n rows. Build it with
@@ -82,8 +86,8 @@ type CentsRow struct {
 //	code                      param                   when
 //	invalid_format            principal               more than two decimal places
 //	amount_out_of_range       principal               outside 1.00 … 1000000000.00 (reason ErrRange),
-//	                                                  or too small for the count (ErrInstallmentRoundsToZero,
-//	                                                  ErrResidueExhaustsBalance)
+//	                                                  or too small for cent precision (ErrInstallmentRoundsToZero,
+//	                                                  ErrResidueExhaustsBalance, ErrResidueExceedsInstallment)
 //	installments_out_of_range installment_count       outside 1 … 420
 //	missing_required_field    release_date            the zero Date
 //	invalid_due_date          first_due_date          not after the release date (nominal, or rolled),
@@ -156,6 +160,9 @@ func (p *Plan) build(s *Schedule, pc int64, n int) error {
 		total += in
 		if k == n-1 {
 			// The last row absorbs the residue: principal_n = B_{n−1}.
+			if b+in > 2*pmt {
+				return residueError(pc, n, pmt)
+			}
 			rows[k] = centsRow{interest: in}
 			break
 		}
@@ -165,10 +172,23 @@ func (p *Plan) build(s *Schedule, pc int64, n int) error {
 				"principal %s is too small for %d installments at this rate: installments of %s pay it off by installment %d",
 				validation.FormatCents(pc), n, validation.FormatCents(pmt), k+1)
 		}
+		// Each later row lowers the balance by at most PMT (interest is never
+		// negative), so a balance above PMT times the rows left plus one leaves more
+		// than 2·PMT for the last payment: refuse now, before the residue, growing
+		// by (1+i) a month, can overflow.
+		if b > int64(n-k)*pmt {
+			return residueError(pc, n, pmt)
+		}
 		rows[k] = centsRow{interest: in, balance: b}
 	}
 	*s = Schedule{plan: p, principal: pc, pmt: pmt, totalInterest: total, rows: rows}
 	return nil
+}
+
+func residueError(pc int64, n int, pmt int64) error {
+	return validation.Wrap(ErrResidueExceedsInstallment, validation.CodeAmountOutOfRange, paramPrincipal,
+		"principal %s is too small for %d installments at this rate: the rounding residue of installments of %s, carried with interest, would make the last payment more than twice the installment",
+		validation.FormatCents(pc), n, validation.FormatCents(pmt))
 }
 
 // Len returns the number of installments n.

@@ -325,6 +325,22 @@ func TestErrors(t *testing.T) {
 		{"residue exhausts the balance (negative)", with(func(t *schedule.Terms) {
 			t.Principal, t.Rate, t.Installments = money(nil, "1.00"), schedule.MonthlyRate{}, 150
 		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrResidueExhaustsBalance},
+		// 1.00 over 67 at 0 %: 100/67 = 1.49 cents → 0.01; 66 payments of 0.01 leave
+		// 0.34 for the last, more than twice the installment.
+		{"residue exceeds an installment (zero rate)", with(func(t *schedule.Terms) {
+			t.Principal, t.Rate, t.Installments = money(nil, "1.00"), schedule.MonthlyRate{}, 67
+		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
+		// 1.00 over 41 at 0 %: 100/41 = 2.44 → 0.02; the last would be 1.00 − 0.80 = 0.20.
+		{"residue exceeds an installment (zero rate, 41)", with(func(t *schedule.Terms) {
+			t.Principal, t.Rate, t.Installments = money(nil, "1.00"), schedule.MonthlyRate{}, 41
+		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
+		// Found by the independent Python check: at 12.368 % a.m. over 394 months the
+		// part of a cent PMT was rounded down by grows by (1+i)^k to above 10^19 cents
+		// (an int64 overflow, before the rule) with a last payment above 10^18 reais.
+		{"residue explodes at a high rate over a long term", with(func(t *schedule.Terms) {
+			t.Principal, t.Rate, t.Installments = money(nil, "5537050.94"), rate(nil, "12.368"), 394
+			t.Release, t.DayCount = date(nil, "2019-09-10"), schedule.DailyProRata
+		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
