@@ -28,6 +28,7 @@ func benchNew(b *testing.B, terms schedule.Terms) {
 func BenchmarkNew12(b *testing.B)         { benchNew(b, benchTerms(b, 12, schedule.MonthlyProRata)) }
 func BenchmarkNew12Periodic(b *testing.B) { benchNew(b, benchTerms(b, 12, schedule.Periodic)) }
 func BenchmarkNew12Daily(b *testing.B)    { benchNew(b, benchTerms(b, 12, schedule.DailyProRata)) }
+
 // BenchmarkNew420: 35 years at a mortgage-like 0.9 % a.m. on 500,000.00 (3.49 %
 // over 420 months is too ill-conditioned for cents: ErrResidueExceedsInstallment).
 func BenchmarkNew420(b *testing.B) {
