@@ -185,3 +185,56 @@ func ExampleParseDayCount() {
 	// invalid_format: day_count "30/360" is not a day count; expected monthly, periodic or daily
 	// monthly
 }
+
+func ExampleSchedule_CentsRow() {
+	i, _ := schedule.ParsePercentPerMonth("1")
+	d0, _ := calendar.ParseDate("2026-03-10")
+	s, _ := schedule.New(schedule.Terms{Principal: decimal.RequireFromString("1000.00"), Rate: i,
+		Installments: 3, Release: d0})
+	// Cents for composing packages: no decimal is built.
+	r := s.CentsRow(2)
+	fmt.Println(r.Number, r.DueDate, r.Payment, r.Interest, r.Principal, r.Balance)
+	// The same row as decimals, and as JSON.
+	d := r.Row()
+	fmt.Println(d.Payment.StringFixed(2), d.Balance.StringFixed(2))
+	b, _ := json.Marshal(r)
+	fmt.Println(string(b))
+	// An installment that does not exist.
+	fmt.Println(s.CentsRow(4).Number, s.Row(0).Number)
+	// Output:
+	// 2 2026-05-11 34002 670 33332 33666
+	// 340.02 336.66
+	// {"number":2,"nominal_date":"2026-05-10","due_date":"2026-05-11","payment":"340.02","interest":"6.70","principal":"333.32","balance":"336.66"}
+	// 0 0
+}
+
+func ExampleMonthlyRate_UnmarshalJSON() {
+	// The API carries interest_rate as a JSON number of percent per month; it is
+	// read exactly, never through a float64.
+	var offer struct {
+		Rate schedule.MonthlyRate `json:"interest_rate"`
+	}
+	err := json.Unmarshal([]byte(`{"interest_rate": 0.629890}`), &offer)
+	fmt.Println(offer.Rate, offer.Rate.Fraction(), err)
+	b, _ := json.Marshal(offer)
+	fmt.Println(string(b))
+	err = json.Unmarshal([]byte(`{"interest_rate": 250}`), &offer)
+	fmt.Println(err)
+	// Output:
+	// 0.62989 0.0062989 <nil>
+	// {"interest_rate":0.62989}
+	// rate_out_of_range: interest_rate "250" % a.m. is outside 0 to 100 % a.m.
+}
+
+func ExampleDayCount_UnmarshalText() {
+	var opts struct {
+		DayCount schedule.DayCount `json:"day_count"`
+	}
+	err := json.Unmarshal([]byte(`{"day_count":"periodic"}`), &opts)
+	fmt.Println(opts.DayCount, opts.DayCount == schedule.Periodic, err)
+	b, _ := json.Marshal(opts)
+	fmt.Println(string(b))
+	// Output:
+	// periodic true <nil>
+	// {"day_count":"periodic"}
+}

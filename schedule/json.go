@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -128,7 +129,12 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 //	 "total_principal":"25000.00","rows":[{…Row…}, …]}
 //
 // interest_rate is a JSON number of percent per month, as the API carries it.
+//
+// The zero Schedule, which no constructor returns, is an error.
 func (s *Schedule) MarshalJSON() ([]byte, error) {
+	if s.plan == nil {
+		return nil, errors.New("schedule: MarshalJSON of the zero Schedule; use New or Plan.Schedule")
+	}
 	b := make([]byte, 0, 320+180*len(s.rows))
 	b = appendCents(b, `{"principal":`, s.principal)
 	b = append(b, `,"interest_rate":`...)

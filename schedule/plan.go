@@ -204,9 +204,13 @@ func (p *Plan) init(t *Terms) error {
 			return dateRangeError(err, paramFirstDue,
 				"installment %d's nominal date %s cannot be rolled %s: %v", k+1, nominal, t.Roll, err)
 		}
-		if k == 0 && !due.After(d0) {
+		if !due.After(d0) {
+			// Preceding and Modified Preceding can pull the first due date back onto or
+			// before the release. A later one cannot (rolling back stops at a business
+			// day no earlier than the first due date), so for k > 0 this is a guard.
 			return validation.Errorf(validation.CodeInvalidDueDate, paramFirstDue,
-				"first_due_date %s rolls %s to %s, which is not after release_date %s", first, t.Roll, due, d0)
+				"installment %d's nominal date %s rolls %s to %s, which is not after release_date %s",
+				k+1, nominal, t.Roll, due, d0)
 		}
 		var tk int32
 		switch t.DayCount {

@@ -194,8 +194,8 @@ func residueError(pc int64, n int, pmt int64) error {
 // Len returns the number of installments n.
 func (s *Schedule) Len() int { return len(s.rows) }
 
-// Plan returns the plan the schedule was built from; with New, a plan for
-// counts 1 … Len().
+// Plan returns the plan the schedule was built from (with New, a plan for counts
+// 1 … Len()), or nil for the zero Schedule.
 func (s *Schedule) Plan() *Plan { return s.plan }
 
 // Installment returns the regular installment PMT, the payment of every row but

@@ -372,3 +372,22 @@ func checkErr(t *testing.T, s *schedule.Schedule, err error, code validation.Cod
 		t.Errorf("bad detail %q", e.Detail)
 	}
 }
+
+// TestZeroValues: the zero Plan and Schedule, which no constructor returns,
+// refuse work instead of panicking.
+func TestZeroValues(t *testing.T) {
+	var p schedule.Plan
+	if _, err := p.ScheduleCents(100000, 1); !errors.Is(err, validation.CodeInstallmentsOutOfRange) {
+		t.Errorf("zero Plan: %v", err)
+	}
+	if p.NominalDate(1) != (calendar.Date{}) || p.InterestTime(1) != 0 || p.MaxInstallments() != 0 {
+		t.Error("zero Plan has dates")
+	}
+	var s schedule.Schedule
+	if _, err := s.MarshalJSON(); err == nil {
+		t.Error("zero Schedule marshals")
+	}
+	if s.Len() != 0 || s.CentsRow(1).Number != 0 || len(s.Rows()) != 0 || s.Plan() != nil {
+		t.Error("zero Schedule has rows")
+	}
+}
