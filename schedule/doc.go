@@ -146,15 +146,21 @@
 // # Bounds and errors
 //
 // Every error is a *validation.Error (Code, Param, Detail; Err a reason for
-// errors.Is): see New for the full table. In short: P from 1.00 to
-// 1,000,000,000.00 (amount_out_of_range, or invalid_format with more than two
-// decimals), and not too small for cent precision (above); n from 1 to 420 (installments_out_of_range/installment_count); the
-// rate 0 % to 100 % a.m. (rate_out_of_range/interest_rate, checked when the
-// MonthlyRate is made); release date required (missing_required_field/release_date); first due date after the release and within the bound
-// (invalid_due_date/first_due_date); dates past 9999-12-31 or rolled before
-// 0001-01-01 (date_out_of_range; calendar errors are mapped to it); an invalid
-// Roll or DayCount value (invalid_format/roll, day_count); a first-period bound
-// outside 0 … 366 (invalid_due_date/first_period_max_days). No input panics.
+// errors.Is): see New for the full table. In short:
+//
+//	P from 1.00 to 1,000,000,000.00, whole cents   amount_out_of_range / invalid_format, principal
+//	P not too small for cent precision (above)     amount_out_of_range, principal
+//	n from 1 to 420                                installments_out_of_range, installment_count
+//	i from 0 % to 100 % a.m., ≤ 10 places          rate_out_of_range / invalid_format, interest_rate
+//	                                               (checked when the MonthlyRate is made)
+//	release date given                             missing_required_field, release_date
+//	first due date after the release, ≤ bound      invalid_due_date, first_due_date
+//	dates within 0001-01-01 … 9999-12-31           date_out_of_range, release_date / first_due_date
+//	                                               (calendar errors are mapped to it)
+//	Roll and DayCount among their constants        invalid_format, roll / day_count
+//	first-period bound 0 … 366                     invalid_due_date, first_period_max_days
+//
+// No input panics.
 //
 // # Zero values
 //
