@@ -32,6 +32,7 @@ const (
 	paramAmortization = "amortization"
 	paramRequested    = "requested_amount"
 	paramFees         = "fees_amount"
+	paramRate         = "rate"
 )
 
 func errClass(c Class) error {

@@ -1,6 +1,7 @@
 package iof_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -95,6 +96,22 @@ func ExampleRegime_Rates() {
 	r, _ := g.Rates(iof.Simples)
 	fmt.Println(r.Daily.Percent(), r.Additional.Percent())
 	// Output: 0.00274 0.38
+}
+
+func ExampleParseRate() {
+	r, err := iof.ParseRate("0.00274")
+	fmt.Println(int64(r), r, err)
+	_, err = iof.ParseRate("0.000000001")
+	fmt.Println(err)
+	// Output:
+	// 274000 0.00274% <nil>
+	// invalid_format: rate "0.000000001" is not a percentage with at most 8 decimal places, like 0.0082
+}
+
+func ExampleRate_MarshalJSON() {
+	b, _ := json.Marshal(iof.Rates{Daily: 820_000, Additional: 38_000_000})
+	fmt.Println(string(b))
+	// Output: {"daily":0.0082,"additional":0.38}
 }
 
 func ExampleRate_String() {

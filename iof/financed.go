@@ -336,10 +336,14 @@ func (b bound) netAbove(p, fees int64, rt Rates) int64 {
 	return p - fees - add - daily
 }
 
-// tooFine reports whether err is the schedule refusing terms too small for cent
-// precision, which depends on the principal.
+// tooFine reports whether err is the schedule refusing a principal (within its
+// bounds) as too small for cent precision over the terms: amount_out_of_range on
+// principal, with schedule.ErrInstallmentRoundsToZero, ErrResidueExhaustsBalance,
+// ErrResidueExceedsInstallment or any such reason the schedule adds. It depends
+// on the principal, so a larger one may be accepted.
 func tooFine(err error) bool {
-	return errors.Is(err, schedule.ErrInstallmentRoundsToZero) || errors.Is(err, schedule.ErrResidueExhaustsBalance)
+	var e *validation.Error
+	return errors.As(err, &e) && e.Code == validation.CodeAmountOutOfRange && e.Param == "principal"
 }
 
 func errNoSchedule() error {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/validation"
 )
 
@@ -34,6 +35,31 @@ func FuzzParseClass(f *testing.F) {
 		var u iof.Class
 		if err := u.UnmarshalText([]byte(s)); err != nil || u != c {
 			t.Fatalf("UnmarshalText(%q) = %v, %v", s, u, err)
+		}
+	})
+}
+
+// FuzzParseRate: ParseRate never panics; what it accepts prints back to an
+// equal rate (MarshalText), and is at most 100 %.
+func FuzzParseRate(f *testing.F) {
+	for _, s := range []string{"0.0082", "0.38", "100", "100.00000001", "0.000000001", "", ".", "1e2", "-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := iof.ParseRate(s)
+		if err != nil {
+			if _, ok := err.(*validation.Error); !ok {
+				t.Fatalf("ParseRate(%q) error %T", s, err)
+			}
+			return
+		}
+		if r < 0 || r > 10_000_000_000 {
+			t.Fatalf("ParseRate(%q) = %d, outside 0 to 100 %%", s, int64(r))
+		}
+		text, _ := r.MarshalText()
+		back, err := iof.ParseRate(string(text))
+		if err != nil || back != r {
+			t.Fatalf("ParseRate(%q) = %d prints %q, which parses to %d, %v", s, int64(r), text, int64(back), err)
 		}
 	})
 }
@@ -100,6 +126,52 @@ func FuzzCompute(f *testing.F) {
 		_, daily, add, rerr := o.ref()
 		if rerr != nil || daily != r.DailyCents() || add != r.AdditionalCents() {
 			t.Fatalf("ComputeCents = %d + %d, reference %d + %d (%v)", r.DailyCents(), r.AdditionalCents(), daily, add, rerr)
+		}
+	})
+}
+
+// FuzzFinanced: FinancedCents never panics on any terms, returns a
+// *validation.Error or a principal whose net reaches the requested amount while
+// one cent less (when its schedule exists) falls short.
+func FuzzFinanced(f *testing.F) {
+	f.Add(uint16(2500), uint16(12), uint16(0), uint16(4000), uint8(4), int64(2_500_000), int64(30_000))
+	f.Add(uint16(0), uint16(1), uint16(365), uint16(4000), uint8(1), int64(10_000_000), int64(0))
+	f.Add(uint16(65535), uint16(420), uint16(180), uint16(10), uint8(3), int64(100), int64(0))
+	f.Add(uint16(100), uint16(36), uint16(31), uint16(3900), uint8(3), int64(2_950_000), int64(20_000))
+	base, _ := calendar.NewDate(2014, 12, 1)
+	f.Fuzz(func(t *testing.T, rateMilli, n, firstDays, rel uint16, class uint8, requested, fees int64) {
+		// Rates up to 65.535 % a.m. in thousandths of a percent; counts up to 420.
+		rate, err := schedule.PercentPerMonth(decimal.New(int64(rateMilli), -3))
+		if err != nil {
+			t.Fatal(err)
+		}
+		release, _ := base.AddDays(int(rel % 5000))
+		terms := schedule.Terms{Rate: rate, Installments: int(n%schedule.MaxInstallments) + 1, Release: release}
+		if firstDays > 0 {
+			terms.FirstDue, _ = release.AddDays(int(firstDays % 181))
+		}
+		plan, err := schedule.NewPlan(terms)
+		if err != nil {
+			return
+		}
+		fin, err := iof.FinancedCents(plan, terms.Installments, iof.Class(class%6), requested, fees)
+		if err != nil {
+			if _, ok := err.(*validation.Error); !ok {
+				t.Fatalf("error %v is %T", err, err)
+			}
+			return
+		}
+		p := fin.PrincipalCents()
+		if fin.NetCents() < requested || fin.NetCents() != p-fees-fin.IOF.TotalCents() {
+			t.Fatalf("P %d nets %d for requested %d", p, fin.NetCents(), requested)
+		}
+		if q := p - 1; q >= requested+fees {
+			if s, err := plan.ScheduleCents(q, terms.Installments); err == nil {
+				r, err := iof.ComputeSchedule(iof.Class(class%6), s)
+				if err == nil && q-fees-r.TotalCents() >= requested {
+					t.Fatalf("P %d found, but %d nets %d ≥ %d", p, q, q-fees-r.TotalCents(), requested)
+				}
+			}
 		}
 	})
 }

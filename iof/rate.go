@@ -1,7 +1,11 @@
 package iof
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/validation"
 )
 
 // Rate is a tax rate in percent, held exactly as an integer count of
@@ -33,6 +37,75 @@ func (r Rate) Percent() decimal.Decimal {
 // String returns r as a percentage with as few decimals as it needs and a percent
 // sign: "0.0082%", "0.38%", "0%".
 func (r Rate) String() string {
+	b := r.appendPercent(make([]byte, 0, 32))
+	return string(append(b, '%'))
+}
+
+// MarshalText returns r in percent without the sign, "0.0082"
+// (encoding.TextMarshaler); MarshalJSON the same as a JSON number, the form in
+// which the API carries rates (a Rate is never marshalled as its raw count).
+func (r Rate) MarshalText() ([]byte, error) { return r.appendPercent(nil), nil }
+
+// MarshalJSON returns r as a JSON number of percent: 0.0082.
+func (r Rate) MarshalJSON() ([]byte, error) { return r.appendPercent(nil), nil }
+
+// UnmarshalText parses a rate with ParseRate. On error r is left unchanged.
+func (r *Rate) UnmarshalText(text []byte) error {
+	v, err := ParseRate(string(text))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// UnmarshalJSON parses a JSON number of percent with ParseRate; JSON null leaves
+// r unchanged. On error r is left unchanged.
+func (r *Rate) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
+	}
+	return r.UnmarshalText(data)
+}
+
+// ParseRate parses a percentage written as MarshalText writes it: digits, and
+// optionally a point and 1 to RatePlaces digits ("0.0082", "0.38", "1"), with no
+// sign, exponent, spaces or percent sign, exactly. Anything else, and values
+// above 100 %, are an invalid_format or rate_out_of_range *validation.Error
+// with param "rate"; it never rounds.
+func ParseRate(s string) (Rate, error) {
+	whole, frac, dot := strings.Cut(s, ".")
+	if whole == "" || len(whole) > 3 || (dot && (frac == "" || len(frac) > RatePlaces)) {
+		reason := validation.ErrSyntax
+		if dot && len(frac) > RatePlaces {
+			reason = validation.ErrPrecision
+		}
+		return 0, validation.Wrap(reason, validation.CodeInvalidFormat, paramRate,
+			"rate %s is not a percentage with at most %d decimal places, like 0.0082", quote(s), RatePlaces)
+	}
+	var v int64
+	for _, part := range [2]string{whole, frac} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return 0, validation.Wrap(validation.ErrCharacter, validation.CodeInvalidFormat, paramRate,
+					"rate %s is not a percentage with at most %d decimal places, like 0.0082", quote(s), RatePlaces)
+			}
+			v = v*10 + int64(c-'0')
+		}
+	}
+	for i := len(frac); i < RatePlaces; i++ {
+		v *= 10
+	}
+	if v > 100*rateScale {
+		return 0, validation.Wrap(validation.ErrRange, validation.CodeRateOutOfRange, paramRate,
+			"rate %s %% is above 100 %%", quote(s))
+	}
+	return Rate(v), nil
+}
+
+// appendPercent appends r in percent, shortest exact form, without the sign.
+func (r Rate) appendPercent(dst []byte) []byte {
 	var b [32]byte
 	n := int64(r)
 	neg := n < 0
@@ -41,8 +114,6 @@ func (r Rate) String() string {
 		u = -u
 	}
 	i := len(b)
-	i--
-	b[i] = '%'
 	frac := u % rateScale
 	whole := u / rateScale
 	if frac != 0 {
@@ -71,16 +142,18 @@ func (r Rate) String() string {
 		i--
 		b[i] = '-'
 	}
-	return string(b[i:])
+	return append(dst, b[i:]...)
 }
 
 // Rates are the two IOF rates of a class in a regime: Daily, percent per day on
 // each installment's amortization for at most 365 days (art. 7, I, b and VI, and
 // §1), and Additional, percent once on the principal (art. 7, §15). The zero value
 // is no tax.
+//
+// In JSON, Rates are {"daily": 0.0082, "additional": 0.38}, in percent.
 type Rates struct {
-	Daily      Rate
-	Additional Rate
+	Daily      Rate `json:"daily"`
+	Additional Rate `json:"additional"`
 }
 
 // r builds a table entry; its arguments are constant expressions such as 0.0082*pct.

@@ -1,6 +1,7 @@
 package iof_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -206,5 +207,76 @@ func TestRateString(t *testing.T) {
 		if got := tt.r.Percent().String() + "%"; got != tt.want {
 			t.Errorf("Rate(%d).Percent() = %s, want %s", int64(tt.r), got, tt.want)
 		}
+	}
+}
+
+func TestParseRate(t *testing.T) {
+	good := []struct {
+		s    string
+		want iof.Rate
+	}{
+		{"0", 0},
+		{"0.0082", 820_000},
+		{"0.00137", 137_000},
+		{"0.38", 38_000_000},
+		{"1", 100_000_000},
+		{"100", 10_000_000_000},
+		{"100.00000000", 10_000_000_000},
+		{"0.00000001", 1},
+		{"007.5", 750_000_000},
+	}
+	for _, tt := range good {
+		r, err := iof.ParseRate(tt.s)
+		if err != nil || r != tt.want {
+			t.Errorf("ParseRate(%q) = %d, %v; want %d", tt.s, int64(r), err, int64(tt.want))
+		}
+	}
+	bad := []struct {
+		s      string
+		code   validation.Code
+		reason error
+	}{
+		{"", validation.CodeInvalidFormat, validation.ErrSyntax},
+		{".5", validation.CodeInvalidFormat, validation.ErrSyntax},
+		{"1.", validation.CodeInvalidFormat, validation.ErrSyntax},
+		{"1000", validation.CodeInvalidFormat, validation.ErrSyntax},
+		{"0.000000001", validation.CodeInvalidFormat, validation.ErrPrecision},
+		{"-0.1", validation.CodeInvalidFormat, validation.ErrCharacter},
+		{"1e-2", validation.CodeInvalidFormat, validation.ErrSyntax},
+		{"1e2", validation.CodeInvalidFormat, validation.ErrCharacter},
+		{"0.38%", validation.CodeInvalidFormat, validation.ErrCharacter},
+		{" 1", validation.CodeInvalidFormat, validation.ErrCharacter},
+		{"1.2.3", validation.CodeInvalidFormat, validation.ErrCharacter},
+		{"100.00000001", validation.CodeRateOutOfRange, validation.ErrRange},
+		{"999", validation.CodeRateOutOfRange, validation.ErrRange},
+	}
+	for _, tt := range bad {
+		_, err := iof.ParseRate(tt.s)
+		var e *validation.Error
+		if !errors.As(err, &e) || e.Code != tt.code || e.Param != "rate" || !errors.Is(err, tt.reason) {
+			t.Errorf("ParseRate(%q) = %v; want %s, reason %v", tt.s, err, tt.code, tt.reason)
+		}
+	}
+}
+
+func TestRateJSON(t *testing.T) {
+	type shown struct {
+		Daily      iof.Rate `json:"daily"`
+		Additional iof.Rate `json:"additional"`
+	}
+	b, err := json.Marshal(shown{820_000, 38_000_000})
+	if err != nil || string(b) != `{"daily":0.0082,"additional":0.38}` {
+		t.Fatalf("Marshal = %s, %v", b, err)
+	}
+	var s shown
+	if err := json.Unmarshal([]byte(`{"daily":0.00274,"additional":1}`), &s); err != nil || s != (shown{274_000, 100_000_000}) {
+		t.Fatalf("Unmarshal = %+v, %v", s, err)
+	}
+	s.Daily = 5
+	if err := json.Unmarshal([]byte(`{"daily":null}`), &s); err != nil || s.Daily != 5 {
+		t.Errorf("null: %v, %v", s.Daily, err)
+	}
+	if err := json.Unmarshal([]byte(`{"daily":1e-3}`), &s); err == nil || s.Daily != 5 {
+		t.Errorf("1e-3: %v, %v; want an error and the rate unchanged", s.Daily, err)
 	}
 }
