@@ -16,9 +16,10 @@ const (
 	ErrUnbalanced validation.Reason = "amortizations do not add up to the principal"
 	// ErrNotAfterRelease: a due date on or before the release date.
 	ErrNotAfterRelease validation.Reason = "due date not after the release date"
-	// ErrUnsettled: Financed gave up, for terms whose IOF grows so fast with the
-	// principal that the net barely rises with it (negative amortization at
-	// rates near 100 % a.m.); see the package doc.
+	// ErrUnsettled: Financed gave up at its limit (4,096 schedules built, or
+	// 4,194,304 principals considered) without settling the principal, on terms
+	// whose cent roundings it cannot bound tightly (long terms at high rates with
+	// many months of negative amortization); see the package doc, "Cost".
 	ErrUnsettled validation.Reason = "financed principal not settled"
 )
 

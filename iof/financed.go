@@ -209,9 +209,9 @@ func financed(plan *schedule.Plan, n int, c Class, requested, fees int64) (f Fin
 	return Financing{}, st, errNoPrincipal(requested, fees)
 }
 
-// Limits of the search. A search within the library's bounds settles within a
-// few cents of its start (see the package doc); these only stop a pathological
-// one with a typed error instead of a long loop.
+// Limits of the search. On ordinary terms a search settles within a few cents
+// of its start; these stop the rare long one (package doc, "Cost") with a typed
+// error, ErrUnsettled, instead of a long loop.
 const (
 	maxSteps  = 1 << 22 // principals considered
 	maxBuilds = 1 << 12 // schedules built
@@ -359,6 +359,6 @@ func errNoPrincipal(requested, fees int64) error {
 
 func errUnsettled(requested, fees int64) error {
 	return validation.Wrap(ErrUnsettled, validation.CodeAmountOutOfRange, paramRequested,
-		"requested_amount %s with fees_amount %s: the IOF of these terms grows so fast with the principal that no principal near the estimate finances it",
-		validation.FormatCents(requested), validation.FormatCents(fees))
+		"requested_amount %s with fees_amount %s financed: the search stopped at its limit (%d schedules, %d principals) without settling; these terms (long, at a high rate, with months of negative amortization) round too erratically",
+		validation.FormatCents(requested), validation.FormatCents(fees), maxBuilds, maxSteps)
 }

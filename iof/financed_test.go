@@ -332,3 +332,17 @@ func TestFinancedDecimalEqualsCents(t *testing.T) {
 		t.Error("zero Financing has amounts")
 	}
 }
+
+// TestFinancedUnsettled: on terms whose bound is too wide (400 months at 3 % a.m.,
+// released on the 29th, so short and long months alternate and hundreds of them
+// amortize negatively), the search stops at its limit with a typed error
+// instead of running on.
+func TestFinancedUnsettled(t *testing.T) {
+	rate, _ := schedule.ParsePercentPerMonth("3")
+	plan, err := schedule.NewPlan(schedule.Terms{Rate: rate, Installments: 400, Release: date(t, "2015-01-29")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = iof.FinancedCents(plan, 400, iof.Individual, 1_000_000_000, 0)
+	checkErr(t, err, validation.CodeAmountOutOfRange, "requested_amount", iof.ErrUnsettled)
+}
