@@ -7,8 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dinie/lending/calendar"
 )
@@ -28,19 +26,28 @@ const calendarUsageText = `usage:
 Dates are YYYY-MM-DD. The calendar is ANBIMA's national one (weekends, national
 holidays, Carnival Monday and Tuesday).
 
-business-day judges its inputs: a date that does not parse prints
-INPUT<TAB>error<TAB>REASON in its place, the others are still answered, and the
-exit status is 1 if any input was bad (0 otherwise). Blank input lines are
-skipped; surrounding spaces are ignored. An input holding a tab, a control
-character or invalid UTF-8 is echoed Go-quoted.
+business-day follows the batch convention of lending validate. One line is
+printed per argument, or per stdin line when there are none, in input order:
+
+  INPUT<TAB>true|false
+  INPUT<TAB>error<TAB>REASON
+
+INPUT is the input exactly as given: for stdin, the line without its "\n" or
+"\r\n". Spaces around a date are ignored when it is read; a blank line is an input
+like any other (an error). REASON never holds a tab, so a line can be split from
+the right even when INPUT holds one. Stdin lines over 1 MiB are judged unread
+(INPUT shows their first 64 bytes and "..."). A bad input never stops the batch.
+Exit status: 0 if every input is a date, 1 if any is not, or if reading stdin or
+writing failed (message on stderr).
 
 For holidays, add and adjust, a malformed argument is a usage error (exit 2); a
 result outside 0001-01-01..9999-12-31 is reported on stderr with exit 1.
 `
 
-// maxLine bounds one stdin line of business-day; a longer line is reported as
-// bad (its first bytes echoed) and skipped, so no input can exhaust memory.
-const maxLine = 4096
+// maxInputLine bounds one stdin line of the batch commands (calendar
+// business-day, validate): far longer than any valid input, short enough that no
+// input can exhaust memory. A longer line is judged unread.
+const maxInputLine = 1 << 20
 
 // runCalendar runs `lending calendar SUBCOMMAND ...`. Logic lives in package
 // calendar; this parses arguments and prints.
@@ -71,48 +78,37 @@ func calendarUsage(s streams, problem string) int {
 }
 
 // calendarBusinessDay answers each argument, or each stdin line when there are
-// none.
+// none, echoing the input as given.
 func calendarBusinessDay(args []string, s streams) int {
 	c := calendar.Brazil()
 	w := bufio.NewWriter(s.out)
 	bad := false
-	judge := func(input string) {
-		d, err := calendar.ParseDate(input)
-		if err != nil {
+	judge := func(input string, tooLong bool) {
+		w.WriteString(input)
+		if tooLong {
 			bad = true
-			fmt.Fprintf(w, "%s\terror\t%s\n", echo(input), reason(err))
+			fmt.Fprintf(w, "...\terror\tline longer than %d bytes\n", maxInputLine)
 			return
 		}
-		w.WriteString(input)
-		if c.IsBusinessDay(d) {
+		d, err := calendar.ParseDate(strings.TrimSpace(input))
+		switch {
+		case err != nil:
+			bad = true
+			w.WriteString("\terror\t" + reason(err) + "\n")
+		case c.IsBusinessDay(d):
 			w.WriteString("\ttrue\n")
-		} else {
+		default:
 			w.WriteString("\tfalse\n")
 		}
 	}
 	if len(args) > 0 {
 		for _, a := range args {
-			judge(strings.TrimSpace(a))
+			judge(a, false)
 		}
-	} else {
-		r := bufio.NewReaderSize(s.in, maxLine)
-		for {
-			line, tooLong, err := readLine(r)
-			if tooLong {
-				bad = true
-				fmt.Fprintf(w, "%s...\terror\tline longer than %d bytes\n", echo(line), maxLine)
-			} else if line = strings.TrimSpace(line); line != "" {
-				judge(line)
-			}
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				w.Flush()
-				fmt.Fprintf(s.err, "lending calendar: reading stdin: %v\n", err)
-				return exitInvalid
-			}
-		}
+	} else if err := eachLine(s.in, judge); err != nil {
+		w.Flush()
+		fmt.Fprintf(s.err, "lending calendar: reading stdin: %v\n", err)
+		return exitInvalid
 	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintf(s.err, "lending calendar: writing output: %v\n", err)
@@ -124,9 +120,33 @@ func calendarBusinessDay(args []string, s streams) int {
 	return exitOK
 }
 
-// readLine returns the next line without its newline. A line longer than the
-// reader's buffer comes back as its first 64 bytes with tooLong set, the rest
-// discarded. err is io.EOF after the last line.
+// eachLine calls fn with each line of in, without its "\n" or "\r\n" (a "\r" is
+// removed only as part of that terminator), including a last line without a
+// newline; an empty input has no lines. A line of maxInputLine bytes or more comes
+// as its first 64 bytes with tooLong set, the rest unread. It returns the first
+// read error other than io.EOF. This is the batch convention of calendar
+// business-day and validate: every line, blank ones too, is an input.
+func eachLine(in io.Reader, fn func(line string, tooLong bool)) error {
+	r := bufio.NewReaderSize(in, maxInputLine)
+	for {
+		line, tooLong, err := readLine(r)
+		if err != nil && err != io.EOF {
+			return err
+		}
+		if err == nil || line != "" || tooLong {
+			fn(line, tooLong)
+		}
+		if err != nil {
+			return nil
+		}
+	}
+}
+
+// readLine returns the next line without its "\n" or "\r\n". A line that does
+// not fit the reader's buffer with its newline comes back as its first 64 bytes
+// with tooLong set, the rest consumed unread. err is nil when the line ended with
+// "\n", io.EOF for a last line without it (then line may be empty: no input
+// left), or the read error.
 func readLine(r *bufio.Reader) (line string, tooLong bool, err error) {
 	b, err := r.ReadSlice('\n')
 	if errors.Is(err, bufio.ErrBufferFull) {
@@ -136,16 +156,13 @@ func readLine(r *bufio.Reader) (line string, tooLong bool, err error) {
 		}
 		return head, true, err
 	}
-	return strings.TrimSuffix(string(b), "\n"), false, err
-}
-
-// echo returns an input for the output's first column: as it is, or
-// Go-quoted when it could break the tab-separated lines.
-func echo(s string) string {
-	if !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
-		return strconv.Quote(s)
+	if err == nil {
+		b = b[:len(b)-1]
+		if n := len(b); n > 0 && b[n-1] == '\r' {
+			b = b[:n-1]
+		}
 	}
-	return s
+	return string(b), false, err
 }
 
 // reason is the error column of business-day: the sentinel's words and the
@@ -220,7 +237,7 @@ func reasonWithInput(err error) string {
 
 func printDate(s streams, d calendar.Date, err error) int {
 	if err != nil {
-		fmt.Fprintf(s.err, "lending: %v\n", err)
+		fmt.Fprintf(s.err, "lending calendar: %v\n", err)
 		return exitInvalid
 	}
 	w := bufio.NewWriter(s.out)

@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// runCalendarCLI runs `lending ARGS...` in-process with stdin and returns the
-// exit status, stdout and stderr.
-func runCalendarCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+// runCLI runs `lending ARGS...` in-process with stdin and returns the exit
+// status, stdout and stderr.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code := run(args, streams{in: strings.NewReader(stdin), out: &out, err: &errOut})
@@ -19,7 +19,7 @@ func runCalendarCLI(t *testing.T, stdin string, args ...string) (int, string, st
 func TestCalendarBusinessDayArgs(t *testing.T) {
 	// Facts: 2026-02-16 Carnival Monday, 2026-02-18 Ash Wednesday (business),
 	// 2026-11-20 Consciência Negra (national from 2024), 2023-11-20 not.
-	code, out, errOut := runCalendarCLI(t, "", "calendar", "business-day", "2026-02-16", "2026-02-18", "2026-11-20", "2023-11-20")
+	code, out, errOut := runCLI(t, "", "calendar", "business-day", "2026-02-16", "2026-02-18", "2026-11-20", "2023-11-20")
 	want := "2026-02-16\tfalse\n2026-02-18\ttrue\n2026-11-20\tfalse\n2023-11-20\ttrue\n"
 	if code != exitOK || out != want || errOut != "" {
 		t.Errorf("business-day = %d, %q, %q; want 0, %q", code, out, errOut, want)
@@ -27,35 +27,49 @@ func TestCalendarBusinessDayArgs(t *testing.T) {
 }
 
 func TestCalendarBusinessDayBatch(t *testing.T) {
-	stdin := "2026-02-17\r\n\n  2026-12-24  \n2026-02-30\nhello\tworld\n\xff\n2026-06-04" // no final newline
-	code, out, errOut := runCalendarCLI(t, stdin, "calendar", "business-day")
+	// The batch convention shared with validate: every line is an input, echoed
+	// exactly as given (without its "\n" or "\r\n"); spaces around a date are
+	// ignored when it is read; a blank line is an error like any other; a tab or
+	// invalid UTF-8 in an input is printed as it is, and the reason never holds a
+	// tab. 2026-02-17 is Carnival Tuesday, 2026-12-24 a business day, 2026-06-04
+	// Corpus Christi.
+	stdin := "2026-02-17\r\n\n  2026-12-24  \n2026-02-30\nhello\tworld\n\xff\n2026-12-24\r\r\n2026-06-04" // no final newline
+	code, out, errOut := runCLI(t, stdin, "calendar", "business-day")
 	want := "2026-02-17\tfalse\n" +
-		"2026-12-24\ttrue\n" +
+		"\terror\tinvalid date: want YYYY-MM-DD\n" +
+		"  2026-12-24  \ttrue\n" +
 		"2026-02-30\terror\tinvalid date: day 30 is not 01 through 28 (February 2026)\n" +
-		"\"hello\\tworld\"\terror\tinvalid date: want YYYY-MM-DD\n" +
-		"\"\\xff\"\terror\tinvalid date: want YYYY-MM-DD\n" +
+		"hello\tworld\terror\tinvalid date: want YYYY-MM-DD\n" +
+		"\xff\terror\tinvalid date: want YYYY-MM-DD\n" +
+		"2026-12-24\r\ttrue\n" + // only the terminator's \r goes; the other is space around the date
 		"2026-06-04\tfalse\n"
 	if code != exitInvalid || out != want || errOut != "" {
-		t.Errorf("batch = %d,\n%s\nstderr %q\nwant 1,\n%s", code, out, errOut, want)
+		t.Errorf("batch = %d,\n%q\nstderr %q\nwant 1,\n%q", code, out, errOut, want)
 	}
-	// All good: exit 0.
-	code, out, _ = runCalendarCLI(t, "2026-02-18\n2026-02-19\n", "calendar", "business-day")
+	// All good: exit 0; a final newline adds no input.
+	code, out, _ = runCLI(t, "2026-02-18\n2026-02-19\n", "calendar", "business-day")
 	if code != exitOK || out != "2026-02-18\ttrue\n2026-02-19\ttrue\n" {
 		t.Errorf("good batch = %d, %q", code, out)
 	}
 	// Empty input: nothing to say, exit 0.
-	if code, out, _ := runCalendarCLI(t, "", "calendar", "business-day"); code != exitOK || out != "" {
+	if code, out, _ := runCLI(t, "", "calendar", "business-day"); code != exitOK || out != "" {
 		t.Errorf("empty batch = %d, %q", code, out)
+	}
+	// Arguments follow the same rules.
+	code, out, _ = runCLI(t, "", "calendar", "business-day", " 2026-02-18", "", "2026-02-16")
+	if want := " 2026-02-18\ttrue\n\terror\tinvalid date: want YYYY-MM-DD\n2026-02-16\tfalse\n"; code != exitInvalid || out != want {
+		t.Errorf("arguments = %d, %q; want 1, %q", code, out, want)
 	}
 }
 
 func TestCalendarBusinessDayLongLine(t *testing.T) {
-	stdin := "2026-02-18\n" + strings.Repeat("9", 3*maxLine) + "\n2026-02-16\n"
-	code, out, _ := runCalendarCLI(t, stdin, "calendar", "business-day")
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if code != exitInvalid || len(lines) != 3 || lines[0] != "2026-02-18\ttrue" || lines[2] != "2026-02-16\tfalse" ||
-		!strings.HasPrefix(lines[1], strings.Repeat("9", 64)+"...\terror\tline longer than") {
-		t.Errorf("long line batch = %d, %q", code, out)
+	stdin := "2026-02-18\n" + strings.Repeat("9", 3*maxInputLine) + "\n2026-02-16\n"
+	code, out, _ := runCLI(t, stdin, "calendar", "business-day")
+	want := "2026-02-18\ttrue\n" +
+		strings.Repeat("9", 64) + "...\terror\tline longer than 1048576 bytes\n" +
+		"2026-02-16\tfalse\n"
+	if code != exitInvalid || out != want {
+		t.Errorf("long line batch = %d, %.300q", code, out)
 	}
 }
 
@@ -81,7 +95,7 @@ func TestCalendarIOErrors(t *testing.T) {
 func TestCalendarHolidays(t *testing.T) {
 	// 2024: Easter March 31, so Carnival Feb 12–13, Good Friday Mar 29, Corpus
 	// Christi May 30; the first year of Nov 20 (Lei 14.759/2023).
-	code, out, _ := runCalendarCLI(t, "", "calendar", "holidays", "2024")
+	code, out, _ := runCLI(t, "", "calendar", "holidays", "2024")
 	want := `2024-01-01	Confraternização Universal
 2024-02-12	Carnaval
 2024-02-13	Carnaval
@@ -117,17 +131,17 @@ func TestCalendarAddAndAdjust(t *testing.T) {
 		{[]string{"adjust", "2026-11-01", "modified-preceding"}, "2026-11-03\n"}, // Nov 2 is Finados
 		{[]string{"adjust", "2026-05-30", "unadjusted"}, "2026-05-30\n"},
 	} {
-		code, out, errOut := runCalendarCLI(t, "", append([]string{"calendar"}, tc.args...)...)
+		code, out, errOut := runCLI(t, "", append([]string{"calendar"}, tc.args...)...)
 		if code != exitOK || out != tc.want || errOut != "" {
 			t.Errorf("calendar %v = %d, %q, %q; want %q", tc.args, code, out, errOut, tc.want)
 		}
 	}
 	// A result outside the range: exit 1, message on stderr.
-	code, out, errOut := runCalendarCLI(t, "", "calendar", "add", "9999-12-31", "1")
+	code, out, errOut := runCLI(t, "", "calendar", "add", "9999-12-31", "1")
 	if code != exitInvalid || out != "" || !strings.Contains(errOut, "out of range") {
 		t.Errorf("add past the end = %d, %q, %q", code, out, errOut)
 	}
-	code, _, errOut = runCalendarCLI(t, "", "calendar", "adjust", "0001-01-01", "preceding")
+	code, _, errOut = runCLI(t, "", "calendar", "adjust", "0001-01-01", "preceding")
 	if code != exitInvalid || !strings.Contains(errOut, "out of range") {
 		t.Errorf("adjust before the start = %d, %q", code, errOut)
 	}
@@ -150,16 +164,16 @@ func TestCalendarUsageErrors(t *testing.T) {
 		{"calendar", "adjust", "13/02/2026", "following"},
 		{"calendar", "adjust", "2026-02-13", "MF"},
 	} {
-		code, out, errOut := runCalendarCLI(t, "", args...)
+		code, out, errOut := runCLI(t, "", args...)
 		if code != exitUsage || out != "" || !strings.HasPrefix(errOut, "lending calendar: ") || !strings.Contains(errOut, "usage:") {
 			t.Errorf("%v = %d, %q, %q; want 2 and a usage message on stderr", args, code, out, errOut)
 		}
 	}
-	code, out, _ := runCalendarCLI(t, "", "calendar", "help")
+	code, out, _ := runCLI(t, "", "calendar", "help")
 	if code != exitOK || !strings.Contains(out, "business-day") {
 		t.Errorf("calendar help = %d, %q", code, out)
 	}
-	code, out, _ = runCalendarCLI(t, "", "help")
+	code, out, _ = runCLI(t, "", "help")
 	if code != exitOK || !strings.Contains(out, "calendar   business days, holidays, date rolling") {
 		t.Errorf("help = %d, %q", code, out)
 	}

@@ -28,21 +28,18 @@ address with its domain lowercased (email), 8 digits (cep), the wire format
 digits.dd without leading zeros (money). CODE is the API error code (invalid_cpf,
 invalid_cnpj, invalid_format, amount_out_of_range); the reason never holds a tab,
 so a consumer can split each line from the right even when INPUT holds one.
-Stdin lines over 1 MiB are judged invalid unread (INPUT shows their first bytes
-and "...").
+Stdin lines over 1 MiB are judged invalid unread (INPUT shows their first 64
+bytes and "..."). A bad input never stops the batch.
 
 Parsing is the validation package's: cpf and cnpj accept the bare or masked form
 with spaces around; cnpj folds lowercase letters unless -strict is given (then a
 lowercase letter is invalid, as in the Receita Federal's sample validator); money
 is strict: digits, a point and exactly two decimals.
 
-Exit status: 0 if every input is valid, 1 if any is invalid, 2 on a usage or
-read error (message on stderr).
+Exit status: 0 if every input is valid, 1 if any is invalid, or if reading stdin
+or writing failed (message on stderr), 2 on a usage error. lending calendar
+business-day follows the same batch convention.
 `
-
-// validateMaxLine bounds one stdin line: far longer than any valid value, short
-// enough that no input can exhaust memory.
-const validateMaxLine = 1 << 20
 
 // validateKinds maps each KIND to its judge: the canonical form, or the error.
 func validateKinds(strict bool) map[string]func(string) (string, error) {
@@ -110,30 +107,35 @@ func runValidate(args []string, s streams) int {
 
 	w := bufio.NewWriter(s.out)
 	invalid := false
-	verdict := func(input string, canonical string, err error) {
+	verdict := func(input string, tooLong bool) {
 		w.WriteString(input)
+		canonical, err := "", error(nil)
+		if tooLong {
+			w.WriteString("...")
+			err = validation.Wrap(validation.ErrLength, kindCode(kind), kind,
+				"%s input line is longer than %d bytes", kind, maxInputLine)
+		} else {
+			canonical, err = judge(input)
+		}
 		if err != nil {
 			invalid = true
-			w.WriteString("\tinvalid\t")
-			w.WriteString(err.Error())
+			w.WriteString("\tinvalid\t" + err.Error() + "\n")
 		} else {
-			w.WriteString("\tvalid\t")
-			w.WriteString(canonical)
+			w.WriteString("\tvalid\t" + canonical + "\n")
 		}
-		w.WriteByte('\n')
 	}
 	if len(values) > 0 {
 		for _, v := range values {
-			c, err := judge(v)
-			verdict(v, c, err)
+			verdict(v, false)
 		}
-	} else if code := validateStdin(s, kind, judge, verdict); code != exitOK {
+	} else if err := eachLine(s.in, verdict); err != nil {
 		w.Flush()
-		return code
+		fmt.Fprintf(s.err, "lending validate: reading stdin: %v\n", err)
+		return exitInvalid
 	}
 	if err := w.Flush(); err != nil {
-		fmt.Fprintf(s.err, "lending validate: %v\n", err)
-		return exitUsage
+		fmt.Fprintf(s.err, "lending validate: writing output: %v\n", err)
+		return exitInvalid
 	}
 	if invalid {
 		return exitInvalid
@@ -141,69 +143,15 @@ func runValidate(args []string, s streams) int {
 	return exitOK
 }
 
-// validateStdin judges one value per stdin line.
-func validateStdin(s streams, kind string, judge func(string) (string, error), verdict func(string, string, error)) int {
-	r := bufio.NewReaderSize(s.in, 64<<10)
-	for {
-		line, long, err := validateReadLine(r)
-		if err != nil && !errors.Is(err, io.EOF) {
-			fmt.Fprintf(s.err, "lending validate: reading stdin: %v\n", err)
-			return exitUsage
-		}
-		if line != "" || long || err == nil {
-			if long {
-				code := validation.CodeInvalidFormat
-				switch kind {
-				case "cpf":
-					code = validation.CodeInvalidCPF
-				case "cnpj":
-					code = validation.CodeInvalidCNPJ
-				}
-				verdict(line+"...", "", validation.Wrap(validation.ErrLength, code, kind,
-					"%s input line is longer than %d bytes", kind, validateMaxLine))
-			} else {
-				c, jerr := judge(line)
-				verdict(line, c, jerr)
-			}
-		}
-		if err != nil { // io.EOF
-			return exitOK
-		}
+// kindCode is the API error code of an invalid input of kind.
+func kindCode(kind string) validation.Code {
+	switch kind {
+	case "cpf":
+		return validation.CodeInvalidCPF
+	case "cnpj":
+		return validation.CodeInvalidCNPJ
 	}
-}
-
-// validateReadLine returns the next line without its "\n" or "\r\n". err is nil
-// when the line ended with "\n", io.EOF for a last line without it (then line may
-// be empty: no input left). A line over validateMaxLine is consumed and returned
-// cut to its first 64 bytes with long set.
-func validateReadLine(r *bufio.Reader) (line string, long bool, err error) {
-	var buf []byte
-	for {
-		chunk, err := r.ReadSlice('\n')
-		if !long && len(buf)+len(chunk) > validateMaxLine {
-			long = true
-			buf = buf[:min(len(buf), 64)]
-		}
-		if !long {
-			buf = append(buf, chunk...)
-		} else if len(buf) < 64 {
-			buf = append(buf, chunk[:min(len(chunk), 64-len(buf))]...)
-		}
-		switch {
-		case errors.Is(err, bufio.ErrBufferFull):
-			continue
-		case err != nil:
-			return string(buf), long, err
-		}
-		if long {
-			return string(buf), true, nil
-		}
-		buf = buf[:len(buf)-1] // the '\n'
-		if n := len(buf); n > 0 && buf[n-1] == '\r' {
-			buf = buf[:n-1]
-		}
-		return string(buf), false, nil
-	}
+	return validation.CodeInvalidFormat
 }
 
 // validateUsage reports a usage error of `lending validate` and returns exitUsage.

@@ -9,9 +9,7 @@ import (
 // runValidateCLI runs `lending validate args...` in-process with stdin.
 func runValidateCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(append([]string{"validate"}, args...), streams{in: strings.NewReader(stdin), out: &out, err: &errOut})
-	return code, out.String(), errOut.String()
+	return runCLI(t, stdin, append([]string{"validate"}, args...)...)
 }
 
 func TestValidateArgs(t *testing.T) {
@@ -99,5 +97,20 @@ func TestValidateUsage(t *testing.T) {
 		if code != exitOK || !strings.HasPrefix(out, "usage:") {
 			t.Errorf("%v: exit %d, out %q", args, code, out)
 		}
+	}
+}
+
+// TestValidateIOErrors: as in calendar business-day, a failure to read stdin or to
+// write the verdicts exits 1 with the reason on stderr.
+func TestValidateIOErrors(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"validate", "cpf"}, streams{in: failingReader{}, out: &out, err: &errOut}); code != exitInvalid ||
+		!strings.Contains(errOut.String(), "reading stdin: disk on fire") {
+		t.Errorf("read error = %d, %q", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := run([]string{"validate", "cpf", "28001238938"}, streams{in: strings.NewReader(""), out: failingWriter{}, err: &errOut}); code != exitInvalid ||
+		!strings.Contains(errOut.String(), "writing output: pipe closed") {
+		t.Errorf("write error = %d, %q", code, errOut.String())
 	}
 }
