@@ -404,18 +404,22 @@ func DateOf(t time.Time) (Date, error) {
 		// Unreachable with time/tzdata linked in; reported rather than guessed.
 		return Date{}, &Error{Op: "DateOf", Input: t.String(), Reason: "cannot load America/Sao_Paulo: " + err.Error(), Err: ErrOutOfRange}
 	}
-	return DateIn(t, loc)
+	return dateIn("DateOf", t, loc)
 }
 
 // DateIn returns the civil date of the instant t in loc (UTC when loc is nil). It
 // returns ErrOutOfRange when that date is outside 0001-01-01 through 9999-12-31.
 func DateIn(t time.Time, loc *time.Location) (Date, error) {
+	return dateIn("DateIn", t, loc)
+}
+
+func dateIn(op string, t time.Time, loc *time.Location) (Date, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
 	y, m, d := t.In(loc).Date()
 	if y < MinYear || y > MaxYear {
-		return Date{}, newError(ErrOutOfRange, "DateIn", t.String(),
+		return Date{}, newError(ErrOutOfRange, op, t.String(),
 			"the date in "+loc.String()+" is outside 0001-01-01 through 9999-12-31")
 	}
 	return Date{n: int32(daysFromCivil(y, int(m), d))}, nil

@@ -418,3 +418,19 @@ func TestRoll(t *testing.T) {
 		t.Errorf("Roll(9).MarshalText error = %v", err)
 	}
 }
+
+// TestErrorOps: every error names the exported function the caller called, not
+// a helper it goes through.
+func TestErrorOps(t *testing.T) {
+	var e *calendar.Error
+	if _, err := calendar.DateOf(time.Time{}); !errors.As(err, &e) || e.Op != "DateOf" {
+		t.Errorf("DateOf(zero time) error = %v, want Op DateOf", err)
+	}
+	if _, err := calendar.DateIn(time.Time{}, saoPaulo(t)); !errors.As(err, &e) || e.Op != "DateIn" {
+		t.Errorf("DateIn(zero time) error = %v, want Op DateIn", err)
+	}
+	var r calendar.Roll
+	if err := r.UnmarshalText([]byte("mf")); !errors.As(err, &e) || e.Op != "UnmarshalText" || e.Input != "mf" {
+		t.Errorf("Roll.UnmarshalText(mf) error = %v, want Op UnmarshalText", err)
+	}
+}

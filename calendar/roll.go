@@ -51,13 +51,15 @@ func (r Roll) valid() bool { return int(r) < len(rollNames) }
 
 // ParseRoll returns the Roll whose wire name is s, exactly as String writes it
 // (lower case, hyphenated). Any other text returns ErrInvalidRoll.
-func ParseRoll(s string) (Roll, error) {
+func ParseRoll(s string) (Roll, error) { return parseRoll("ParseRoll", s) }
+
+func parseRoll(op, s string) (Roll, error) {
 	for r, name := range rollNames {
 		if s == name {
 			return Roll(r), nil
 		}
 	}
-	return Following, newError(ErrInvalidRoll, "ParseRoll", s,
+	return Following, newError(ErrInvalidRoll, op, s,
 		"want following, modified-following, preceding, modified-preceding or unadjusted")
 }
 
@@ -72,12 +74,10 @@ func (r Roll) MarshalText() ([]byte, error) {
 
 // UnmarshalText parses a wire name with ParseRoll. On error r is left unchanged.
 func (r *Roll) UnmarshalText(text []byte) error {
-	for v, name := range rollNames {
-		if string(text) == name {
-			*r = Roll(v)
-			return nil
-		}
+	v, err := parseRoll("UnmarshalText", string(text))
+	if err != nil {
+		return err
 	}
-	return newError(ErrInvalidRoll, "UnmarshalText", string(text),
-		"want following, modified-following, preceding, modified-preceding or unadjusted")
+	*r = v
+	return nil
 }
