@@ -78,40 +78,50 @@ func calendarUsage(s streams, problem string) int {
 }
 
 // calendarBusinessDay answers each argument, or each stdin line when there are
-// none, echoing the input as given.
+// none (judgeBatch).
 func calendarBusinessDay(args []string, s streams) int {
 	c := calendar.Brazil()
-	w := bufio.NewWriter(s.out)
-	bad := false
-	judge := func(input string, tooLong bool) {
-		w.WriteString(input)
+	return judgeBatch("calendar", args, s, func(input string, tooLong bool) (string, bool) {
 		if tooLong {
-			bad = true
-			fmt.Fprintf(w, "...\terror\tline longer than %d bytes\n", maxInputLine)
-			return
+			return fmt.Sprintf("...\terror\tline longer than %d bytes", maxInputLine), false
 		}
 		d, err := calendar.ParseDate(strings.TrimSpace(input))
 		switch {
 		case err != nil:
-			bad = true
-			w.WriteString("\terror\t" + reason(err) + "\n")
+			return "\terror\t" + reason(err), false
 		case c.IsBusinessDay(d):
-			w.WriteString("\ttrue\n")
-		default:
-			w.WriteString("\tfalse\n")
+			return "\ttrue", true
 		}
+		return "\tfalse", true
+	})
+}
+
+// judgeBatch is the batch convention of calendar business-day and validate: it
+// judges each argument, or each stdin line when there are none (eachLine), and
+// prints one line per input, the input as given followed by what judge answers
+// for it. It returns exitInvalid when judge found any input bad or reading or
+// writing failed (the reason on stderr, after "lending NAME: "), exitOK otherwise.
+func judgeBatch(name string, args []string, s streams, judge func(input string, tooLong bool) (answer string, ok bool)) int {
+	w := bufio.NewWriter(s.out)
+	bad := false
+	each := func(input string, tooLong bool) {
+		answer, ok := judge(input, tooLong)
+		bad = bad || !ok
+		w.WriteString(input)
+		w.WriteString(answer)
+		w.WriteByte('\n')
 	}
 	if len(args) > 0 {
 		for _, a := range args {
-			judge(a, false)
+			each(a, false)
 		}
-	} else if err := eachLine(s.in, judge); err != nil {
+	} else if err := eachLine(s.in, each); err != nil {
 		w.Flush()
-		fmt.Fprintf(s.err, "lending calendar: reading stdin: %v\n", err)
+		fmt.Fprintf(s.err, "lending %s: reading stdin: %v\n", name, err)
 		return exitInvalid
 	}
 	if err := w.Flush(); err != nil {
-		fmt.Fprintf(s.err, "lending calendar: writing output: %v\n", err)
+		fmt.Fprintf(s.err, "lending %s: writing output: %v\n", name, err)
 		return exitInvalid
 	}
 	if bad {

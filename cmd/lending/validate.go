@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -105,42 +104,18 @@ func runValidate(args []string, s streams) int {
 		return validateUsage(s, "-strict applies to cnpj only")
 	}
 
-	w := bufio.NewWriter(s.out)
-	invalid := false
-	verdict := func(input string, tooLong bool) {
-		w.WriteString(input)
-		canonical, err := "", error(nil)
+	return judgeBatch("validate", values, s, func(input string, tooLong bool) (string, bool) {
 		if tooLong {
-			w.WriteString("...")
-			err = validation.Wrap(validation.ErrLength, kindCode(kind), kind,
+			err := validation.Wrap(validation.ErrLength, kindCode(kind), kind,
 				"%s input line is longer than %d bytes", kind, maxInputLine)
-		} else {
-			canonical, err = judge(input)
+			return "...\tinvalid\t" + err.Error(), false
 		}
+		canonical, err := judge(input)
 		if err != nil {
-			invalid = true
-			w.WriteString("\tinvalid\t" + err.Error() + "\n")
-		} else {
-			w.WriteString("\tvalid\t" + canonical + "\n")
+			return "\tinvalid\t" + err.Error(), false
 		}
-	}
-	if len(values) > 0 {
-		for _, v := range values {
-			verdict(v, false)
-		}
-	} else if err := eachLine(s.in, verdict); err != nil {
-		w.Flush()
-		fmt.Fprintf(s.err, "lending validate: reading stdin: %v\n", err)
-		return exitInvalid
-	}
-	if err := w.Flush(); err != nil {
-		fmt.Fprintf(s.err, "lending validate: writing output: %v\n", err)
-		return exitInvalid
-	}
-	if invalid {
-		return exitInvalid
-	}
-	return exitOK
+		return "\tvalid\t" + canonical, true
+	})
 }
 
 // kindCode is the API error code of an invalid input of kind.
