@@ -156,10 +156,10 @@ func ExampleLifecycle_Create() {
 	s, ev := statemachine.OfferLifecycle().Create()
 	fmt.Println(s, ev)
 	s2, ev2 := statemachine.CredentialLifecycle().Create()
-	fmt.Println(s2, ev2)
+	fmt.Println(s2, ev2, statemachine.CredentialLifecycle().Initial())
 	// Output:
 	// available [credit_offer.available]
-	// active []
+	// active [] active
 }
 
 func ExampleLifecycle_Edges() {

@@ -37,7 +37,9 @@ type Edge[S State] struct {
 // A *Lifecycle is obtained from CustomerLifecycle, KYCDocumentLifecycle,
 // KYCDataLifecycle, OfferLifecycle, LoanLifecycle, InstallmentLifecycle,
 // WebhookLifecycle or CredentialLifecycle. It is immutable and safe for concurrent use;
-// every slice its methods return is new.
+// every slice its methods return is new. A nil *Lifecycle (KYCLifecycle of an invalid
+// kind) has no states: its methods report nothing allowed and Transition fails with
+// invalid_format; none panics.
 type Lifecycle[S State] struct {
 	resource Resource
 	states   []S
@@ -83,22 +85,23 @@ func newLifecycle[S State](r Resource, initial S, created []Event, states []S, e
 }
 
 // Resource returns the resource the lifecycle belongs to.
-func (l *Lifecycle[S]) Resource() Resource { return l.resource }
+func (l *Lifecycle[S]) Resource() Resource { return l.orEmpty().resource }
 
 // States returns every state, in lifecycle order.
-func (l *Lifecycle[S]) States() []S { return append([]S(nil), l.states...) }
+func (l *Lifecycle[S]) States() []S { return append([]S(nil), l.orEmpty().states...) }
 
 // Initial returns the state a new resource starts in.
-func (l *Lifecycle[S]) Initial() S { return l.initial }
+func (l *Lifecycle[S]) Initial() S { return l.orEmpty().initial }
 
 // Create returns the initial state and the events creating the resource emits
 // (customer.created, credit_offer.available, loan.created; none for the others).
 func (l *Lifecycle[S]) Create() (S, []Event) {
+	l = l.orEmpty()
 	return l.initial, append([]Event(nil), l.created...)
 }
 
 // Edges returns every allowed transition, in table order.
-func (l *Lifecycle[S]) Edges() []Edge[S] { return append([]Edge[S](nil), l.edges...) }
+func (l *Lifecycle[S]) Edges() []Edge[S] { return append([]Edge[S](nil), l.orEmpty().edges...) }
 
 // Enter returns the event entering s emits, or zero when it emits none (or s is not a
 // state).
@@ -121,7 +124,7 @@ func (l *Lifecycle[S]) Allowed(from, to S) bool {
 // Next returns the states reachable from s in one transition, in lifecycle order.
 func (l *Lifecycle[S]) Next(s S) []S {
 	var out []S
-	for _, t := range l.states {
+	for _, t := range l.orEmpty().states {
 		if l.Allowed(s, t) {
 			out = append(out, t)
 		}
@@ -139,11 +142,24 @@ func (l *Lifecycle[S]) Next(s S) []S {
 // only the function named in Edge.Via can check its condition. A move to the same state
 // is not an edge and is an error.
 func (l *Lifecycle[S]) Transition(from, to S) ([]Event, error) {
+	if l == nil {
+		return nil, validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "kind",
+			"no lifecycle: KYCLifecycle was given a kind that is neither document nor data")
+	}
 	return l.move(from, to, false)
 }
 
+// orEmpty returns l, or for a nil l (what KYCLifecycle returns for an invalid kind)
+// a lifecycle with no states, so that the methods answer instead of panicking.
+func (l *Lifecycle[S]) orEmpty() *Lifecycle[S] {
+	if l == nil {
+		return &Lifecycle[S]{}
+	}
+	return l
+}
+
 func (l *Lifecycle[S]) has(s S) bool {
-	return s.Valid() && s < 32 && l.members&(1<<s) != 0
+	return l != nil && s.Valid() && s < 32 && l.members&(1<<s) != 0
 }
 
 // move is Transition; package functions that have checked a guard pass guardOK.
@@ -226,6 +242,9 @@ func orList[S State](ss []S) string {
 // brackets, then "terminal --> [*]" for each terminal state. Lines are indented by four
 // spaces and end in "\n".
 func (l *Lifecycle[S]) Mermaid() string {
+	if l == nil {
+		return "stateDiagram-v2\n"
+	}
 	var b strings.Builder
 	b.WriteString("stateDiagram-v2\n")
 	b.WriteString("    [*] --> " + l.initial.String())

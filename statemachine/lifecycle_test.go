@@ -474,3 +474,26 @@ func TestDiagrams(t *testing.T) {
 		}
 	}
 }
+
+// TestNilLifecycle: KYCLifecycle of an invalid kind returns nil, and every method of
+// a nil *Lifecycle answers without panicking.
+func TestNilLifecycle(t *testing.T) {
+	l := KYCLifecycle(KYCKind(9))
+	if l != nil {
+		t.Fatalf("KYCLifecycle(9) = %v, want nil", l)
+	}
+	if l.Resource() != "" || l.States() != nil || l.Initial() != 0 || l.Edges() != nil ||
+		l.Next(KYCPending) != nil || l.Allowed(KYCPending, KYCSubmitted) || l.Terminal(KYCApproved) ||
+		l.Enter(KYCSubmitted) != 0 || l.Mermaid() != "stateDiagram-v2\n" {
+		t.Error("a nil *Lifecycle reports states, edges or events")
+	}
+	if s, ev := l.Create(); s != 0 || ev != nil {
+		t.Errorf("Create() = %v, %v; want nothing", s, ev)
+	}
+	ev, err := l.Transition(KYCPending, KYCSubmitted)
+	var ve *validation.Error
+	if ev != nil || !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || ve.Param != "kind" ||
+		!errors.Is(err, ErrUnknownStatus) {
+		t.Errorf("Transition on nil = %v, %v; want invalid_format for kind wrapping ErrUnknownStatus", ev, err)
+	}
+}

@@ -126,7 +126,7 @@ func KYCDocumentLifecycle() *Lifecycle[KYCStatus] { return kycDocumentLifecycle 
 func KYCDataLifecycle() *Lifecycle[KYCStatus] { return kycDataLifecycle }
 
 // KYCLifecycle returns the lifecycle of a requirement of kind k, or nil when k is not a
-// kind.
+// kind (a nil *Lifecycle is safe to use: it has no states).
 func KYCLifecycle(k KYCKind) *Lifecycle[KYCStatus] {
 	switch k {
 	case KYCDocument:

@@ -62,8 +62,8 @@ func checkSecrets(secrets []Secret) error {
 // a receiver was promised); those already expired at now are dropped. The result is a
 // new slice: the current secret first, then the others by expiry, latest first.
 //
-// Errors: expireCurrentIn outside 0 … MaxExpireCurrentIn is invalid_format for param
-// expire_current_in; a zero now is missing_required_field; a secret (new or old) not of
+// Errors: expireCurrentIn outside 0 … MaxExpireCurrentIn is value_out_of_range for
+// param expire_current_in; a zero now is missing_required_field; a secret (new or old) not of
 // the shape whsec_… (validation.CheckWebhookSecret), a new secret equal to one of the
 // endpoint's, or secrets without exactly one current secret are invalid_format for
 // param secret. No error message contains a secret.
