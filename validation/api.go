@@ -327,9 +327,10 @@ const (
 )
 
 // ParseLimit parses the pagination limit from a query string value: "" means the
-// default, 25; otherwise decimal digits only, from 1 to 100. Failures are
-// CodeInvalidFormat with Param "limit": ErrCharacter for anything but digits (a
-// sign, spaces, "1e2"), ErrRange outside 1–100 (however many digits).
+// default, 25; otherwise decimal digits only, from 1 to 100. Failures have Param
+// "limit": anything but digits (a sign, spaces, "1e2") is CodeInvalidFormat with
+// ErrCharacter; a number outside 1–100 (however many digits) is
+// CodeValueOutOfRange with ErrRange.
 func ParseLimit(s string) (int, error) {
 	if s == "" {
 		return DefaultLimit, nil

@@ -461,17 +461,54 @@ func FuzzParseLimit(f *testing.F) {
 	})
 }
 
+// FuzzCheckID: CheckID, ResourceOf and ParseStartingAfter never panic and agree
+// with the rule written as plain string operations: a resource's prefix and 32
+// lowercase hex digits.
 func FuzzCheckID(f *testing.F) {
 	f.Add("co_550e8400e29b41d4a716446655440000")
 	f.Add("ln_550e8400e29b41d4a716446655440000")
+	f.Add("dinie_ci_550e8400e29b41d4a716446655440000")
+	f.Add("cust_550E8400E29B41D4A716446655440000")
+	f.Add("")
 	f.Fuzz(func(t *testing.T, s string) {
-		err := validation.CheckID(s, validation.CreditOffer)
-		valid := strings.HasPrefix(s, "co_") && len(s) == 35 && strings.Trim(s[3:], "0123456789abcdef") == ""
-		if valid != (err == nil) {
-			t.Fatalf("CheckID(%q) = %v, want valid %v", s, err, valid)
+		resources := []validation.Resource{validation.Customer, validation.CreditOffer, validation.Simulation,
+			validation.Loan, validation.Transaction, validation.WebhookEndpoint, validation.Client}
+		isID := func(r validation.Resource) bool {
+			hex, ok := strings.CutPrefix(s, r.Prefix())
+			return ok && len(hex) == 32 && strings.Trim(hex, "0123456789abcdef") == ""
 		}
-		if err != nil {
-			checkErr(t, "CheckID", err, validation.CodeInvalidFormat, "credit_offer_id", nil)
+		var owner validation.Resource
+		for _, r := range resources {
+			valid := isID(r)
+			if valid {
+				owner = r
+			}
+			err := validation.CheckID(s, r)
+			if valid != (err == nil) {
+				t.Fatalf("CheckID(%q, %v) = %v, want valid %v", s, r, err, valid)
+			}
+			if err != nil {
+				checkErr(t, "CheckID", err, validation.CodeInvalidFormat, r.Param(), nil)
+			}
+			got, err := validation.ParseStartingAfter(s, r)
+			switch {
+			case s == "":
+				if err != nil || got != "" {
+					t.Fatalf("ParseStartingAfter(\"\", %v) = %q, %v; want the start", r, got, err)
+				}
+			case valid:
+				if err != nil || got != s {
+					t.Fatalf("ParseStartingAfter(%q, %v) = %q, %v", s, r, got, err)
+				}
+			default:
+				checkErr(t, "ParseStartingAfter", err, validation.CodeInvalidFormat, "starting_after", nil)
+			}
+		}
+		r, err := validation.ResourceOf(s)
+		if owner == 0 {
+			checkErr(t, "ResourceOf("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "id", nil)
+		} else if err != nil || r != owner {
+			t.Fatalf("ResourceOf(%q) = %v, %v; want %v", s, r, err, owner)
 		}
 	})
 }
