@@ -1,6 +1,7 @@
 package statemachine
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/dinie/lending/calendar"
@@ -170,11 +171,16 @@ func RequestLoan(customer CustomerStatus, offer Offer, sims []Simulation, req Lo
 	}
 	for i, s := range sims {
 		if err := validation.CheckID(s.ID, validation.Simulation); err != nil {
-			return Origination{}, relabel(err, "simulation")
+			detail := err.Error()
+			if ve, ok := err.(*validation.Error); ok {
+				detail = ve.Detail
+			}
+			return Origination{}, validation.Wrap(err, validation.CodeInvalidFormat, "simulation",
+				"simulation %d of the offer has an invalid ID: %s", i, detail)
 		}
-		if s.CreatedAt.IsZero() || s.Installments < 1 || s.FirstDueDate.IsZero() {
+		if lack := simulationLacks(s); lack != "" {
 			return Origination{}, validation.Errorf(validation.CodeInvalidFormat, "simulation",
-				"simulation %d lacks CreatedAt, a positive installment count or a first due date", i)
+				"simulation %d of the offer %s", i, lack)
 		}
 	}
 	if customer != CustomerActive {
@@ -209,6 +215,19 @@ func RequestLoan(customer CustomerStatus, offer Offer, sims []Simulation, req Lo
 	status, created := loanLifecycle.Create()
 	offer.Status = OfferAccepted
 	return Origination{Offer: offer, Loan: status, Events: append(ev, created...)}, nil
+}
+
+// simulationLacks says what a stored simulation lacks, or "".
+func simulationLacks(s Simulation) string {
+	switch {
+	case s.CreatedAt.IsZero():
+		return "has no CreatedAt"
+	case s.Installments < 1:
+		return "has " + strconv.Itoa(s.Installments) + " installments; want at least 1"
+	case s.FirstDueDate.IsZero():
+		return "has no first due date"
+	}
+	return ""
 }
 
 func matchSimulation(sim Simulation, req LoanRequest) error {

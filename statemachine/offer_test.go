@@ -161,3 +161,34 @@ func TestRequestLoan(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestLoanSimulationDetails: a malformed stored simulation is reported with
+// its index and what it lacks, and an invalid ID keeps validation's reason.
+func TestRequestLoanSimulationDetails(t *testing.T) {
+	now := time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC)
+	avail := Offer{OfferAvailable, now.Add(time.Hour)}
+	first := date(t, "2026-04-15")
+	ok := Simulation{ID: simNew, CreatedAt: now, Installments: 1, FirstDueDate: first}
+	req := LoanRequest{SimulationID: simNew, Installments: 1, FirstDueDate: first}
+	for _, tt := range []struct {
+		sim    Simulation
+		detail string
+		reason error
+	}{
+		{Simulation{ID: "sim_1", CreatedAt: now, Installments: 1, FirstDueDate: first},
+			`simulation 1 of the offer has an invalid ID: simulation_id "sim_1" has 1 characters after sim_; expected 32 lowercase hex digits`,
+			validation.ErrLength},
+		{Simulation{ID: simNew, Installments: 1, FirstDueDate: first}, "simulation 1 of the offer has no CreatedAt", nil},
+		{Simulation{ID: simNew, CreatedAt: now, FirstDueDate: first}, "simulation 1 of the offer has 0 installments; want at least 1", nil},
+		{Simulation{ID: simNew, CreatedAt: now, Installments: 1}, "simulation 1 of the offer has no first due date", nil},
+	} {
+		_, err := RequestLoan(CustomerActive, avail, []Simulation{ok, tt.sim}, req, now)
+		var ve *validation.Error
+		if !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || ve.Param != "simulation" || ve.Detail != tt.detail {
+			t.Errorf("error = %v; want invalid_format for simulation: %s", err, tt.detail)
+		}
+		if tt.reason != nil && !errors.Is(err, tt.reason) {
+			t.Errorf("error %v does not match %v", err, tt.reason)
+		}
+	}
+}
