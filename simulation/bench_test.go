@@ -1,0 +1,102 @@
+package simulation_test
+
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/simulation"
+	"github.com/dinie/lending/statemachine"
+)
+
+// benchOffer is a typical MEI offer: 3 % a.m., R$ 1,000.00 to R$ 50,000.00,
+// 1 to 48 installments, a R$ 50.00 fee plus 1 %.
+func benchOffer(b *testing.B) (simulation.Offer, simulation.Options) {
+	b.Helper()
+	rate, err := schedule.ParsePercentPerMonth("3")
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	release, err := calendar.ParseDate("2026-03-10")
+	if err != nil {
+		b.Fatal(err)
+	}
+	o := simulation.Offer{
+		ID:              "co_550e8400e29b41d4a716446655440000",
+		Status:          statemachine.OfferAvailable,
+		ApprovedAmount:  decimal.New(5_000_000, -2),
+		MinAmount:       decimal.New(100_000, -2),
+		InterestRate:    rate,
+		MinInstallments: 1,
+		MaxInstallments: 48,
+		ValidUntil:      now.Add(24 * time.Hour),
+		FeeFixed:        decimal.New(5000, -2),
+		FeePercent:      decimal.New(1, 0),
+		BorrowerClass:   iof.MEI,
+	}
+	return o, simulation.Options{Now: now, Release: release}
+}
+
+// BenchmarkSimulate is one full simulation (checks, fees, dates, schedule, IOF,
+// CET, result) of R$ 10,000.00 at 3 % a.m.
+func BenchmarkSimulate(b *testing.B) {
+	o, opts := benchOffer(b)
+	for _, n := range []int{6, 12, 24, 48} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			req := simulation.Request{RequestedAmount: decimal.New(1_000_000, -2), InstallmentCount: n}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := simulation.Simulate(o, req, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSimulateFinanced is BenchmarkSimulate/12 with the charges financed.
+func BenchmarkSimulateFinanced(b *testing.B) {
+	o, opts := benchOffer(b)
+	opts.Charges = simulation.Financed
+	req := simulation.Request{RequestedAmount: decimal.New(1_000_000, -2), InstallmentCount: 12}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := simulation.Simulate(o, req, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGrid simulates every count 1 … 48 for one amount.
+func BenchmarkGrid(b *testing.B) {
+	o, opts := benchOffer(b)
+	b.Run("48", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := simulation.Grid(o, decimal.New(1_000_000, -2), opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkMarshalJSON writes a 12-installment simulation.
+func BenchmarkMarshalJSON(b *testing.B) {
+	o, opts := benchOffer(b)
+	s, err := simulation.Simulate(o, simulation.Request{RequestedAmount: decimal.New(1_000_000, -2), InstallmentCount: 12}, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

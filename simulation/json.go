@@ -1,0 +1,535 @@
+package simulation
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/validation"
+)
+
+// BreakdownKey is the one key of a simulation's JSON object that the API does not
+// define: it holds everything the library adds to the API's fields (the package
+// doc, "JSON"), so no extra field can collide with a present or future API field.
+const BreakdownKey = "breakdown"
+
+// MarshalJSON writes the API's simulation response body, field for field
+// (api-contract.md, Simulation), followed by the breakdown:
+//
+//	{"id":"","credit_offer_id":"co_…","requested_amount":"10000.00","amount":"9852.88",
+//	 "interest_amount":"2055.29","fees_amount":"0.00","iof_amount":"147.12",
+//	 "total_loan_amount":"12055.29","interest_percentage":3,"cet_percentage":47.77,
+//	 "number_of_installments":12,"installments_value":"1004.62","first_due_date":"2026-04-10",
+//	 "breakdown":{"principal":"10000.00","charges":"deducted","annual_interest_percentage":42.58,
+//	   "cet_monthly_percentage":3.29,"release_date":"2026-03-10","day_count":"monthly",
+//	   "roll":"following","iof":{"daily_amount":"…","additional_amount":"…",
+//	   "borrower_class":"mei","applied_class":"mei","rates":{"daily":0.00274,"additional":0.38}},
+//	   "schedule":[{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10",
+//	   "payment":"1004.62","interest":"300.00","principal":"704.62","balance":"9295.38"},…]}}
+//
+// Money is a string with two decimals (a negative row principal, from negative
+// amortization, has a leading '-'); interest_percentage is the monthly rate as an
+// exact JSON number; the percentages are JSON numbers with at most 2 decimals,
+// written in the shortest form that reads back as the same float64 (48.56,
+// 3.3); dates are YYYY-MM-DD. It allocates the output buffer only (and the
+// annual rate's decimal).
+func (s *Simulation) MarshalJSON() ([]byte, error) {
+	return s.AppendJSON(make([]byte, 0, 720+176*s.n)), nil
+}
+
+// AppendJSON appends what MarshalJSON writes to b and returns the extended buffer.
+func (s *Simulation) AppendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = strconv.AppendQuote(b, s.id)
+	b = append(b, `,"credit_offer_id":`...)
+	b = strconv.AppendQuote(b, s.offerID)
+	b = money(b, `,"requested_amount":`, s.requested)
+	b = money(b, `,"amount":`, s.amount)
+	b = money(b, `,"interest_amount":`, s.interest)
+	b = money(b, `,"fees_amount":`, s.fees)
+	b = money(b, `,"iof_amount":`, s.iof.TotalCents())
+	b = money(b, `,"total_loan_amount":`, s.total)
+	b = append(b, `,"interest_percentage":`...)
+	rate, _ := s.rate.MarshalJSON() // never fails
+	b = append(b, rate...)
+	b = append(b, `,"cet_percentage":`...)
+	b = appendPercent(b, s.cetPercent)
+	b = append(b, `,"number_of_installments":`...)
+	b = strconv.AppendInt(b, int64(s.n), 10)
+	b = money(b, `,"installments_value":`, s.installment)
+	b = date(b, `,"first_due_date":`, s.firstDue)
+
+	b = append(b, `,"`+BreakdownKey+`":{`...)
+	b = money(b, `"principal":`, s.principal)
+	b = append(b, `,"charges":"`...)
+	b = append(b, s.charges.String()...)
+	b = append(b, `","annual_interest_percentage":`...)
+	b = appendHundredths(b, annualHundredths(s.rate))
+	b = append(b, `,"cet_monthly_percentage":`...)
+	b = appendPercent(b, s.cetMonthlyPc)
+	b = date(b, `,"release_date":`, s.release)
+	b = append(b, `,"day_count":"`...)
+	b = append(b, s.dayCount.String()...)
+	b = append(b, `","roll":"`...)
+	b = append(b, s.roll.String()...)
+	b = append(b, `","iof":{`...)
+	b = money(b, `"daily_amount":`, s.iof.DailyCents)
+	b = money(b, `,"additional_amount":`, s.iof.AdditionalCents)
+	b = append(b, `,"borrower_class":"`...)
+	b = append(b, s.iof.Class.String()...)
+	b = append(b, `","applied_class":"`...)
+	b = append(b, s.iof.Applied.String()...)
+	b = append(b, `","rates":{"daily":`...)
+	d, _ := s.iof.Rates.Daily.MarshalJSON() // never fails
+	b = append(b, d...)
+	b = append(b, `,"additional":`...)
+	a, _ := s.iof.Rates.Additional.MarshalJSON()
+	b = append(b, a...)
+	b = append(b, `}},"schedule":[`...)
+	for k := 1; k <= s.n; k++ {
+		if k > 1 {
+			b = append(b, ',')
+		}
+		b = appendRow(b, s.CentsRow(k))
+	}
+	return append(b, "]}}"...)
+}
+
+// appendRow writes a row as schedule.Row.MarshalJSON does (a test holds the two
+// byte-identical), from cents.
+func appendRow(b []byte, r schedule.CentsRow) []byte {
+	b = append(b, `{"number":`...)
+	b = strconv.AppendInt(b, int64(r.Number), 10)
+	b = date(b, `,"nominal_date":`, r.NominalDate)
+	b = date(b, `,"due_date":`, r.DueDate)
+	b = money(b, `,"payment":`, r.Payment)
+	b = money(b, `,"interest":`, r.Interest)
+	b = money(b, `,"principal":`, r.Principal)
+	b = money(b, `,"balance":`, r.Balance)
+	return append(b, '}')
+}
+
+func money(b []byte, key string, cents int64) []byte {
+	b = append(b, key...)
+	b = append(b, '"')
+	b = validation.AppendCents(b, cents)
+	return append(b, '"')
+}
+
+func date(b []byte, key string, d calendar.Date) []byte {
+	b = append(b, key...)
+	b = append(b, '"')
+	b, _ = d.AppendText(b) // never fails
+	return append(b, '"')
+}
+
+// appendPercent writes a 2-decimal percentage held as the nearest float64 in the
+// shortest form that reads back as the same float64. Zero is written 0, never -0.
+func appendPercent(b []byte, p float64) []byte {
+	if p == 0 {
+		p = 0
+	}
+	return strconv.AppendFloat(b, p, 'f', -1, 64)
+}
+
+// appendHundredths writes h/100 as a JSON number without trailing zeros.
+func appendHundredths(b []byte, h int64) []byte {
+	if h < 0 {
+		b = append(b, '-')
+		h = -h
+	}
+	b = strconv.AppendInt(b, h/100, 10)
+	switch f := h % 100; {
+	case f == 0:
+	case f%10 == 0:
+		b = append(b, '.', byte('0'+f/10))
+	default:
+		b = append(b, '.', byte('0'+f/10), byte('0'+f%10))
+	}
+	return b
+}
+
+// The wire shapes read by UnmarshalJSON. Pointers tell a missing field from a
+// zero one.
+type wireSimulation struct {
+	ID                   *string               `json:"id"`
+	CreditOfferID        *string               `json:"credit_offer_id"`
+	RequestedAmount      *string               `json:"requested_amount"`
+	Amount               *string               `json:"amount"`
+	InterestAmount       *string               `json:"interest_amount"`
+	FeesAmount           *string               `json:"fees_amount"`
+	IOFAmount            *string               `json:"iof_amount"`
+	TotalLoanAmount      *string               `json:"total_loan_amount"`
+	InterestPercentage   *schedule.MonthlyRate `json:"interest_percentage"`
+	CETPercentage        *float64              `json:"cet_percentage"`
+	NumberOfInstallments *int                  `json:"number_of_installments"`
+	InstallmentsValue    *string               `json:"installments_value"`
+	FirstDueDate         *calendar.Date        `json:"first_due_date"`
+	Breakdown            *wireBreakdown        `json:"breakdown"`
+}
+
+type wireBreakdown struct {
+	Principal                *string            `json:"principal"`
+	Charges                  *Charges           `json:"charges"`
+	AnnualInterestPercentage *json.Number       `json:"annual_interest_percentage"`
+	CETMonthlyPercentage     *float64           `json:"cet_monthly_percentage"`
+	ReleaseDate              *calendar.Date     `json:"release_date"`
+	DayCount                 *schedule.DayCount `json:"day_count"`
+	Roll                     *calendar.Roll     `json:"roll"`
+	IOF                      *wireIOF           `json:"iof"`
+	Schedule                 []wireRow          `json:"schedule"`
+}
+
+// wireRow is a schedule row as schedule.Row marshals it, read without decimals.
+type wireRow struct {
+	Number      int           `json:"number"`
+	NominalDate calendar.Date `json:"nominal_date"`
+	DueDate     calendar.Date `json:"due_date"`
+	Payment     *string       `json:"payment"`
+	Interest    *string       `json:"interest"`
+	Principal   *string       `json:"principal"`
+	Balance     *string       `json:"balance"`
+}
+
+type wireIOF struct {
+	DailyAmount      *string    `json:"daily_amount"`
+	AdditionalAmount *string    `json:"additional_amount"`
+	BorrowerClass    *iof.Class `json:"borrower_class"`
+	AppliedClass     *iof.Class `json:"applied_class"`
+	Rates            *iof.Rates `json:"rates"`
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, so Marshal → Unmarshal → Marshal
+// is byte-identical and the simulations are equal. It checks what it reads: every
+// field present and in its wire format, and the simulation consistent (the
+// invariants of Simulation, each row's payment = principal + interest, the
+// balances running from the principal down to 0.00, the regular installment,
+// the first due date and the annual rate matching the rows and the rate). It does
+// not re-run the simulation: the schedule's calendar is not in the JSON.
+//
+// Errors are *validation.Error: malformed_body for text that is not one JSON
+// object, missing_required_field for an absent field, invalid_format for a field
+// of the wrong type or format, or an inconsistent simulation (the param names the
+// field, breakdown fields as "breakdown.iof.daily_amount"). On error s is
+// unchanged.
+func (s *Simulation) UnmarshalJSON(data []byte) error {
+	var w wireSimulation
+	if err := decodeStrict(data, &w); err != nil {
+		return err
+	}
+	v, err := w.simulation()
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// decodeStrict decodes one JSON object into v, mapping encoding/json's errors to
+// the API's codes.
+func decodeStrict(data []byte, v any) error {
+	t := bytes.TrimSpace(data)
+	if len(t) == 0 || t[0] != '{' {
+		return validation.Errorf(validation.CodeMalformedBody, "", "expected a JSON object")
+	}
+	if err := json.Unmarshal(t, v); err != nil {
+		var ve *validation.Error
+		var te *json.UnmarshalTypeError
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &ve):
+			return ve
+		case errors.As(err, &te):
+			return validation.Errorf(validation.CodeInvalidFormat, te.Field,
+				"%s must be a JSON %s", te.Field, wantType(te))
+		case errors.As(err, &se):
+			return validation.Errorf(validation.CodeMalformedBody, "", "not valid JSON: %v", err)
+		default:
+			return validation.Wrap(err, validation.CodeInvalidFormat, "", "%v", err)
+		}
+	}
+	return nil
+}
+
+func wantType(te *json.UnmarshalTypeError) string {
+	switch te.Type.Kind().String() {
+	case "string":
+		return "string"
+	case "int", "float64":
+		return "number"
+	case "struct", "map":
+		return "object"
+	case "slice":
+		return "array"
+	default:
+		return "value of type " + te.Type.String()
+	}
+}
+
+func missing(param string) error {
+	return validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, param, "%s is required", param)
+}
+
+func inconsistent(param, format string, args ...any) error {
+	return validation.Errorf(validation.CodeInvalidFormat, param, format, args...)
+}
+
+// cents reads a required money field.
+func cents(p *string, param string) (int64, error) {
+	if p == nil {
+		return 0, missing(param)
+	}
+	c, err := validation.ParseCents(*p)
+	if err != nil {
+		return 0, relabel(err, param)
+	}
+	if outOfRange(c) {
+		return 0, inconsistent(param, "%s is beyond %s", param, validation.FormatCents(maxWireCents))
+	}
+	return c, nil
+}
+
+// signedCents reads money in the wire format with an optional leading '-' (a
+// row's principal under negative amortization, as schedule.Row writes it).
+func signedCents(s string) (int64, error) {
+	if len(s) > 1 && s[0] == '-' {
+		c, err := validation.ParseCents(s[1:])
+		return -c, err
+	}
+	return validation.ParseCents(s)
+}
+
+// maxWireCents bounds every amount UnmarshalJSON accepts, so that no sum it checks
+// can overflow: iof.MaxAmortizationCents, far above any simulation's amounts.
+const maxWireCents = iof.MaxAmortizationCents
+
+func outOfRange(c int64) bool { return c > maxWireCents || c < -maxWireCents }
+
+func (w *wireSimulation) simulation() (Simulation, error) {
+	var s Simulation
+	var err error
+	if w.ID == nil {
+		return s, missing("id")
+	}
+	if s.id = *w.ID; s.id != "" {
+		if err := validation.CheckID(s.id, validation.Simulation); err != nil {
+			return s, relabel(err, "id")
+		}
+	}
+	if w.CreditOfferID == nil {
+		return s, missing("credit_offer_id")
+	}
+	if s.offerID = *w.CreditOfferID; s.offerID != "" {
+		if err := validation.CheckID(s.offerID, validation.CreditOffer); err != nil {
+			return s, err
+		}
+	}
+	var iofAmount int64
+	for _, f := range []struct {
+		p     *string
+		param string
+		dst   *int64
+	}{
+		{w.RequestedAmount, "requested_amount", &s.requested},
+		{w.Amount, "amount", &s.amount},
+		{w.InterestAmount, "interest_amount", &s.interest},
+		{w.FeesAmount, "fees_amount", &s.fees},
+		{w.IOFAmount, "iof_amount", &iofAmount},
+		{w.TotalLoanAmount, "total_loan_amount", &s.total},
+	} {
+		if *f.dst, err = cents(f.p, f.param); err != nil {
+			return s, err
+		}
+	}
+	if w.InterestPercentage == nil {
+		return s, missing("interest_percentage")
+	}
+	s.rate = *w.InterestPercentage
+	if s.cetPercent, err = percentField(w.CETPercentage, "cet_percentage"); err != nil {
+		return s, err
+	}
+	if w.NumberOfInstallments == nil {
+		return s, missing("number_of_installments")
+	}
+	if s.n = *w.NumberOfInstallments; s.n < 1 || s.n > maxInstCount {
+		return s, countRangeError("number_of_installments", s.n)
+	}
+	if s.installment, err = cents(w.InstallmentsValue, "installments_value"); err != nil {
+		return s, err
+	}
+	if w.FirstDueDate == nil {
+		return s, missing("first_due_date")
+	}
+	s.firstDue = *w.FirstDueDate
+	b := w.Breakdown
+	if b == nil {
+		return s, missing(BreakdownKey)
+	}
+	if err := b.read(&s); err != nil {
+		return s, err
+	}
+	if s.iof.TotalCents() != iofAmount {
+		return s, inconsistent("iof_amount", "iof_amount %s is not daily_amount %s + additional_amount %s",
+			validation.FormatCents(iofAmount), validation.FormatCents(s.iof.DailyCents),
+			validation.FormatCents(s.iof.AdditionalCents))
+	}
+	return s, s.consistent()
+}
+
+func percentField(p *float64, param string) (float64, error) {
+	if p == nil {
+		return 0, missing(param)
+	}
+	if math.IsNaN(*p) || math.IsInf(*p, 0) || *p < -100 {
+		return 0, inconsistent(param, "%s %v is not a percentage", param, *p)
+	}
+	return *p, nil
+}
+
+func (b *wireBreakdown) read(s *Simulation) error {
+	const pre = BreakdownKey + "."
+	var err error
+	if s.principal, err = cents(b.Principal, pre+"principal"); err != nil {
+		return err
+	}
+	if b.Charges == nil {
+		return missing(pre + "charges")
+	}
+	s.charges = *b.Charges
+	if b.AnnualInterestPercentage == nil {
+		return missing(pre + "annual_interest_percentage")
+	}
+	if got, want := string(*b.AnnualInterestPercentage), string(appendHundredths(nil, annualHundredths(s.rate))); got != want {
+		return inconsistent(pre+"annual_interest_percentage",
+			"annual_interest_percentage %s is not (1 + %s %%)^12 − 1 = %s %%", got, s.rate, want)
+	}
+	if s.cetMonthlyPc, err = percentField(b.CETMonthlyPercentage, pre+"cet_monthly_percentage"); err != nil {
+		return err
+	}
+	if b.ReleaseDate == nil {
+		return missing(pre + "release_date")
+	}
+	s.release = *b.ReleaseDate
+	if b.DayCount == nil {
+		return missing(pre + "day_count")
+	}
+	s.dayCount = *b.DayCount
+	if b.Roll == nil {
+		return missing(pre + "roll")
+	}
+	s.roll = *b.Roll
+	f := b.IOF
+	if f == nil {
+		return missing(pre + "iof")
+	}
+	if s.iof.DailyCents, err = cents(f.DailyAmount, pre+"iof.daily_amount"); err != nil {
+		return err
+	}
+	if s.iof.AdditionalCents, err = cents(f.AdditionalAmount, pre+"iof.additional_amount"); err != nil {
+		return err
+	}
+	if f.BorrowerClass == nil {
+		return missing(pre + "iof.borrower_class")
+	}
+	if f.AppliedClass == nil {
+		return missing(pre + "iof.applied_class")
+	}
+	if f.Rates == nil {
+		return missing(pre + "iof.rates")
+	}
+	s.iof.Class, s.iof.Applied, s.iof.Rates = *f.BorrowerClass, *f.AppliedClass, *f.Rates
+	if s.iof.Applied != s.iof.Class && s.iof.Applied != iof.Company {
+		return inconsistent(pre+"iof.applied_class", "applied_class %s is neither borrower_class %s nor pj",
+			s.iof.Applied, s.iof.Class)
+	}
+	if b.Schedule == nil {
+		return missing(pre + "schedule")
+	}
+	s.rows = make([]schedule.CentsRow, len(b.Schedule))
+	for k, r := range b.Schedule {
+		c := &s.rows[k]
+		c.Number, c.NominalDate, c.DueDate = r.Number, r.NominalDate, r.DueDate
+		for _, m := range [...]struct {
+			p   *string
+			dst *int64
+		}{{r.Payment, &c.Payment}, {r.Interest, &c.Interest}, {r.Principal, &c.Principal}, {r.Balance, &c.Balance}} {
+			if m.p == nil {
+				return inconsistent(pre+"schedule", "row %d lacks an amount", k+1)
+			}
+			v, err := signedCents(*m.p)
+			if err != nil {
+				return inconsistent(pre+"schedule", "row %d: %v", k+1, err)
+			}
+			*m.dst = v
+		}
+		if outOfRange(c.Payment) || outOfRange(c.Interest) || outOfRange(c.Principal) || outOfRange(c.Balance) {
+			return inconsistent(pre+"schedule", "row %d: an amount beyond ±%s", k+1, validation.FormatCents(maxWireCents))
+		}
+	}
+	return nil
+}
+
+// consistent checks the invariants a Simulation promises, on one read from JSON.
+func (s *Simulation) consistent() error {
+	const sched = BreakdownKey + ".schedule"
+	if len(s.rows) != s.n {
+		return inconsistent(sched, "the schedule has %d rows; number_of_installments is %d", len(s.rows), s.n)
+	}
+	if s.amount <= 0 {
+		return inconsistent("amount", "amount %s is not positive", validation.FormatCents(s.amount))
+	}
+	if s.amount+s.fees+s.iof.TotalCents() != s.principal {
+		return inconsistent("amount", "amount %s + fees_amount %s + iof_amount %s is not the principal %s",
+			validation.FormatCents(s.amount), validation.FormatCents(s.fees),
+			validation.FormatCents(s.iof.TotalCents()), validation.FormatCents(s.principal))
+	}
+	if s.principal+s.interest != s.total {
+		return inconsistent("total_loan_amount",
+			"total_loan_amount %s is not amount + interest_amount + fees_amount + iof_amount (%s)",
+			validation.FormatCents(s.total), validation.FormatCents(s.principal+s.interest))
+	}
+	balance := s.principal
+	var payments, interest int64
+	for k, r := range s.rows {
+		switch {
+		case r.Number != k+1:
+			return inconsistent(sched, "row %d is numbered %d", k+1, r.Number)
+		case r.Payment != r.Principal+r.Interest:
+			return inconsistent(sched, "row %d: payment %s is not principal + interest", k+1, validation.FormatCents(r.Payment))
+		case r.Balance != balance-r.Principal:
+			return inconsistent(sched, "row %d: balance %s is not %s − %s", k+1, validation.FormatCents(r.Balance),
+				validation.FormatCents(balance), validation.FormatCents(r.Principal))
+		case k < s.n-1 && r.Payment != s.installment:
+			return inconsistent(sched, "row %d: payment %s is not installments_value %s", k+1,
+				validation.FormatCents(r.Payment), validation.FormatCents(s.installment))
+		case r.NominalDate.IsZero() || r.DueDate.IsZero() || !r.NominalDate.After(s.release) && k == 0:
+			return inconsistent(sched, "row %d: dates missing or not after the release date", k+1)
+		}
+		balance = r.Balance
+		payments += r.Payment // at most 420 × 10^16: no overflow
+		interest += r.Interest
+	}
+	switch {
+	case balance != 0:
+		return inconsistent(sched, "the last balance is %s, not 0.00", validation.FormatCents(balance))
+	case payments != s.total:
+		return inconsistent("total_loan_amount", "total_loan_amount %s is not the sum of the payments %s",
+			validation.FormatCents(s.total), validation.FormatCents(payments))
+	case interest != s.interest:
+		return inconsistent("interest_amount", "interest_amount %s is not the sum of the rows' interest %s",
+			validation.FormatCents(s.interest), validation.FormatCents(interest))
+	case s.firstDue != s.rows[0].DueDate:
+		return inconsistent("first_due_date", "first_due_date %s is not the first row's due date %s",
+			s.firstDue, s.rows[0].DueDate)
+	}
+	if s.n == 1 && s.installment != s.rows[0].Payment {
+		return inconsistent("installments_value", "installments_value %s is not the only payment %s",
+			validation.FormatCents(s.installment), validation.FormatCents(s.rows[0].Payment))
+	}
+	return nil
+}
