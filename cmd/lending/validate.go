@@ -25,7 +25,7 @@ line is an input like any other (and invalid). CANONICAL is the stored form: 11
 digits (cpf), 14 uppercase characters (cnpj), E.164 +55DDNNNNNNNNN (phone), the
 address with its domain lowercased (email), 8 digits (cep), the wire format
 digits.dd without leading zeros (money). CODE is the API error code (invalid_cpf,
-invalid_cnpj, invalid_format, amount_out_of_range); the reason never holds a tab,
+invalid_cnpj, or invalid_format for the others); the reason never holds a tab,
 so a consumer can split each line from the right even when INPUT holds one.
 Stdin lines over 1 MiB are judged invalid unread (INPUT shows their first 64
 bytes and "..."). A bad input never stops the batch.
