@@ -2,6 +2,7 @@ package statemachine
 
 import (
 	"mime"
+	"strings"
 
 	"github.com/dinie/lending/validation"
 )
@@ -134,9 +135,27 @@ func (c Customer) UpdateRequirement(typ string, to KYCStatus) (Customer, []Event
 	i := c.find(typ)
 	if i < 0 {
 		return c, nil, validation.Errorf(validation.CodeInvalidFormat, "type",
-			"the customer has no KYC requirement of type %s", quote(typ))
+			"the customer has no KYC requirement of type %s; its types are %s", quote(typ), c.types(0))
 	}
 	return c.update(i, to)
+}
+
+// types lists the customer's requirement types of kind k (every kind for 0), quoted
+// and comma-separated, or "none", for error details.
+func (c Customer) types(k KYCKind) string {
+	var b strings.Builder
+	for _, r := range c.KYC {
+		if k == 0 || r.Kind == k {
+			if b.Len() > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(quote(r.Type))
+		}
+	}
+	if b.Len() == 0 {
+		return "none"
+	}
+	return b.String()
 }
 
 func (c Customer) find(typ string) int {
@@ -202,7 +221,8 @@ func (c Customer) CheckDocument(typ, contentType string) error {
 	i := c.find(typ)
 	if i < 0 || c.KYC[i].Kind != KYCDocument {
 		return validation.Errorf(validation.CodeInvalidDocumentType, "type",
-			"document type %s is not among the customer's document requirements", quote(typ))
+			"document type %s is not among the customer's document requirements (%s)", quote(typ),
+			c.types(KYCDocument))
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package statemachine
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dinie/lending/validation"
@@ -297,4 +298,26 @@ func TestCustomerWalk(t *testing.T) {
 			c = n2
 		}
 	})
+}
+
+// TestUnknownTypeDetails: an unknown requirement type is reported with the types the
+// customer has, so the caller sees what was expected.
+func TestUnknownTypeDetails(t *testing.T) {
+	c, _, err := NewCustomer([]KYCRequirement{{Kind: KYCDocument, Type: "ccmei", Status: KYCPending},
+		{Kind: KYCData, Type: "address", Status: KYCPending}, {Kind: KYCDocument, Type: "selfie", Status: KYCPending}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = c.UpdateRequirement("cnh", KYCSubmitted)
+	if want := `invalid_format: the customer has no KYC requirement of type "cnh"; its types are "ccmei", "address", "selfie"`; err == nil || err.Error() != want {
+		t.Errorf("UpdateRequirement(cnh) = %v, want %s", err, want)
+	}
+	err = c.CheckDocument("address", "image/png")
+	if want := `invalid_document_type: document type "address" is not among the customer's document requirements ("ccmei", "selfie")`; err == nil || err.Error() != want {
+		t.Errorf("CheckDocument(address) = %v, want %s", err, want)
+	}
+	data, _, _ := NewCustomer([]KYCRequirement{{Kind: KYCData, Type: "address", Status: KYCPending}})
+	if err := data.CheckDocument("ccmei", "image/png"); err == nil || !strings.HasSuffix(err.Error(), "(none)") {
+		t.Errorf("CheckDocument on a customer without document requirements = %v, want it to say none", err)
+	}
 }

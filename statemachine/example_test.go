@@ -363,7 +363,7 @@ func ExampleCustomer_CheckDocument() {
 	fmt.Println(c.CheckDocument("ccmei", "image/gif"))
 	// Output:
 	// <nil>
-	// invalid_document_type: document type "cnh" is not among the customer's document requirements
+	// invalid_document_type: document type "cnh" is not among the customer's document requirements ("ccmei")
 	// invalid_content_type: content type "image/gif" is not accepted; want application/pdf, image/jpeg or image/png
 }
 
