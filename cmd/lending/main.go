@@ -37,6 +37,7 @@ type command struct {
 // commands is the dispatch table, one line per subcommand.
 func commands() []command {
 	return []command{
+		{"simulate", "simulate a loan (the API's simulation)", runSimulate},
 		{"calendar", "business days, holidays, date rolling", runCalendar},
 		{"cet", "solve the CET of dated cash flows (--batch)", runCET},
 		{"validate", "check CPF, CNPJ, phone, e-mail, CEP, money", runValidate},

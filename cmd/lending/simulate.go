@@ -1,0 +1,509 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/simulation"
+	"github.com/dinie/lending/statemachine"
+	"github.com/dinie/lending/validation"
+)
+
+// simulateUsageText is the help of `lending simulate`.
+const simulateUsageText = `usage:
+  lending simulate --amount 10000.00 --installments 12 --rate 3 [flags]
+  lending simulate --batch < lines.jsonl
+
+Simulates a loan as the API does (POST /credit-offers/{id}/simulations): the net
+amount, fees, IOF, interest, total, CET, installment and first due date, with
+the principal, the annual rate, the monthly CET, the IOF split and the schedule.
+
+Flags:
+  --amount         requested amount, money in the wire format (10000.00); required
+  --installments   installment count, 1 to 420; required
+  --rate           interest rate in percent per month (3 = 3 % a.m.); required
+  --release        release date YYYY-MM-DD; default today in America/Sao_Paulo
+  --first-due      first nominal due date YYYY-MM-DD; default release + 1 month
+  --borrower       pf, pj, simples or mei (default mei): the IOF class
+  --charges        deducted (default: fees and IOF come off the amount released)
+                   or financed (the customer receives the amount; the principal
+                   covers fees and IOF)
+  --fee-fixed      a fixed fee, money (default 0.00)
+  --fee-percent    a fee in percent of the requested amount (default 0)
+  --day-count      monthly (default), periodic or daily
+  --roll           following (default), modified-following, preceding,
+                   modified-preceding or unadjusted
+  --min-amount     the offer's min_amount (default 1.00, the library's minimum)
+  --max-amount     the offer's approved_amount (default 1000000000.00, the
+                   library's maximum)
+  --first-period-max-days  the longest first period in days, 1 to 366 (default 180)
+  --json           print the simulation as JSON: the API's response body, with
+                   the library's extras under "breakdown"
+  --batch          read one JSON object per line from stdin, print one JSON line
+                   per input (no other flag is allowed)
+
+The offer simulated is available, valid now (the clock is read for "now" and the
+default release date) and allows any count from 1 to 420 installments.
+
+Batch input line (money as strings, counts and rates as JSON numbers, read
+exactly, never through a float):
+  {"amount":"10000.00","installments":12,"rate":3,"release":"2026-03-10",
+   "first_due":"2026-04-10","borrower":"mei","charges":"deducted",
+   "fee_fixed":"50.00","fee_percent":1.5,"day_count":"monthly","roll":"following",
+   "min_amount":"1.00","max_amount":"50000.00","first_period_max_days":180}
+amount, installments and rate are required; the rest take the flags' defaults
+(release: today). A null is the same as an absent key.
+
+Batch output line: the --json object on one line, or
+  {"error":{"code":"amount_out_of_range","param":"amount","detail":"..."}}
+The param names the input key at fault (requested_amount is "amount",
+installment_count "installments", interest_rate "rate", release_date "release",
+first_due_date "first_due", borrower_class "borrower", approved_amount
+"max_amount"); a param with no input key keeps the library's name
+(cet_percentage, fees_amount).
+
+Error codes: malformed_body (not one JSON object, or a line over 1 MiB);
+missing_required_field (amount, installments or rate missing); invalid_format (a
+key of the wrong JSON type or format, an unknown key, or a count that is not an
+integer); amount_out_of_range (an amount outside its bounds, fees and IOF taking
+the whole amount, terms too small for cent precision); installments_out_of_range;
+rate_out_of_range (a rate or fee percent outside 0 to 100, a CET beyond 10^12 %);
+invalid_due_date (first due date not after the release, or beyond the bound);
+date_out_of_range (a release before 2015-01-20, the IOF table's start).
+
+A bad line never stops the batch; blank lines are skipped.
+
+Exit status: 0 success; 1 when the simulation fails ("code: detail" on stderr),
+or in batch when any line had an error; 2 on a usage error.
+`
+
+// simulateKeys are the batch input keys, in the help's order.
+var simulateKeys = []string{"amount", "installments", "rate", "release", "first_due", "borrower", "charges",
+	"fee_fixed", "fee_percent", "day_count", "roll", "min_amount", "max_amount", "first_period_max_days"}
+
+// batchParam maps the library's params to the batch input keys.
+var batchParam = map[string]string{
+	"requested_amount": "amount", "principal": "amount", "installment_count": "installments",
+	"interest_rate": "rate", "release_date": "release", "first_due_date": "first_due",
+	"borrower_class": "borrower", "approved_amount": "max_amount",
+}
+
+// simInput is one simulation's input as text, from flags or a batch line; set
+// holds the keys given.
+type simInput struct {
+	values map[string]string
+}
+
+func (in simInput) get(key string) (string, bool) {
+	v, ok := in.values[key]
+	return v, ok
+}
+
+// simulate builds the offer, request and options of in and runs the simulation.
+// now is the instant of the validity check; today gives the default release.
+func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) (*simulation.Simulation, error) {
+	for _, k := range []string{"amount", "installments", "rate"} {
+		if _, ok := in.get(k); !ok {
+			return nil, validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, k, "%s is required", k)
+		}
+	}
+	amount, _ := in.get("amount")
+	count, _ := in.get("installments")
+	n, err := strconv.Atoi(count)
+	if err != nil {
+		return nil, validation.Errorf(validation.CodeInvalidFormat, "installments",
+			"installments %s is not an integer", quoteInput(count))
+	}
+	req, err := simulation.ParseRequest(amount, n)
+	if err != nil {
+		return nil, err
+	}
+	rateText, _ := in.get("rate")
+	o := simulation.Offer{
+		Status: statemachine.OfferAvailable, ValidUntil: now,
+		MinInstallments: 1, MaxInstallments: schedule.MaxInstallments,
+	}
+	if o.InterestRate, err = schedule.ParsePercentPerMonth(rateText); err != nil {
+		return nil, err
+	}
+	money := func(key, def string, dst *decimal.Decimal) error {
+		s, ok := in.get(key)
+		if !ok {
+			s = def
+		}
+		d, err := validation.ParseMoney(s)
+		if err != nil {
+			return relabel(err, key)
+		}
+		*dst = d
+		return nil
+	}
+	if err := money("max_amount", "1000000000.00", &o.ApprovedAmount); err != nil {
+		return nil, err
+	}
+	if err := money("min_amount", "1.00", &o.MinAmount); err != nil {
+		return nil, err
+	}
+	if err := money("fee_fixed", "0.00", &o.FeeFixed); err != nil {
+		return nil, err
+	}
+	if s, ok := in.get("fee_percent"); ok {
+		if o.FeePercent, err = decimal.NewFromString(s); err != nil || !isNumber(s) {
+			return nil, validation.Errorf(validation.CodeInvalidFormat, "fee_percent",
+				"fee_percent %s is not a number", quoteInput(s))
+		}
+	}
+	class := "mei"
+	if s, ok := in.get("borrower"); ok {
+		class = s
+	}
+	if o.BorrowerClass, err = iof.ParseClass(class); err != nil {
+		return nil, err
+	}
+	opts := simulation.Options{Now: now}
+	if s, ok := in.get("release"); ok {
+		if opts.Release, err = termsDate(s, "release_date"); err != nil {
+			return nil, err
+		}
+	} else if opts.Release, err = today(); err != nil {
+		return nil, validation.Wrap(err, validation.CodeDateOutOfRange, "release_date", "today's date: %v", err)
+	}
+	if s, ok := in.get("first_due"); ok {
+		if opts.FirstDue, err = termsDate(s, "first_due_date"); err != nil {
+			return nil, err
+		}
+	}
+	if s, ok := in.get("charges"); ok {
+		if opts.Charges, err = simulation.ParseCharges(s); err != nil {
+			return nil, err
+		}
+	}
+	if s, ok := in.get("day_count"); ok {
+		if opts.DayCount, err = schedule.ParseDayCount(s); err != nil {
+			return nil, err
+		}
+	}
+	if s, ok := in.get("roll"); ok {
+		if opts.Roll, err = calendar.ParseRoll(s); err != nil {
+			return nil, validation.Wrap(err, validation.CodeInvalidFormat, "roll",
+				"roll %s is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", quoteInput(s))
+		}
+	}
+	if s, ok := in.get("first_period_max_days"); ok {
+		d, err := strconv.Atoi(s)
+		if err != nil || d < 1 || d > schedule.MaxFirstPeriodMaxDays {
+			return nil, validation.Errorf(validation.CodeInvalidDueDate, "first_period_max_days",
+				"first_period_max_days %s is not a whole number of days from 1 to %d", quoteInput(s), schedule.MaxFirstPeriodMaxDays)
+		}
+		opts.FirstPeriodMaxDays = d
+	}
+	return simulation.Simulate(o, req, opts)
+}
+
+// isNumber reports whether s is a number in the JSON grammar (digits without
+// leading zeros, an optional fraction and exponent), which is how the API writes
+// percentages; decimal.NewFromString also takes forms such as ".5" or "1_0".
+func isNumber(s string) bool {
+	return s != "" && s[0] != '"' && json.Valid([]byte(s))
+}
+
+// simulateFlags are the flags of `lending simulate` beyond the terms flags.
+type simulateFlags struct {
+	terms                                               termsFlags
+	borrower, charges, feeFixed, feePercent, minA, maxA string
+	firstPeriod                                         int
+	asJSON, batch                                       bool
+}
+
+func (f *simulateFlags) register(fs *flag.FlagSet) {
+	f.terms.register(fs)
+	fs.StringVar(&f.borrower, "borrower", "mei", "pf, pj, simples or mei")
+	fs.StringVar(&f.charges, "charges", "deducted", "deducted or financed")
+	fs.StringVar(&f.feeFixed, "fee-fixed", "0.00", "a fixed fee, money")
+	fs.StringVar(&f.feePercent, "fee-percent", "0", "a fee in percent of the requested amount")
+	fs.StringVar(&f.minA, "min-amount", "1.00", "the offer's min_amount")
+	fs.StringVar(&f.maxA, "max-amount", "1000000000.00", "the offer's approved_amount")
+	fs.IntVar(&f.firstPeriod, "first-period-max-days", 180, "the longest first period in days")
+	fs.BoolVar(&f.asJSON, "json", false, "print the simulation as JSON")
+	fs.BoolVar(&f.batch, "batch", false, "read JSON lines from stdin")
+}
+
+// input turns the flags given into a simInput (the flags' names in the batch
+// keys).
+func (f *simulateFlags) input(fs *flag.FlagSet) simInput {
+	in := simInput{values: map[string]string{}}
+	names := map[string]string{
+		"amount": "amount", "installments": "installments", "rate": "rate", "release": "release",
+		"first-due": "first_due", "borrower": "borrower", "charges": "charges", "fee-fixed": "fee_fixed",
+		"fee-percent": "fee_percent", "day-count": "day_count", "roll": "roll", "min-amount": "min_amount",
+		"max-amount": "max_amount", "first-period-max-days": "first_period_max_days",
+	}
+	fs.Visit(func(fl *flag.Flag) {
+		if k, ok := names[fl.Name]; ok {
+			in.values[k] = fl.Value.String()
+		}
+	})
+	return in
+}
+
+// runSimulate runs `lending simulate`.
+func runSimulate(args []string, s streams) int {
+	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var f simulateFlags
+	f.register(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(s.out, simulateUsageText)
+			return exitOK
+		}
+		return simulateUsage(s, err.Error())
+	}
+	if fs.NArg() > 0 {
+		return simulateUsage(s, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
+	now := time.Now()
+	if f.batch {
+		others := 0
+		fs.Visit(func(fl *flag.Flag) {
+			if fl.Name != "batch" {
+				others++
+			}
+		})
+		if others > 0 {
+			return simulateUsage(s, "--batch reads every input from stdin; no other flag is allowed")
+		}
+		return simulateBatch(s, now, todayInSaoPaulo)
+	}
+	in := f.input(fs)
+	for _, k := range []string{"amount", "installments", "rate"} {
+		if _, ok := in.get(k); !ok {
+			return simulateUsage(s, "missing flag --"+k)
+		}
+	}
+	sim, err := in.simulate(now, todayInSaoPaulo)
+	if err != nil {
+		fmt.Fprintln(s.err, err) // "code: detail"
+		return exitInvalid
+	}
+	var out bytes.Buffer
+	if f.asJSON {
+		b, _ := sim.MarshalJSON() // never fails
+		json.Indent(&out, b, "", "  ")
+		out.WriteByte('\n')
+	} else {
+		writeSimulation(&out, sim)
+	}
+	if _, err := s.out.Write(out.Bytes()); err != nil {
+		fmt.Fprintf(s.err, "lending simulate: writing output: %v\n", err)
+		return exitInvalid
+	}
+	return exitOK
+}
+
+func simulateUsage(s streams, problem string) int {
+	fmt.Fprintf(s.err, "lending simulate: %s\n\n%s", problem, simulateUsageText)
+	return exitUsage
+}
+
+// writeSimulation writes the summary and the schedule table.
+func writeSimulation(w io.Writer, sim *simulation.Simulation) {
+	money := validation.FormatCents
+	c := sim.Cents()
+	f := sim.IOF()
+	pct := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	var head bytes.Buffer
+	tw := tabwriter.NewWriter(&head, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "requested amount\t%s\n", money(c.Requested))
+	fmt.Fprintf(tw, "amount (net)\t%s\n", money(c.Amount))
+	fmt.Fprintf(tw, "fees\t%s\n", money(c.Fees))
+	fmt.Fprintf(tw, "IOF\t%s\t(daily %s + additional %s; %s rates %s a day + %s)\n", money(c.IOF),
+		money(f.DailyCents), money(f.AdditionalCents), f.Applied, f.Rates.Daily, f.Rates.Additional)
+	fmt.Fprintf(tw, "interest\t%s\n", money(c.Interest))
+	fmt.Fprintf(tw, "total\t%s\n", money(c.Total))
+	fmt.Fprintf(tw, "installments\t%d × %s\t(first due %s)\n", sim.NumberOfInstallments(), money(c.Installment), sim.FirstDueDate())
+	fmt.Fprintf(tw, "interest rate\t%s %% a.m.\t(%s %% a.a.)\n", sim.InterestPercentage(), sim.AnnualInterestPercentage())
+	fmt.Fprintf(tw, "CET\t%s %% a.a.\t(%s %% a.m.)\n", pct(sim.CETPercentage()), pct(sim.CETMonthlyPercentage()))
+	fmt.Fprintf(tw, "principal\t%s\t(charges %s)\n", money(c.Principal), sim.Charges())
+	fmt.Fprintf(tw, "release\t%s\n", sim.Release())
+	fmt.Fprintf(tw, "day count\t%s\n", sim.DayCount())
+	fmt.Fprintf(tw, "roll\t%s\n", sim.Roll())
+	tw.Flush()
+	for _, line := range strings.SplitAfter(head.String(), "\n") {
+		io.WriteString(w, strings.TrimRight(line, " \n"))
+		if strings.HasSuffix(line, "\n") {
+			io.WriteString(w, "\n")
+		}
+	}
+	io.WriteString(w, "\n")
+
+	var table bytes.Buffer
+	tw = tabwriter.NewWriter(&table, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, strings.Join([]string{"#", "nominal date", "due date", "payment", "interest", "principal", "balance", ""}, "\t"))
+	for k := 1; k <= sim.NumberOfInstallments(); k++ {
+		r := sim.CentsRow(k)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Number, r.NominalDate, r.DueDate,
+			money(r.Payment), money(r.Interest), money(r.Principal), money(r.Balance))
+	}
+	fmt.Fprintf(tw, "total\t\t\t%s\t%s\t%s\t\t\n", money(c.Total), money(c.Interest), money(c.Principal))
+	tw.Flush()
+	for _, line := range strings.SplitAfter(table.String(), "\n") {
+		io.WriteString(w, strings.TrimRight(line, " \n"))
+		if strings.HasSuffix(line, "\n") {
+			io.WriteString(w, "\n")
+		}
+	}
+}
+
+// simulateMaxLine bounds one batch line.
+const simulateMaxLine = 1 << 20
+
+// simulateBatch answers one JSON line per input line.
+func simulateBatch(s streams, now time.Time, today func() (calendar.Date, error)) int {
+	r := bufio.NewReaderSize(s.in, simulateMaxLine)
+	w := bufio.NewWriter(s.out)
+	bad := false
+	for {
+		line, tooLong, err := readLine(r)
+		if tooLong {
+			w.Write(simulateErrorLine(validation.Errorf(validation.CodeMalformedBody, "",
+				"line longer than %d bytes", simulateMaxLine)))
+			bad = true
+		} else if len(bytes.TrimSpace([]byte(line))) > 0 {
+			out, ok := simulateAnswer([]byte(line), now, today)
+			w.Write(out)
+			bad = bad || !ok
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			w.Flush()
+			fmt.Fprintf(s.err, "lending simulate: reading stdin: %v\n", err)
+			return exitInvalid
+		}
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(s.err, "lending simulate: writing output: %v\n", err)
+		return exitInvalid
+	}
+	if bad {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// simulateAnswer returns the output line (newline included) for one non-blank
+// input line, and whether it simulated.
+func simulateAnswer(line []byte, now time.Time, today func() (calendar.Date, error)) ([]byte, bool) {
+	in, verr := decodeSimulateLine(line)
+	if verr != nil {
+		return simulateErrorLine(verr), false
+	}
+	sim, err := in.simulate(now, today)
+	if err != nil {
+		var e *validation.Error
+		if !errors.As(err, &e) { // the library returns only *validation.Error
+			e = validation.Wrap(err, validation.CodeInternal, "", "%v", err)
+		}
+		if k, ok := batchParam[e.Param]; ok {
+			e = e.WithParam(k)
+		}
+		return simulateErrorLine(e), false
+	}
+	out, _ := sim.MarshalJSON() // never fails
+	return append(out, '\n'), true
+}
+
+func simulateErrorLine(e *validation.Error) []byte {
+	out, _ := json.Marshal(struct { // strings only: cannot fail
+		Error *validation.Error `json:"error"`
+	}{e})
+	return append(out, '\n')
+}
+
+// decodeSimulateLine reads one batch line: one JSON object whose keys are
+// simulateKeys, money and dates as strings, counts and rates as numbers.
+func decodeSimulateLine(line []byte) (simInput, *validation.Error) {
+	var raw map[string]json.RawMessage
+	if verr := decodeObject(line, &raw); verr != nil {
+		return simInput{}, verr
+	}
+	in := simInput{values: map[string]string{}}
+	var unknown []string
+	for k := range raw {
+		if !contains(simulateKeys, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return in, validation.Errorf(validation.CodeInvalidFormat, unknown[0],
+			"unknown key %s; expected %s", quoteInput(unknown[0]), strings.Join(simulateKeys, ", "))
+	}
+	for _, k := range simulateKeys {
+		v := raw[k]
+		if isNull(v) {
+			continue
+		}
+		switch k {
+		case "installments", "rate", "fee_percent", "first_period_max_days":
+			if v[0] == '"' || v[0] == '{' || v[0] == '[' || v[0] == 't' || v[0] == 'f' {
+				return in, validation.Errorf(validation.CodeInvalidFormat, k, "%s must be a JSON number", k)
+			}
+			s := string(v)
+			if (k == "installments" || k == "first_period_max_days") && !isInteger(s) {
+				return in, validation.Errorf(validation.CodeInvalidFormat, k,
+					"%s %s is not an integer", k, quoteInput(s))
+			}
+			in.values[k] = s
+		default:
+			s, verr := stringField(v, k)
+			if verr != nil {
+				return in, verr
+			}
+			in.values[k] = s
+		}
+	}
+	return in, nil
+}
+
+// isInteger reports whether a JSON number is written as an integer (12, not
+// 12.0 or 1.2e1): counts are whole, and a count written otherwise is refused
+// rather than guessed.
+func isInteger(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || len(s) > 18 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
