@@ -58,6 +58,12 @@ type refResult struct {
 	// The CET in hundredths of a percent: the acceptable roundings (two when the
 	// root lies too close to a rounding boundary for float64 bisection to tell).
 	cet, cetMonthly []int64
+	// floorRefused: charges financed and the table of requested + fees is
+	// refused as too small for cent precision. The spec reads two ways there:
+	// the terms are too small (an error), or the search passes over refused
+	// principals like any other (the answer above). Either is accepted; an
+	// answer must be the reference's.
+	floorRefused bool
 }
 
 func refErr(code, param string) refResult { return refResult{errCode: code, errParam: param} }
@@ -510,6 +516,7 @@ func refSimulate(in refInput) refResult {
 	}
 	var P int64
 	var o refOutcome
+	floorRefused := false
 	if in.charges == "deducted" {
 		P = in.requested
 		if o = at(P); !o.ok {
@@ -519,16 +526,18 @@ func refSimulate(in refInput) refResult {
 			return refErr("amount_out_of_range", "requested_amount")
 		}
 	} else {
-		P, o = refFinanced(in.requested, fees, in.class, at)
-		if P == 0 {
-			return refErr("amount_out_of_range", "requested_amount")
+		floorRefused = !at(in.requested + fees).ok
+		if P, o = refFinanced(in.requested, fees, in.n, in.class, at); P == 0 {
+			r := refErr("amount_out_of_range", "requested_amount")
+			r.floorRefused = floorRefused
+			return r
 		}
 	}
 	r := refResult{
 		requested: in.requested, fees: fees, principal: P,
 		iofDaily: o.daily, iofAdditional: o.add, iof: o.daily + o.add,
 		applied: o.applied, dailyRate: o.dRate, additionalRate: o.aRate,
-		installment: o.pmt, rows: o.rows, firstDue: o.rows[0].due,
+		installment: o.pmt, rows: o.rows, firstDue: o.rows[0].due, floorRefused: floorRefused,
 	}
 	r.amount = P - fees - r.iof
 	for _, row := range o.rows {
@@ -568,16 +577,22 @@ const refMaxPrincipal = 100_000_000_000
 // amount is the answer. For Simples and MEI the principals up to R$ 30,000.00 and
 // those above (company rates on the whole operation) are searched apart, the
 // lower region first. P = 0 reports no principal.
-func refFinanced(requested, fees int64, class string, at func(int64) refOutcome) (int64, refOutcome) {
+func refFinanced(requested, fees int64, n int, class string, at func(int64) refOutcome) (int64, refOutcome) {
 	lo := requested + fees
 	if lo > refMaxPrincipal {
 		return 0, refOutcome{}
 	}
-	// The iof package's contract: when requested + fees is itself too small for
-	// cent precision over the count, financing is refused (iof.Financed passes
-	// the schedule's error on), rather than searched above it.
-	if o := at(lo); !o.ok {
-		return 0, refOutcome{}
+	// A principal whose table is refused as too small for cent precision is no
+	// contract (§3) and is passed over, requested + fees included: the search
+	// starts at the first principal from there with a table, within n + 100
+	// cents (more than a cycle of the installment's rounding, which moves by at
+	// least 1/n of a cent per cent of principal). When requested + fees itself is
+	// refused, the spec also reads as "terms too small for cent precision": the
+	// caller accepts either reading (refResult.floorRefused).
+	for ; !at(lo).ok; lo++ {
+		if lo > requested+fees+int64(n)+100 || lo > refMaxPrincipal {
+			return 0, refOutcome{}
+		}
 	}
 	regions := [][2]int64{{lo, refMaxPrincipal}}
 	if (class == "simples" || class == "mei") && lo <= 3_000_000 {

@@ -25,8 +25,9 @@ const ErrNoNetAmount validation.Reason = "fees and IOF leave no net amount"
 // the Price table, the IOF and the CET, and returns every field of the API's
 // simulation with the extras. Every error is a *validation.Error.
 //
-// Simulate is safe for concurrent use; it allocates about five times on
-// success (the schedule's three, its own one).
+// Simulate is safe for concurrent use. With charges deducted it allocates four
+// times on success (the schedule's three and the Simulation); financed, about
+// nine (a plan and a schedule per principal tried, usually two).
 func Simulate(offer Offer, req Request, opts Options) (*Simulation, error) {
 	p, err := prepare(&offer, req.RequestedAmount, &opts)
 	if err != nil {
