@@ -1,6 +1,7 @@
 package simulation_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -264,4 +265,35 @@ func ExampleSimulation_Rows() {
 	// 4 2026-07-10 553.79 46.99 1059.68
 	// 5 2026-08-10 553.79 31.79 537.68
 	// 6 2026-09-10 553.81 16.13 0.00
+}
+
+// AppendJSON writes into a caller's buffer: a batch of simulations as JSON lines
+// without a buffer per simulation.
+func ExampleSimulation_AppendJSON() {
+	var buf []byte
+	for _, amount := range []string{"1000.00", "2000.00"} {
+		req, _ := simulation.ParseRequest(amount, 6)
+		s, err := simulation.Simulate(exampleOffer(), req, exampleOptions())
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		buf = append(s.AppendJSON(buf), '\n')
+	}
+	lines := bytes.Split(bytes.TrimSpace(buf), []byte("\n"))
+	fmt.Println(len(lines), string(lines[1][:64]))
+	// Output:
+	// 2 {"id":"","credit_offer_id":"co_550e8400e29b41d4a716446655440000"
+}
+
+// IOF shows the tax's work: the two parts, the class given and applied, the rates.
+func ExampleSimulation_IOF() {
+	req, _ := simulation.ParseRequest("10000.00", 12)
+	s, _ := simulation.Simulate(exampleOffer(), req, exampleOptions())
+	f := s.IOF()
+	fmt.Println(f.Daily(), "+", f.Additional(), "=", f.Total())
+	fmt.Println(f.Class, "taxed as", f.Applied, "at", f.Rates.Daily, "a day +", f.Rates.Additional)
+	// Output:
+	// 57.51 + 38 = 95.51
+	// mei taxed as mei at 0.00274% a day + 0.38%
 }
