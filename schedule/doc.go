@@ -178,7 +178,8 @@
 // outgrow their stack buffers). NewPlan makes two (three or four above 64);
 // Plan.Schedule and Plan.ScheduleCents two (header, rows) and run in O(n): no
 // date arithmetic, calendar look-up or transcendental function in the loop,
-// about 15 to 20 ns a row. So a grid of every count 1 … 48 is one NewPlan and 48
+// about 15 to 20 ns a row. Plan.InstallmentCents reads PMT alone in O(1),
+// without allocating. So a grid of every count 1 … 48 is one NewPlan and 48
 // Schedule calls, and a solve over candidate principals reuses one plan. The
 // exact path allocates (big numbers) but runs only near a half-cent tie; errors
 // allocate their message.

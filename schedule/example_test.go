@@ -238,3 +238,23 @@ func ExampleDayCount_UnmarshalText() {
 	// periodic true <nil>
 	// {"day_count":"periodic"}
 }
+
+func ExamplePlan_InstallmentCents() {
+	// The installment alone, without the rows: 1000.00 at 1 % a.m. over 1 to 3
+	// months (the table of ExampleNew has 340.02 for 3), and the refusal of a
+	// principal whose installment rounds to zero.
+	i, _ := schedule.ParsePercentPerMonth("1")
+	d0, _ := calendar.ParseDate("2026-03-10")
+	plan, _ := schedule.NewPlan(schedule.Terms{Rate: i, Installments: 3, Release: d0})
+	for n := 1; n <= 3; n++ {
+		pmt, _ := plan.InstallmentCents(100000, n)
+		fmt.Println(n, validation.FormatCents(pmt))
+	}
+	_, err := plan.InstallmentCents(0, 3)
+	fmt.Println(err)
+	// Output:
+	// 1 1010.00
+	// 2 507.51
+	// 3 340.02
+	// amount_out_of_range: principal 0.00 is outside 1.00 to 1000000000.00
+}

@@ -140,12 +140,37 @@ func newOrSkip(t *rapid.T, terms schedule.Terms) (*schedule.Schedule, bool) {
 	return nil, false
 }
 
+// builtShare counts a property's runs and how many of them drew terms the
+// package built rather than refused as too small for cent precision. About one
+// draw in five is refused (small principals over long terms, on purpose: the
+// refusals are checked too); check fails the test when fewer than half the runs
+// built a table, so a generator drifting towards refused terms cannot leave a
+// property checking nothing.
+type builtShare struct{ runs, built int }
+
+func (b *builtShare) add(s *schedule.Schedule) {
+	b.runs++
+	if s != nil {
+		b.built++
+	}
+}
+
+func (b *builtShare) check(t *testing.T) {
+	t.Helper()
+	if 2*b.built < b.runs {
+		t.Errorf("only %d of %d runs built a schedule; the rest were refused as too small", b.built, b.runs)
+	}
+}
+
 // TestPropFastEqualsReference: the package and the slow reference agree on
 // every date and every cent, and on which terms are too small.
 func TestPropFastEqualsReference(t *testing.T) {
+	var share builtShare
+	defer share.check(t)
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		s, _ := newOrSkip(t, terms)
+		share.add(s)
 		pc, _ := validation.DecimalToCents(terms.Principal)
 		ref := refSchedule(terms, pc)
 		if s == nil {
@@ -178,9 +203,12 @@ func TestPropFastEqualsReference(t *testing.T) {
 // balances follow, due dates are business days (unless unadjusted) and the
 // totals add up.
 func TestPropInvariants(t *testing.T) {
+	var share builtShare
+	defer share.check(t)
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		s, _ := newOrSkip(t, terms)
+		share.add(s)
 		if s == nil {
 			return
 		}
@@ -230,9 +258,12 @@ func TestPropInvariants(t *testing.T) {
 // computed by the reference: a row-local check, independent of how the
 // reference's own table evolves.
 func TestPropInterestIsRoundedFactor(t *testing.T) {
+	var share builtShare
+	defer share.check(t)
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(48).Draw(t, "terms")
 		s, _ := newOrSkip(t, terms)
+		share.add(s)
 		if s == nil {
 			return
 		}
@@ -252,10 +283,13 @@ func TestPropInterestIsRoundedFactor(t *testing.T) {
 // TestPropPeriodicTextbook: periodic time gives the textbook installment
 // P·i / (1 − (1+i)^−n), computed here in exact rationals.
 func TestPropPeriodicTextbook(t *testing.T) {
+	var share builtShare
+	defer share.check(t)
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		terms.DayCount = schedule.Periodic
 		s, _ := newOrSkip(t, terms)
+		share.add(s)
 		if s == nil || terms.Rate.IsZero() {
 			return
 		}
@@ -278,6 +312,8 @@ func TestPropPeriodicTextbook(t *testing.T) {
 // (1 to 28, and the first due date one month later), monthly pro rata is the
 // periodic table, row for row.
 func TestPropMonthlyOnAnchorIsPeriodic(t *testing.T) {
+	var share builtShare
+	defer share.check(t)
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		y, m, _ := terms.Release.Date()
@@ -285,6 +321,7 @@ func TestPropMonthlyOnAnchorIsPeriodic(t *testing.T) {
 		terms.FirstDue = calendar.Date{}
 		terms.DayCount = schedule.MonthlyProRata
 		a, _ := newOrSkip(t, terms)
+		share.add(a)
 		terms.DayCount = schedule.Periodic
 		b, _ := newOrSkip(t, terms)
 		if (a == nil) != (b == nil) {
@@ -331,6 +368,45 @@ func TestPropPlanCounts(t *testing.T) {
 			if a.CentsRow(k) != b.CentsRow(k) {
 				t.Fatalf("row %d: plan %+v, New %+v", k, a.CentsRow(k), b.CentsRow(k))
 			}
+		}
+	})
+}
+
+// TestPropInstallmentCents: Plan.InstallmentCents is the installment of the table
+// ScheduleCents builds (or the same refusal when the installment rounds to zero),
+// and it never decreases as the principal grows, checked on a principal and the
+// next ones up to a few installments' worth of cents, where PMT steps up.
+func TestPropInstallmentCents(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
+		plan, err := schedule.NewPlan(terms)
+		if err != nil {
+			if errors.Is(err, validation.CodeInvalidDueDate) {
+				t.Skip(err)
+			}
+			t.Fatal(err)
+		}
+		n := rapid.IntRange(1, terms.Installments).Draw(t, "m")
+		pc := genPrincipal().Draw(t, "p")
+		prev := int64(-1)
+		for q := pc; q <= min(pc+int64(2*n)+3, schedule.MaxPrincipalCents); q++ {
+			got, err := plan.InstallmentCents(q, n)
+			s, serr := plan.ScheduleCents(q, n)
+			switch {
+			case err != nil:
+				if !errors.Is(err, schedule.ErrInstallmentRoundsToZero) || !errors.Is(serr, schedule.ErrInstallmentRoundsToZero) {
+					t.Fatalf("InstallmentCents(%d, %d): %v; ScheduleCents: %v", q, n, err, serr)
+				}
+				got = 0
+			case serr == nil && s.InstallmentCents() != got:
+				t.Fatalf("InstallmentCents(%d, %d) = %d, ScheduleCents's installment %d", q, n, got, s.InstallmentCents())
+			case serr != nil && errors.Is(serr, schedule.ErrInstallmentRoundsToZero):
+				t.Fatalf("InstallmentCents(%d, %d) = %d, but ScheduleCents: %v", q, n, got, serr)
+			}
+			if got < prev {
+				t.Fatalf("InstallmentCents(%d, %d) = %d < %d at one cent less", q, n, got, prev)
+			}
+			prev = got
 		}
 	})
 }

@@ -140,17 +140,47 @@ func (p *Plan) ScheduleCents(principal int64, n int) (*Schedule, error) {
 	return s, nil
 }
 
-// build fills s with the table of pc cents over n installments.
-func (p *Plan) build(s *Schedule, pc int64, n int) error {
+// InstallmentCents returns the regular installment PMT of principal cents over
+// n installments (1 ≤ n ≤ MaxInstallments()) on the plan's dates and rate,
+// without building the rows: in O(1) and without allocating (except to decide
+// a value within about 10^−13 of a half cent exactly, and on error). It is what
+// ScheduleCents(principal, n).InstallmentCents() returns whenever ScheduleCents
+// succeeds, so a grid of installment values, or a search over principals, can
+// read it before paying for a table. PMT never decreases as the principal
+// grows.
+//
+// The errors are ScheduleCents's for the principal's and the count's bounds,
+// and ErrInstallmentRoundsToZero; the other two too-small rules
+// (ErrResidueExhaustsBalance, ErrResidueExceedsInstallment) need the rows, so
+// terms it accepts can still be refused by ScheduleCents.
+func (p *Plan) InstallmentCents(principal int64, n int) (int64, error) {
+	if err := validPrincipal(principal); err != nil {
+		return 0, err
+	}
+	return p.installment(principal, n)
+}
+
+// installment checks the count and returns PMT for pc cents over n, refusing
+// a PMT that rounds to zero.
+func (p *Plan) installment(pc int64, n int) (int64, error) {
 	if n < 1 || n > len(p.rows) {
-		return validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, paramInstallments,
+		return 0, validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, paramInstallments,
 			"installment_count %d is outside 1 to %d", n, len(p.rows))
 	}
 	pmt := p.pmt(pc, n)
 	if pmt <= 0 {
-		return validation.Wrap(ErrInstallmentRoundsToZero, validation.CodeAmountOutOfRange, paramPrincipal,
+		return 0, validation.Wrap(ErrInstallmentRoundsToZero, validation.CodeAmountOutOfRange, paramPrincipal,
 			"principal %s is too small for %d installments: the installment rounds to 0.00",
 			validation.FormatCents(pc), n)
+	}
+	return pmt, nil
+}
+
+// build fills s with the table of pc cents over n installments.
+func (p *Plan) build(s *Schedule, pc int64, n int) error {
+	pmt, err := p.installment(pc, n)
+	if err != nil {
+		return err
 	}
 	rows := make([]centsRow, n)
 	b := pc
