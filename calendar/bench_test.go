@@ -81,6 +81,19 @@ func BenchmarkAddMonths(b *testing.B) {
 	}
 }
 
+// BenchmarkAppendMonthlySeries is a schedule's nominal dates: 48 monthly dates
+// from an anchor on the 31st (clamped in every short month), into a reused
+// buffer.
+func BenchmarkAppendMonthlySeries(b *testing.B) {
+	first, _ := calendar.ParseDate("2026-01-31")
+	buf := make([]calendar.Date, 0, 48)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf, _ = calendar.AppendMonthlySeries(buf[:0], first, 48)
+	}
+	sinkDate = buf[47]
+}
+
 func BenchmarkParseDate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

@@ -285,20 +285,22 @@ func AppendMonthlySeries(dst []Date, first Date, n int) ([]Date, error) {
 	if n == 0 {
 		return dst, nil
 	}
-	if _, err := first.AddMonths(n - 1); err != nil {
+	y, m, anchor := civil(int(first.n))
+	if y*12+(m-1)+(n-1) >= 12*(MaxYear+1) { // the last month; n ≤ maxSeries, no overflow
 		return dst, newError(ErrOutOfRange, "MonthlySeries", first.String(),
 			"a series of "+strconv.Itoa(n)+" months ends after December 9999")
 	}
-	y, m, anchor := civil(int(first.n))
-	t := y*12 + (m - 1)
+	// Walk the months from the first of first's month, adding each month's
+	// length: no civil-date conversion per date.
+	start := int(first.n) - (anchor - 1)
 	dst = growDates(dst, n)
-	for k := range n {
-		ny, nm := (t+k)/12, (t+k)%12+1
-		dd := anchor
-		if last := DaysIn(ny, time.Month(nm)); dd > last {
-			dd = last
+	for range n {
+		last := DaysIn(y, time.Month(m))
+		dst = append(dst, Date{n: int32(start + min(anchor, last) - 1)})
+		start += last
+		if m++; m > 12 {
+			m, y = 1, y+1
 		}
-		dst = append(dst, Date{n: int32(daysFromCivil(ny, nm, dd))})
 	}
 	return dst, nil
 }

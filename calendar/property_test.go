@@ -35,8 +35,11 @@ func TestPropAddThenBetween(t *testing.T) {
 		n := rapid.IntRange(-1000, 1000).Draw(t, "n")
 		e, err := c.AddBusinessDays(d, n)
 		if err != nil {
-			// Only the two ends of the range can refuse a small n.
-			if d.Year() > 2 && d.Year() < 9998 {
+			// Only the two ends of the range can refuse a small n: a year has at
+			// least 366 − 106 weekend days − 13 holidays = 247 business days, so
+			// 1,000 of them span less than 5 years. (Years 3 to 5 were once
+			// allowed here; rapid found 0003-01-01 − 1,000 out of range.)
+			if d.Year() > 5 && d.Year() < 9995 {
 				t.Fatalf("AddBusinessDays(%s, %d): %v", d, n, err)
 			}
 			return
@@ -174,6 +177,54 @@ func TestPropAddMonths(t *testing.T) {
 			s, err := calendar.MonthlySeries(first, k+1)
 			if err != nil || len(s) != k+1 || s[k] != got {
 				t.Fatalf("MonthlySeries(%s, %d)[%d] = %v, %v; want %s", first, k+1, k, s, err, got)
+			}
+		}
+	})
+}
+
+// TestPropMonthlySeries holds every date of AppendMonthlySeries, which walks the
+// months, to AddMonths, which converts each from scratch: the series appends
+// first.AddMonths(j) for j < n after what dst held, or fails, leaving dst as it
+// was, exactly when the last of them does not exist. The anchors are drawn on
+// the 28th to 31st half the time, and near 9999 sometimes, for the clamping
+// and the end of the range.
+func TestPropMonthlySeries(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		first := genDate().Draw(t, "first")
+		if rapid.Bool().Draw(t, "late anchor") {
+			y, m, _ := first.Date()
+			if rapid.IntRange(0, 9).Draw(t, "near the end") == 0 {
+				y = rapid.IntRange(calendar.MaxYear-40, calendar.MaxYear).Draw(t, "late year")
+			}
+			d := rapid.IntRange(28, calendar.DaysIn(y, m)).Draw(t, "late day")
+			var err error
+			if first, err = calendar.NewDate(y, m, d); err != nil {
+				t.Fatalf("NewDate(%d, %d, %d): %v", y, m, d, err)
+			}
+		}
+		n := rapid.IntRange(0, 600).Draw(t, "n")
+		prefix := rapid.IntRange(0, 3).Draw(t, "prefix")
+		dst := make([]calendar.Date, prefix, prefix+rapid.IntRange(0, 600).Draw(t, "spare"))
+		for i := range dst {
+			dst[i] = first
+		}
+		got, err := calendar.AppendMonthlySeries(dst, first, n)
+		_, lastErr := first.AddMonths(n - 1)
+		if n > 0 && lastErr != nil {
+			if err == nil || len(got) != prefix {
+				t.Fatalf("AppendMonthlySeries(%s, %d) = %d dates, %v; want ErrOutOfRange and dst unchanged",
+					first, n, len(got), err)
+			}
+			return
+		}
+		if err != nil || len(got) != prefix+n {
+			t.Fatalf("AppendMonthlySeries(%s, %d) = %d dates, %v; want %d", first, n, len(got), err, prefix+n)
+		}
+		for j := range n {
+			want, err := first.AddMonths(j)
+			if err != nil || got[prefix+j] != want {
+				t.Fatalf("AppendMonthlySeries(%s, %d)[%d] = %s; AddMonths(%d) = %s, %v",
+					first, n, j, got[prefix+j], j, want, err)
 			}
 		}
 	})
