@@ -110,16 +110,44 @@ func Financed(plan *schedule.Plan, n int, c Class, requested, fees decimal.Decim
 // FinancedCents is Financed with the requested amount and the fees in cents,
 // for callers that hold cents (a simulation).
 func FinancedCents(plan *schedule.Plan, n int, c Class, requested, fees int64) (Financing, error) {
-	f, _, err := financed(plan, n, c, requested, fees)
+	f, _, err := financed(plan, n, c, requested, fees, maxBuilds)
 	return f, err
 }
 
 // searchStats counts a search's work, for tests.
 type searchStats struct {
 	steps, builds, refused int
+	rows                   int // Σ n over the schedules built, the budget
 }
 
-func financed(plan *schedule.Plan, n int, c Class, requested, fees int64) (f Financing, st searchStats, err error) {
+// reference returns the schedule of the first principal from floor on that the
+// schedule package accepts. It tries n + 2 of them, more than a whole cycle of
+// the installment's rounding (P/Σ(1+i)^(−t_k) moves by at least 1/n of a cent
+// per cent of principal, since the sum is at most n); when every one is refused
+// as too small for cent precision, the error is floor's.
+func reference(plan *schedule.Plan, n int, floor int64, st *searchStats) (*schedule.Schedule, error) {
+	var first error
+	for p := floor; p <= min(floor+int64(n)+1, MaxPrincipalCents); p++ {
+		st.builds++
+		st.rows += n
+		s, err := plan.ScheduleCents(p, n)
+		if err == nil {
+			return s, nil
+		}
+		if first == nil {
+			first = err
+		}
+		if !tooFine(err) {
+			break
+		}
+		st.refused++
+	}
+	return nil, first
+}
+
+// financed is FinancedCents with the search's budget of schedules (maxBuilds),
+// and its cost.
+func financed(plan *schedule.Plan, n int, c Class, requested, fees int64, budget int) (f Financing, st searchStats, err error) {
 	if plan == nil {
 		return Financing{}, st, errNoSchedule()
 	}
@@ -141,17 +169,25 @@ func financed(plan *schedule.Plan, n int, c Class, requested, fees int64) (f Fin
 			"fees_amount %s is outside 0.00 to %s", validation.FormatCents(fees), validation.FormatCents(MaxPrincipalCents))
 	}
 	// No principal below requested + fees can reach the requested net, since the
-	// IOF is never negative: that is where the search starts, and the reference.
+	// IOF is never negative: that is where the search starts. The reference is
+	// the first principal from there whose schedule the schedule package
+	// accepts: on ill-conditioned terms it refuses some principals as too small
+	// for cent precision (how their installment rounds decides it) and accepts
+	// their neighbours, so a refused requested + fees alone does not end the
+	// search.
 	floor := requested + fees
 	if floor > MaxPrincipalCents {
 		return Financing{}, st, errNoPrincipal(requested, fees)
 	}
-	ref, err := plan.ScheduleCents(floor, n)
-	st.builds++
+	ref, err := reference(plan, n, floor, &st)
 	if err != nil {
 		return Financing{}, st, err
 	}
 	bd := newBound(ref, release)
+	// The jump of step (4) in the package doc needs the weights min(d_k − d0, 365)
+	// in the order of the rows; the rolled due dates of a monthly series always
+	// are, but the proof is not left to the calendar.
+	jump := datesInOrder(ref)
 
 	// The R$ 30,000.00 rule splits the principals of a Simples or MEI borrower in
 	// two regions with different rates; the reduced one comes first, so the first
@@ -177,21 +213,24 @@ func financed(plan *schedule.Plan, n int, c Class, requested, fees int64) (f Fin
 	for _, rg := range regions[:nr] {
 		rates := g.rates[rg.applied]
 		b := Basis{Class: c, Applied: rg.applied, Rates: rates, Regime: *g}
-		for p := bd.start(requested, fees, rates, rg.lo); p <= rg.hi; p++ {
+		for p := bd.start(requested, fees, rates, rg.lo); p <= rg.hi; {
 			if st.steps++; st.steps > maxSteps {
 				return Financing{}, st, errUnsettled(requested, fees)
 			}
 			if bd.netAbove(p, fees, rates) < requested {
+				p++
 				continue // proven to fall short without building its schedule
 			}
-			if st.builds++; st.builds > maxBuilds {
+			st.builds++
+			if st.rows += n; st.builds > budget || st.rows > maxRows {
 				return Financing{}, st, errUnsettled(requested, fees)
 			}
 			s := ref
-			if p != floor {
+			if p != ref.TotalPrincipalCents() {
 				if s, err = plan.ScheduleCents(p, n); err != nil {
 					if tooFine(err) {
 						st.refused++
+						p++
 						continue // no contract has this principal; a larger one may
 					}
 					return Financing{}, st, err
@@ -201,12 +240,71 @@ func financed(plan *schedule.Plan, n int, c Class, requested, fees int64) (f Fin
 			if err != nil {
 				return Financing{}, st, err
 			}
-			if p-fees-res.TotalCents() >= requested {
+			iofP := res.TotalCents()
+			if p-fees-iofP >= requested {
 				return Financing{Schedule: s, IOF: res, requested: requested, fees: fees}, st, nil
 			}
+			if !jump {
+				p++
+				continue
+			}
+			// Step (4): every principal above p with p's installment has an IOF of
+			// at least IOF(p), so none below requested + fees + IOF(p) (> p, as p
+			// fell short) reaches requested; the next candidate is that one, or the
+			// first principal with a larger installment if one comes before it.
+			p = nextInstallment(plan, n, p, min(requested+fees+iofP, rg.hi+1), s.InstallmentCents())
 		}
 	}
 	return Financing{}, st, errNoPrincipal(requested, fees)
+}
+
+// nextInstallment returns the smallest principal q in (p, target] whose
+// installment over n is above pmt, p's, or target when there is none. The
+// installment never decreases as the principal grows (schedule.Plan.
+// InstallmentCents), so a search finds it: a gallop from p then a bisection,
+// in about 2·log₂ of the principals one installment cent spans (at most n), not
+// of the whole jump, which can cross thousands of installment values. Few reads
+// matter: a read within about 10⁻¹³ of its size of a half cent is decided
+// exactly, in big numbers, at the cost of a whole schedule or more.
+func nextInstallment(plan *schedule.Plan, n int, p, target, pmt int64) int64 {
+	above := func(q int64) bool {
+		m, err := plan.InstallmentCents(q, n)
+		// q > p, so m ≥ pmt > 0 and q within the bounds the caller searches; an
+		// error (none is possible) stops the jump at q, which the search then
+		// examines itself.
+		return err != nil || m > pmt
+	}
+	if target <= p+1 || !above(target) {
+		return max(target, p+1)
+	}
+	lo, hi := p, target // above(lo) is false, above(hi) true
+	for step := int64(1); lo+step < hi; step *= 2 {
+		if above(lo + step) {
+			hi = lo + step
+			break
+		}
+		lo += step
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if above(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
+}
+
+// datesInOrder reports whether the due dates of s never go back from one row to
+// the next, which makes the IOF weights min(d_k − d0, 365) nondecreasing.
+func datesInOrder(s *schedule.Schedule) bool {
+	for k := 2; k <= s.Len(); k++ {
+		if s.CentsRow(k).DueDate.Before(s.CentsRow(k - 1).DueDate) {
+			return false
+		}
+	}
+	return true
 }
 
 // Limits of the search. On ordinary terms a search settles within a few cents
@@ -214,7 +312,8 @@ func financed(plan *schedule.Plan, n int, c Class, requested, fees int64) (f Fin
 // error, ErrUnsettled, instead of a long loop.
 const (
 	maxSteps  = 1 << 22 // principals considered
-	maxBuilds = 1 << 12 // schedules built
+	maxBuilds = 1 << 14 // schedules built
+	maxRows   = 1 << 22 // Σ n over the schedules built
 )
 
 // bound holds what the reference schedule proves about the daily base of every
@@ -359,6 +458,6 @@ func errNoPrincipal(requested, fees int64) error {
 
 func errUnsettled(requested, fees int64) error {
 	return validation.Wrap(ErrUnsettled, validation.CodeAmountOutOfRange, paramRequested,
-		"requested_amount %s with fees_amount %s financed: the search stopped at its limit (%d schedules, %d principals) without settling; these terms (long, at a high rate, with months of negative amortization) round too erratically",
-		validation.FormatCents(requested), validation.FormatCents(fees), maxBuilds, maxSteps)
+		"requested_amount %s with fees_amount %s financed: the search for the smallest principal stopped at its limit (%d schedules, %d rows, %d principals) without settling; on these terms (1+i)^n is so large that each cent of rounding moves the IOF by reais",
+		validation.FormatCents(requested), validation.FormatCents(fees), maxBuilds, maxRows, maxSteps)
 }

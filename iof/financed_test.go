@@ -2,6 +2,7 @@ package iof_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -230,9 +231,11 @@ func genPlan(t *rapid.T) (*schedule.Plan, int) {
 
 // TestPropertyFinancedMinimal: the principal found has a net of at least the
 // requested amount, and every smaller principal down to requested + fees (or,
-// for large amounts, a window of 600 cents below it, far wider than the search's
-// error bound) falls short — all checked with refIOF, independently of the
-// search. It also records how far above the requested amount the net lands.
+// for large amounts, a window of 3,000 cents below it: on ordinary terms the
+// search starts a few cents below the answer, on long high-rate ones it jumps
+// across a few hundred installment values within that window) falls short —
+// the answer and the principal below it checked with refIOF, independently of
+// the search. It also checks how far above the requested amount the net lands.
 func TestPropertyFinancedMinimal(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		plan, n := genPlan(t)
@@ -299,7 +302,7 @@ func TestPropertyFinancedMinimal(t *testing.T) {
 		// The window below, with ComputeSchedule (held to refIOF by the other
 		// properties) for speed. A principal whose schedule the schedule package
 		// refuses (too small for cent precision) is no contract and is skipped.
-		low := max(requested+fees, p-600)
+		low := max(requested+fees, p-3000)
 		for q := p - 2; q >= low; q-- {
 			s, err := plan.ScheduleCents(q, n)
 			if err != nil {
@@ -333,16 +336,61 @@ func TestFinancedDecimalEqualsCents(t *testing.T) {
 	}
 }
 
-// TestFinancedUnsettled: on terms whose bound is too wide (400 months at 3 % a.m.,
-// released on the 29th, so short and long months alternate and hundreds of them
-// amortize negatively), the search stops at its limit with a typed error
-// instead of running on.
-func TestFinancedUnsettled(t *testing.T) {
-	rate, _ := schedule.ParsePercentPerMonth("3")
-	plan, err := schedule.NewPlan(schedule.Terms{Rate: rate, Installments: 400, Release: date(t, "2015-01-29")})
-	if err != nil {
-		t.Fatal(err)
+// TestFinancedLongHighRate: long terms at high rates released on the 28th to
+// 31st, where months of negative amortization make the IOF jump by up to R$ 13
+// from one cent of principal to the next (each cent of installment moves every
+// later balance), settle to the smallest principal. Until the search jumped
+// within an installment value (package doc, step 4) the first two gave up with
+// ErrUnsettled after 4,096 schedules. Their principals (want) were confirmed by
+// a throw-away brute-force scan of every cent from requested + fees up to them,
+// each net computed with ComputeSchedule (about 39 million schedules each). For
+// every case the answer's net is checked with the reference IOF, and the 3,000
+// principals below it, several installment values' worth of jumps, are
+// scanned again.
+func TestFinancedLongHighRate(t *testing.T) {
+	tests := []struct {
+		rate, release string
+		n             int
+		dayCount      schedule.DayCount
+		class         iof.Class
+		requested     int64
+		fees          int64
+		want          int64 // 0: not pinned
+	}{
+		{"3", "2015-01-29", 400, schedule.MonthlyProRata, iof.Individual, 1_000_000_000, 0, 1_038_944_476},
+		{"3", "2015-01-30", 420, schedule.MonthlyProRata, iof.Individual, 1_000_000_000, 0, 1_038_934_051},
+		{"3", "2015-01-31", 360, schedule.MonthlyProRata, iof.Company, 1_000_000_000, 0, 0},
+		{"2.7", "2025-08-29", 380, schedule.DailyProRata, iof.MEI, 5_000_000_000, 12_345_678, 0},
+		{"4", "2021-10-30", 240, schedule.DailyProRata, iof.Simples, 250_000_000, 1_000_000, 0},
+		{"3.5", "2024-02-29", 300, schedule.MonthlyProRata, iof.Individual, 80_000_000_000, 0, 0},
 	}
-	_, err = iof.FinancedCents(plan, 400, iof.Individual, 1_000_000_000, 0)
-	checkErr(t, err, validation.CodeAmountOutOfRange, "requested_amount", iof.ErrUnsettled)
+	for _, tt := range tests {
+		rate, _ := schedule.ParsePercentPerMonth(tt.rate)
+		plan, err := schedule.NewPlan(schedule.Terms{Rate: rate, Installments: tt.n, Release: date(t, tt.release), DayCount: tt.dayCount})
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("%s %% × %d from %s", tt.rate, tt.n, tt.release)
+		f, err := iof.FinancedCents(plan, tt.n, tt.class, tt.requested, tt.fees)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		p := f.PrincipalCents()
+		if (tt.want != 0 && p != tt.want) || refNet(t, plan, tt.n, tt.class, p, tt.fees) != f.NetCents() || f.NetCents() < tt.requested {
+			t.Errorf("%s: P %d, net %d; want P %d, net ≥ %d", name, p, f.NetCents(), tt.want, tt.requested)
+		}
+		for q := p - 3000; q < p; q++ {
+			s, err := plan.ScheduleCents(q, tt.n)
+			if err != nil {
+				continue
+			}
+			r, err := iof.ComputeSchedule(tt.class, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if nq := q - tt.fees - r.TotalCents(); nq >= tt.requested {
+				t.Fatalf("%s: P %d found, but %d already nets %d", name, p, q, nq)
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package iof
 
 import (
+	"errors"
 	"math"
 	"math/big"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/validation"
 )
 
 // TestMulRate holds the 192-bit multiply-divide to big.Int: x·r/10¹⁰ rounded
@@ -71,7 +73,7 @@ func TestSearchCost(t *testing.T) {
 		c := Class(rapid.IntRange(1, 4).Draw(t, "class"))
 		requested := rapid.Int64Range(int64(n)*10_000, 1_000_000_000).Draw(t, "requested")
 		fees := rapid.Int64Range(0, requested/10).Draw(t, "fees")
-		_, st, err := financed(plan, n, c, requested, fees)
+		_, st, err := financed(plan, n, c, requested, fees, maxBuilds)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,5 +88,29 @@ func TestSearchCost(t *testing.T) {
 	t.Logf("%d searches: %.2f schedules on average; worst %d schedules, %d principals considered", runs, mean, worst.builds, worst.steps)
 	if mean > 2.5 {
 		t.Errorf("%.2f schedules per search on average, want at most 2.5", mean)
+	}
+}
+
+// TestSearchBudget: a search that cannot settle within its budget of schedules
+// stops with ErrUnsettled, a typed error on requested_amount, rather than run
+// on. 3 % a.m. over 420 months released on 2015-01-30 settles with the full
+// budget after 224 schedules (the package doc, "Cost", quotes 22 to 224 for
+// these terms); with a budget of 100 it gives up.
+func TestSearchBudget(t *testing.T) {
+	rate, _ := schedule.ParsePercentPerMonth("3")
+	release, _ := calendar.NewDate(2015, 1, 30)
+	plan, err := schedule.NewPlan(schedule.Terms{Rate: rate, Installments: 420, Release: release})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, st, err := financed(plan, 420, Individual, 1_000_000_000, 0, maxBuilds)
+	if err != nil || f.PrincipalCents() != 1_038_934_051 || st.builds != 224 {
+		t.Fatalf("full budget: P %d after %d schedules, %v; want 1038934051 after 224", f.PrincipalCents(), st.builds, err)
+	}
+	_, st, err = financed(plan, 420, Individual, 1_000_000_000, 0, 100)
+	var e *validation.Error
+	if !errors.Is(err, ErrUnsettled) || !errors.As(err, &e) || e.Code != validation.CodeAmountOutOfRange ||
+		e.Param != paramRequested || st.builds != 101 {
+		t.Fatalf("budget of 100: %v after %d schedules; want ErrUnsettled on requested_amount after 101", err, st.builds)
 	}
 }
