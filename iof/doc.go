@@ -189,13 +189,15 @@
 // 120 to 420 months, release days 14 and 28 to 31, monthly and daily pro rata and
 // R$ 100,000.00 to R$ 900,000,000.00 requested, every search where
 // (1+i)^n < 10⁷ settled (or found requested + fees too small for cent precision
-// over the terms), the worst taking 6 schedules where (1+i)^n < 10³, 14
-// (0.5 ms) below 10⁴, 396 (2 ms) below 10⁵, 2,689 (17 ms) below 10⁶ and 10,241
-// (54 ms) below 10⁷, on a 2-core machine.
-// Past about 10⁷ (20 % a.m. over 90 months, 5 % over 330) the band holds tens
-// of thousands of installment values: about half the searches there settled
-// (up to 0.6 s), the others gave up with ErrUnsettled once they had built 2¹⁴
-// schedules or 2²² schedule rows, or considered 2²² principals (up to 0.55 s),
+// over the terms), the worst building 6 schedules where (1+i)^n < 10³, 14
+// (2 ms) below 10⁴, 396 (3 ms) below 10⁵, 2,689 (18 ms) below 10⁶ and 10,241
+// (53 ms, most of them refused as too small for cent precision) below 10⁷, on a
+// 2-core machine; on random terms, some daily pro rata loans over 410 months
+// with (1+i)^n between 10⁶ and 10⁷ did not. Past that (20 % a.m. over 90
+// months, 5 % over 330) the band holds tens of thousands of installment values
+// and most principals are refused: a third of the grid's searches settled (up
+// to 0.4 s), the others gave up with ErrUnsettled once 8,192 schedules had been
+// accepted or 32,768 refused, or 2²² principals considered (up to 0.73 s),
 // rather than run on.
 //
 // The threshold. For Simples and MEI the principals up to R$ 30,000.00 (reduced
@@ -238,7 +240,7 @@
 //	amount_out_of_range        amortization       ErrUnbalanced        amortizations that do not add up to P
 //	missing_required_field     schedule           validation.ErrEmpty  a nil or zero Schedule or Plan
 //	amount_out_of_range        requested_amount   validation.ErrRange  R outside 1.00 … 1,000,000,000.00; a principal above the maximum needed
-//	amount_out_of_range        requested_amount   ErrUnsettled         Financed gave up (see Cost; only where (1+i)^n ≳ 10⁷)
+//	amount_out_of_range        requested_amount   ErrUnsettled         Financed gave up (see Cost; only where (1+i)^n ≳ 10⁶)
 //	amount_out_of_range        fees_amount        validation.ErrRange  negative fees, or above the maximum
 //	invalid_format             requested_amount, fees_amount  validation.ErrPrecision  a decimal with a fraction of a cent
 //	invalid_format             rate               validation.ErrSyntax, ErrCharacter, ErrPrecision  ParseRate of other text

@@ -16,13 +16,13 @@ const (
 	ErrUnbalanced validation.Reason = "amortizations do not add up to the principal"
 	// ErrNotAfterRelease: a due date on or before the release date.
 	ErrNotAfterRelease validation.Reason = "due date not after the release date"
-	// ErrUnsettled: Financed gave up at its limit (schedules of 2²³ rows in all
-	// built, or 2²² principals considered) without settling the principal. Only
-	// terms so ill-conditioned that (1+i)^n is around 10⁷ or more reach it (20 %
-	// a.m. over 90 months, 5 % over 330): there each cent of installment moves
-	// the IOF by reais and the proof of minimality needs a schedule per
-	// installment value across a band of hundreds of thousands; see the package
-	// doc, "Cost".
+	// ErrUnsettled: Financed gave up at its limit (8,192 schedules accepted,
+	// 32,768 refused as too small for cent precision, or 4,194,304 principals
+	// considered) without settling the principal. Only terms so ill-conditioned
+	// that (1+i)^n is above 10⁶ have reached it (3.8 % a.m. over 415 months, 20 %
+	// over 90): there each cent of installment moves the IOF by reais, most
+	// principals are refused, and the proof of minimality needs a schedule per
+	// installment value across a wide band; see the package doc, "Cost".
 	ErrUnsettled validation.Reason = "financed principal not settled"
 )
 

@@ -117,7 +117,6 @@ func FinancedCents(plan *schedule.Plan, n int, c Class, requested, fees int64) (
 // searchStats counts a search's work, for tests.
 type searchStats struct {
 	steps, builds, refused int
-	rows                   int // Σ n over the schedules built, the budget
 }
 
 // reference returns the schedule of the first principal from floor on that the
@@ -129,7 +128,6 @@ func reference(plan *schedule.Plan, n int, floor int64, st *searchStats) (*sched
 	var first error
 	for p := floor; p <= min(floor+int64(n)+1, MaxPrincipalCents); p++ {
 		st.builds++
-		st.rows += n
 		s, err := plan.ScheduleCents(p, n)
 		if err == nil {
 			return s, nil
@@ -221,8 +219,9 @@ func financed(plan *schedule.Plan, n int, c Class, requested, fees int64, budget
 				p++
 				continue // proven to fall short without building its schedule
 			}
-			st.builds++
-			if st.rows += n; st.builds > budget || st.rows > maxRows {
+			// The budget counts the schedules accepted (each also costs its IOF
+			// and a jump) and, apart, the refused ones, which usually stop early.
+			if st.builds++; st.builds-st.refused > budget || st.refused > maxRefused {
 				return Financing{}, st, errUnsettled(requested, fees)
 			}
 			s := ref
@@ -311,9 +310,9 @@ func datesInOrder(s *schedule.Schedule) bool {
 // of its start; these stop the rare long one (package doc, "Cost") with a typed
 // error, ErrUnsettled, instead of a long loop.
 const (
-	maxSteps  = 1 << 22 // principals considered
-	maxBuilds = 1 << 14 // schedules built
-	maxRows   = 1 << 22 // Σ n over the schedules built
+	maxSteps   = 1 << 22 // principals considered
+	maxBuilds  = 1 << 13 // schedules built and accepted
+	maxRefused = 1 << 15 // schedules refused as too small for cent precision
 )
 
 // bound holds what the reference schedule proves about the daily base of every
@@ -458,6 +457,6 @@ func errNoPrincipal(requested, fees int64) error {
 
 func errUnsettled(requested, fees int64) error {
 	return validation.Wrap(ErrUnsettled, validation.CodeAmountOutOfRange, paramRequested,
-		"requested_amount %s with fees_amount %s financed: the search for the smallest principal stopped at its limit (%d schedules, %d rows, %d principals) without settling; on these terms (1+i)^n is so large that each cent of rounding moves the IOF by reais",
-		validation.FormatCents(requested), validation.FormatCents(fees), maxBuilds, maxRows, maxSteps)
+		"requested_amount %s with fees_amount %s financed: the search for the smallest principal stopped at its limit (%d schedules, %d refused ones, %d principals) without settling; on these terms (1+i)^n is so large that each cent of rounding moves the IOF by reais",
+		validation.FormatCents(requested), validation.FormatCents(fees), maxBuilds, maxRefused, maxSteps)
 }
