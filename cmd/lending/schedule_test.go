@@ -50,8 +50,9 @@ roll          following
 
 // TestScheduleJSON: --json is the schedule's JSON, indented; the figures are the
 // Calculadora do Cidadão's installment (42 × 0.629890 % on 25,000.00 → 679.30,
-// BCB) with periodic time and the negative-amortization options exercised by the
-// flags.
+// BCB) with periodic time, and --first-due, --day-count and --roll reach the
+// terms: the first due date, Sunday 2026-02-15, rolls modified-following past
+// the Carnival Monday and Tuesday (ANBIMA holidays) to Wednesday 2026-02-18.
 func TestScheduleJSON(t *testing.T) {
 	code, out, errOut := runScheduleCLI(t, "--amount", "25000.00", "--installments", "42", "--rate", "0.629890",
 		"--release", "2026-01-15", "--first-due", "2026-02-15", "--day-count", "periodic", "--roll", "modified-following", "--json")
