@@ -276,3 +276,30 @@ func checkErr(t *testing.T, err error, code validation.Code, param string, reaso
 		t.Error("empty Detail")
 	}
 }
+
+// TestAllocations holds the package doc: ComputeSchedule and ComputeCents read
+// cents and do not allocate unless they fail.
+func TestAllocations(t *testing.T) {
+	plan := plan12(t)
+	s, err := plan.ScheduleCents(2_500_000, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flows := make([]iof.Flow, s.Len())
+	for k := range flows {
+		row := s.CentsRow(k + 1)
+		flows[k] = iof.Flow{Due: row.DueDate, Amortization: row.Principal}
+	}
+	release := plan.Release()
+	for _, c := range []struct {
+		name string
+		f    func()
+	}{
+		{"ComputeSchedule", func() { _, _ = iof.ComputeSchedule(iof.MEI, s) }},
+		{"ComputeCents", func() { _, _ = iof.ComputeCents(iof.MEI, release, 2_500_000, flows) }},
+	} {
+		if got := testing.AllocsPerRun(100, c.f); got != 0 {
+			t.Errorf("%s: %v allocations, want 0", c.name, got)
+		}
+	}
+}

@@ -391,3 +391,27 @@ func TestZeroValues(t *testing.T) {
 		t.Error("zero Schedule has rows")
 	}
 }
+
+// TestAllocations holds the package doc's cost model: a table from a plan is two
+// allocations (header and rows), the installment alone and the cents accessors
+// none.
+func TestAllocations(t *testing.T) {
+	plan, err := schedule.NewPlan(schedule.Terms{Rate: rate(t, "3.49"), Installments: 12,
+		Release: date(t, "2026-03-10"), FirstDue: date(t, "2026-04-25")})
+	must(t, err)
+	s, err := plan.ScheduleCents(1_000_000, 12)
+	must(t, err)
+	for _, c := range []struct {
+		name string
+		want float64
+		f    func()
+	}{
+		{"Plan.ScheduleCents", 2, func() { _, _ = plan.ScheduleCents(1_000_000, 12) }},
+		{"Plan.InstallmentCents", 0, func() { _, _ = plan.InstallmentCents(1_000_000, 12) }},
+		{"Schedule.CentsRow", 0, func() { _ = s.CentsRow(7) }},
+	} {
+		if got := testing.AllocsPerRun(100, c.f); got != c.want {
+			t.Errorf("%s: %v allocations, want %v", c.name, got, c.want)
+		}
+	}
+}
