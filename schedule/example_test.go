@@ -60,7 +60,7 @@ func ExampleNew_errors() {
 	})
 	fmt.Println(err)
 	// Output:
-	// amount_out_of_range: principal 1.00 is too small for 150 installments at this rate: installments of 0.01 pay it off by installment 100
+	// amount_out_of_range: principal 1.00 is too small for 150 installments at this rate: installments of 0.01 pay it off by installment 100; a larger principal or fewer installments is needed
 	// amount_out_of_range principal true
 	// installments_out_of_range: installment_count 421 is outside 1 to 420
 }

@@ -146,7 +146,7 @@ func (p *Plan) init(t *Terms) error {
 	}
 	if bound < 1 || bound > MaxFirstPeriodMaxDays {
 		return validation.Wrap(validation.ErrRange, validation.CodeInvalidDueDate, paramFirstPeriod,
-			"first_period_max_days %d is outside 1 to %d", t.FirstPeriodMaxDays, MaxFirstPeriodMaxDays)
+			"first_period_max_days %d is outside 1 to %d (0 means the default, %d)", t.FirstPeriodMaxDays, MaxFirstPeriodMaxDays, DefaultFirstPeriodMaxDays)
 	}
 	d0 := t.Release
 	if d0.IsZero() {

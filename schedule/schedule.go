@@ -170,7 +170,7 @@ func (p *Plan) installment(pc int64, n int) (int64, error) {
 	pmt := p.pmt(pc, n)
 	if pmt <= 0 {
 		return 0, validation.Wrap(ErrInstallmentRoundsToZero, validation.CodeAmountOutOfRange, paramPrincipal,
-			"principal %s is too small for %d installments: the installment rounds to 0.00",
+			"principal %s is too small for %d installments: the installment rounds to 0.00; a larger principal or fewer installments is needed",
 			validation.FormatCents(pc), n)
 	}
 	return pmt, nil
@@ -199,7 +199,7 @@ func (p *Plan) build(s *Schedule, pc int64, n int) error {
 		b -= pmt - in
 		if b <= 0 {
 			return validation.Wrap(ErrResidueExhaustsBalance, validation.CodeAmountOutOfRange, paramPrincipal,
-				"principal %s is too small for %d installments at this rate: installments of %s pay it off by installment %d",
+				"principal %s is too small for %d installments at this rate: installments of %s pay it off by installment %d; a larger principal or fewer installments is needed",
 				validation.FormatCents(pc), n, validation.FormatCents(pmt), k+1)
 		}
 		// Each later row lowers the balance by at most PMT (interest is never
@@ -217,7 +217,7 @@ func (p *Plan) build(s *Schedule, pc int64, n int) error {
 
 func residueError(pc int64, n int, pmt int64) error {
 	return validation.Wrap(ErrResidueExceedsInstallment, validation.CodeAmountOutOfRange, paramPrincipal,
-		"principal %s is too small for %d installments at this rate: the rounding residue of installments of %s, carried with interest, would make the last payment more than twice the installment",
+		"principal %s is too small for %d installments at this rate: the rounding residue of installments of %s, carried with interest, would make the last payment more than twice the installment; a larger principal or fewer installments is needed",
 		validation.FormatCents(pc), n, validation.FormatCents(pmt))
 }
 
