@@ -81,9 +81,16 @@
 //     of affine functions) and decreasing, and nearly linear where one payment
 //     dominates the sum, where Newton on S itself would creep by 1/Time per step.
 //     Its two derivatives come from the same pass as S (the sums of Cents·Time·e
-//     and Cents·Time²·e), so an iteration costs one exp per payment, and
+//     and Cents·Time²·e), so an iteration costs one pass over the payments, and
 //     convergence is cubic near the root. The Halley factor over the Newton step
 //     is capped at 2.
+//   - Discounting: in a pass, a payment's factor e^(−u·Time) is the previous
+//     payment's times e^(−u·gap), gap the difference of their times, when the
+//     gap is below 64 (each distinct gap's exp computed once per pass: a monthly
+//     schedule has four or five, so 12 installments take about 5 exps instead of
+//     12). The chain restarts with an exp of its own at the first payment, at
+//     least every 17th, and wherever the times go back or jump further; so every
+//     factor is within 24 ulp of the exp of its rounded exponent.
 //   - Safeguard (Numerical Recipes' rtsafe): a step that leaves the bracket, is not
 //     finite (terms overflow to +Inf or underflow to 0 far from the root) or is not
 //     below half the step before last is replaced by a bisection of the bracket,
@@ -103,8 +110,10 @@
 // above rules out: the search stops with the residual within 1e-12·m, or with the
 // bracket down to adjacent floats, where the residual is at most
 // |S'(u)|·ulp(u) ≤ 36,500·m·2^−47 ≈ 2.6e-10·m, since |u| ≤ ln(MaxCents) ≈ 34.5
-// per day within the limits; the rounding noise of the sum adds at most
-// MaxFlows·2^−53·m ≈ 1.1e-12·m). In practice the rate is good to about 12
+// per day within the limits; the rounding noise of the sum, its terms within 24
+// ulp each, adds at most (MaxFlows + 48)·2^−53·m ≈ 1.1e-12·m, and the rounding
+// of the exponents at most |u·Time|·2^−53 ≤ ln(1 + MaxAnnual)·MaxYears·2^−53 ≈
+// 2.6e-13 relative). In practice the rate is good to about 12
 // significant digits, far below the 2 decimals shown: against an XIRR computed by
 // bisection in 60-digit decimal arithmetic on 400 random loans, the annual rates
 // differed by at most 4e-12 relative and every rounded percentage matched.

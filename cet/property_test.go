@@ -126,6 +126,117 @@ func TestPropMatchesReference(t *testing.T) {
 	})
 }
 
+// drawSchedule draws 1 to 420 payments the way loans make them: in order of
+// time, the first minTime to 180 days (minTime to 6 months) after the release,
+// then gaps of 28 to 31 days (1 month) — sometimes 0 to 120 days, a step back
+// (not below minTime) or a zero payment, so that every path of the chained
+// discounting (cached gap, new gap, gap beyond the cache, unsorted time,
+// restarted chain) is taken.
+func drawSchedule(t *rapid.T, basis Basis, minTime int) []Flow {
+	n := rapid.IntRange(1, 420).Draw(t, "n")
+	first, lo, hi := rapid.IntRange(minTime, 180).Draw(t, "first"), 28, 31
+	if basis == Periodic {
+		first, lo, hi = rapid.IntRange(minTime, 6).Draw(t, "first"), 1, 1
+	}
+	pmt := rapid.Int64Range(1, 1e10).Draw(t, "payment")
+	fl := make([]Flow, n)
+	tm := first
+	for i := range fl {
+		fl[i] = Flow{Time: tm, Cents: pmt}
+		switch rapid.IntRange(0, 19).Draw(t, fmt.Sprintf("odd%d", i)) {
+		case 0:
+			tm += rapid.IntRange(0, 120).Draw(t, fmt.Sprintf("gap%d", i))
+		case 1:
+			tm = max(tm-rapid.IntRange(1, 60).Draw(t, fmt.Sprintf("back%d", i)), minTime)
+		case 2:
+			fl[i].Cents = 0
+		default:
+			tm += rapid.IntRange(lo, hi).Draw(t, fmt.Sprintf("gap%d", i))
+		}
+		tm = min(tm, MaxYears*int(perYear(basis)))
+	}
+	fl[0].Cents = pmt // at least one positive payment after the release
+	return fl
+}
+
+// TestPropChainedSums holds sums, which chains the discount factors, to the
+// same sums with one exp per payment, on drawSchedule's flows and any u that
+// keeps every term and sum finite (|u·Time| ≤ 600). The bound: each chained factor is
+// within 24 ulp of e^(−u·Time) computed from its rounded exponents (the comment
+// at maxChain), each direct one within 1.5, the products by Time add 2, and
+// each of the two sums adds n − 1 roundings of half an ulp of the sum; and the
+// rounding of the exponents themselves (−u·Time, or −u·gap along a chain) moves
+// a factor by up to |u·Time|·2^−53 on either side. In all, (28 + n +
+// |u|·tMax)·2^−52 of the sum of the terms' magnitudes.
+func TestPropChainedSums(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		basis := drawBasis(t)
+		fl := drawSchedule(t, basis, 1)
+		tMax := 0
+		for _, f := range fl {
+			tMax = max(tMax, f.Time)
+		}
+		bound := 600 / float64(tMax)
+		u := rapid.Float64Range(-bound, bound).Draw(t, "u")
+		s, g, q := sums(fl, u)
+		var ws, wg, wq float64
+		for _, f := range fl {
+			if f.Time == 0 || f.Cents == 0 {
+				continue
+			}
+			tt := float64(f.Time)
+			v := float64(f.Cents) * math.Exp(-u*tt)
+			ws += v
+			wg += v * tt
+			wq += v * tt * tt
+		}
+		tol := (28 + float64(len(fl)) + math.Abs(u)*float64(tMax)) * 0x1p-52
+		for _, c := range []struct {
+			name      string
+			got, want float64
+		}{{"S", s, ws}, {"-S'", g, wg}, {"S''", q, wq}} {
+			if math.IsInf(c.want, 0) || math.IsNaN(c.got) {
+				t.Fatalf("%s(%g) = %g, direct %g: not finite", c.name, u, c.got, c.want)
+			}
+			if d := math.Abs(c.got - c.want); d > tol*c.want {
+				t.Fatalf("%s(%g) = %.17g, direct %.17g: relative difference %g > %g", c.name, u, c.got, c.want, d/c.want, tol)
+			}
+		}
+	})
+}
+
+// TestPropScheduleMatchesReference is TestPropMatchesReference on loan-shaped
+// flows (drawSchedule), where the chained discounting does most of the work;
+// payments at least 30 days (1 month) out, as there, keep the root inside the
+// reference's interval.
+func TestPropScheduleMatchesReference(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		basis := drawBasis(t)
+		minTime := 30
+		if basis == Periodic {
+			minTime = 1
+		}
+		fl := drawSchedule(t, basis, minTime)
+		sum, _, tMin := sumCents(fl)
+		net := rapid.Int64Range(max(1, sum/2), 2*sum).Draw(t, "net")
+		r, err := Solve(net, fl, basis)
+		if err != nil {
+			t.Fatalf("Solve: %v", err)
+		}
+		if v := npvExp(r.Log(), net, fl, perYear(basis)); !(math.Abs(v) <= 1e-9*float64(net)) {
+			t.Fatalf("|NPV(%g)| = %g > 1e-9·%d", r.Log(), math.Abs(v), net)
+		}
+		ref, ok := refAnnual(net, fl, perYear(basis))
+		if !ok {
+			t.Fatalf("root outside the reference's interval")
+		}
+		tol := 2e-9 / (float64(tMin) / perYear(basis))
+		if d := math.Abs(r.Log() - math.Log1p(ref)); d > tol {
+			t.Fatalf("Solve: ln(1+CET) = %.17g, reference %.17g: |Δ| = %g > %g", r.Log(), math.Log1p(ref), d, tol)
+		}
+	})
+}
+
 // TestPropFeesRaiseCET: deducting a fee from the net amount (the borrower receives
 // less for the same payments) raises the CET; by at least the solver's error once
 // the fee is 0.1 % of net, so then strictly (the true shift in x is at least
