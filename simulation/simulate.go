@@ -242,21 +242,28 @@ func (p *prepared) financed(s *Simulation, plan *schedule.Plan, n int) error {
 func (p *prepared) finish(s *Simulation, sch *schedule.Schedule, res iof.Result, net int64) error {
 	n := sch.Len()
 	release := p.opts.Release
+	plan := sch.Plan()
 	var buf [64]cet.Flow
-	flows := buf[:0]
-	if n > len(buf) {
-		flows = make([]cet.Flow, 0, n)
+	var flows []cet.Flow
+	if n <= len(buf) {
+		flows = buf[:n]
+	} else {
+		flows = make([]cet.Flow, n)
 	}
-	for k := 1; k <= n; k++ {
-		row := sch.CentsRow(k)
+	// Every payment but the last is the installment (schedule doc, "The table"),
+	// so only the last row is read; the days come from the plan's due dates, or
+	// from Grid's table of them.
+	pmt := sch.InstallmentCents()
+	for k := range flows {
 		var days int
 		if p.days != nil {
-			days = int(p.days[k-1])
+			days = int(p.days[k])
 		} else {
-			days = calendar.DaysBetween(release, row.DueDate)
+			days = calendar.DaysBetween(release, plan.DueDate(k+1))
 		}
-		flows = append(flows, cet.Flow{Time: days, Cents: row.Payment})
+		flows[k] = cet.Flow{Time: days, Cents: pmt}
 	}
+	flows[n-1].Cents = sch.CentsRow(n).Payment
 	rate, err := cet.Solve(net, flows, cet.Actual365)
 	if err != nil {
 		var ce *cet.Error
@@ -267,7 +274,6 @@ func (p *prepared) finish(s *Simulation, sch *schedule.Schedule, res iof.Result,
 		return validation.Wrap(err, validation.CodeRateOutOfRange, "cet_percentage",
 			"the CET cannot be computed: %v", err)
 	}
-	first := sch.CentsRow(1)
 	*s = Simulation{
 		offerID:      p.src.ID,
 		requested:    p.requested,
@@ -282,7 +288,7 @@ func (p *prepared) finish(s *Simulation, sch *schedule.Schedule, res iof.Result,
 		cetPercent:   rate.Percent(),
 		cetMonthlyPc: rate.MonthlyPercent(),
 		n:            n,
-		firstDue:     first.DueDate,
+		firstDue:     plan.DueDate(1),
 		release:      release,
 		dayCount:     p.opts.DayCount,
 		roll:         p.opts.Roll,
