@@ -3,7 +3,6 @@ package bench
 import (
 	"errors"
 	"math"
-	"time"
 
 	"github.com/dinie/lending/calendar"
 )
@@ -78,7 +77,6 @@ func floatSimulate(o floatOffer) (floatResult, error) {
 	if err != nil {
 		return floatResult{}, err
 	}
-	y0, m0, _ := d0.Date()
 	rows := make([]floatRow, n)
 
 	// Dates, interest time (months, monthly pro rata) and discount factors; row
@@ -93,7 +91,7 @@ func floatSimulate(o floatOffer) (floatResult, error) {
 		if err != nil {
 			return floatResult{}, err
 		}
-		t, err := monthsProRata(d0, y0, m0, nominal)
+		t, err := monthsProRata(d0, 1+k, nominal)
 		if err != nil {
 			return floatResult{}, err
 		}
@@ -180,12 +178,11 @@ func floatSimulate(o floatOffer) (floatResult, error) {
 // round2 rounds reais to cents, half away from zero, in float64.
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-// monthsProRata is the monthly pro rata time from d0 (in year y0, month m0) to
-// d in months: the whole months m with d0 + m months ≤ d, plus the remaining
-// days / 30.
-func monthsProRata(d0 calendar.Date, y0 int, m0 time.Month, d calendar.Date) (float64, error) {
-	y, mo, _ := d.Date()
-	m := (y-y0)*12 + int(mo) - int(m0)
+// monthsProRata is the monthly pro rata time in months from d0 to d, which lies
+// in the m-th month after d0's: the whole months m' with d0 + m' months ≤ d (m,
+// or m − 1 when d0's day, clamped to d's month, falls after d), plus the
+// remaining days / 30.
+func monthsProRata(d0 calendar.Date, m int, d calendar.Date) (float64, error) {
 	a, err := d0.AddMonths(m)
 	if err != nil {
 		return 0, err

@@ -2,7 +2,6 @@ package bench
 
 import (
 	"errors"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -74,7 +73,6 @@ func decSimulate(o decOffer) (decResult, error) {
 		return decResult{}, err
 	}
 	onePlusI := decOne.Add(o.Rate)
-	y0, m0, _ := d0.Date()
 
 	// Dates, interest times and discount factors.
 	rows := make([]decRow, n)
@@ -89,7 +87,7 @@ func decSimulate(o decOffer) (decResult, error) {
 		if err != nil {
 			return decResult{}, err
 		}
-		t, err := decMonthsProRata(d0, y0, m0, nominal)
+		t, err := decMonthsProRata(d0, 1+k, nominal)
 		if err != nil {
 			return decResult{}, err
 		}
@@ -180,9 +178,7 @@ func decSimulate(o decOffer) (decResult, error) {
 }
 
 // decMonthsProRata is monthsProRata in decimal months.
-func decMonthsProRata(d0 calendar.Date, y0 int, m0 time.Month, d calendar.Date) (decimal.Decimal, error) {
-	y, mo, _ := d.Date()
-	m := (y-y0)*12 + int(mo) - int(m0)
+func decMonthsProRata(d0 calendar.Date, m int, d calendar.Date) (decimal.Decimal, error) {
 	a, err := d0.AddMonths(m)
 	if err != nil {
 		return decimal.Zero, err
