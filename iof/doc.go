@@ -83,8 +83,9 @@
 // Rates are exact: a Rate counts 10⁻⁸ percent in an int64 (0.0082 % is 820,000),
 // written in the table as the decrees write them and checked at compile time to
 // be exact. No rate is ever a float. A Rate prints and marshals in percent
-// ("0.0082%" from String, 0.0082 in JSON and text) and ParseRate reads the text
-// form back, exactly, refusing more than 8 decimal places rather than rounding.
+// ("0.0082%" from String, 0.0082 in JSON and text; AppendText appends the text
+// form to a buffer without allocating) and ParseRate reads the text form back,
+// exactly, refusing more than 8 decimal places rather than rounding.
 //
 // # Rounding and arithmetic
 //

@@ -278,7 +278,8 @@ func checkErr(t *testing.T, err error, code validation.Code, param string, reaso
 }
 
 // TestAllocations holds the package doc: ComputeSchedule and ComputeCents read
-// cents and do not allocate unless they fail.
+// cents and do not allocate unless they fail; Rate.AppendText allocates only to
+// grow its buffer.
 func TestAllocations(t *testing.T) {
 	plan := plan12(t)
 	s, err := plan.ScheduleCents(2_500_000, 12)
@@ -291,12 +292,14 @@ func TestAllocations(t *testing.T) {
 		flows[k] = iof.Flow{Due: row.DueDate, Amortization: row.Principal}
 	}
 	release := plan.Release()
+	buf := make([]byte, 0, 32)
 	for _, c := range []struct {
 		name string
 		f    func()
 	}{
 		{"ComputeSchedule", func() { _, _ = iof.ComputeSchedule(iof.MEI, s) }},
 		{"ComputeCents", func() { _, _ = iof.ComputeCents(iof.MEI, release, 2_500_000, flows) }},
+		{"Rate.AppendText", func() { buf, _ = iof.Rate(274_000).AppendText(buf[:0]) }},
 	} {
 		if got := testing.AllocsPerRun(100, c.f); got != 0 {
 			t.Errorf("%s: %v allocations, want 0", c.name, got)

@@ -49,6 +49,12 @@ func (r Rate) MarshalText() ([]byte, error) { return r.appendPercent(nil), nil }
 // MarshalJSON returns r as a JSON number of percent: 0.0082.
 func (r Rate) MarshalJSON() ([]byte, error) { return r.appendPercent(nil), nil }
 
+// AppendText appends MarshalText's form to b and returns the extended buffer
+// (encoding.TextAppender): "0.0082", which is also the JSON number MarshalJSON
+// writes, for writers building JSON or text in one buffer. It never fails and
+// allocates only to grow b.
+func (r Rate) AppendText(b []byte) ([]byte, error) { return r.appendPercent(b), nil }
+
 // UnmarshalText parses a rate with ParseRate. On error r is left unchanged.
 func (r *Rate) UnmarshalText(text []byte) error {
 	v, err := ParseRate(string(text))

@@ -3,6 +3,7 @@ package iof_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/dinie/lending/calendar"
@@ -206,6 +207,10 @@ func TestRateString(t *testing.T) {
 		// The decimal form is the same number.
 		if got := tt.r.Percent().String() + "%"; got != tt.want {
 			t.Errorf("Rate(%d).Percent() = %s, want %s", int64(tt.r), got, tt.want)
+		}
+		// AppendText appends MarshalText's form, the number without the sign.
+		if b, err := tt.r.AppendText([]byte("rate=")); err != nil || string(b)+"%" != "rate="+tt.want {
+			t.Errorf("Rate(%d).AppendText = %q, %v; want %q", int64(tt.r), b, err, "rate="+strings.TrimSuffix(tt.want, "%"))
 		}
 	}
 }

@@ -141,7 +141,9 @@
 // (resolution 0.0000000001 % a.m.), held exactly as an integer, from 0 % to
 // 100 % a.m. More places are refused (invalid_format), not rounded. Build one
 // with PercentPerMonth(decimal) or ParsePercentPerMonth("2.5"); read it with
-// Percent (2.5) or Fraction (0.025). The zero value is 0 % a.m.
+// Percent (2.5) or Fraction (0.025), or without building a decimal with
+// PercentUnits (25,000,000,000, the integer it is held as, in 10^-10 %) and
+// AppendText ("2.5" appended to a buffer). The zero value is 0 % a.m.
 //
 // # Bounds and errors
 //

@@ -127,6 +127,15 @@ func FuzzParsePercentPerMonth(f *testing.F) {
 		if err != nil || back != r {
 			t.Fatalf("round trip of %q: %q → %v, %v", s, r.String(), back, err)
 		}
+		// PercentUnits is the reference value in 10^-RatePlaces %, AppendText is
+		// String appended.
+		units := new(big.Rat).Mul(want, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(schedule.RatePlaces), nil)))
+		if !units.IsInt() || !units.Num().IsInt64() || units.Num().Int64() != r.PercentUnits() {
+			t.Fatalf("ParsePercentPerMonth(%q).PercentUnits() = %d, want %s", s, r.PercentUnits(), units.FloatString(2))
+		}
+		if b, err := r.AppendText([]byte("rate=")); err != nil || string(b) != "rate="+r.String() {
+			t.Fatalf("AppendText = %q, %v; want %q", b, err, "rate="+r.String())
+		}
 		fromDecimal, err := schedule.PercentPerMonth(r.Percent())
 		if err != nil || fromDecimal != r {
 			t.Fatalf("PercentPerMonth(%s) = %v, %v", r.Percent(), fromDecimal, err)

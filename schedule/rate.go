@@ -246,6 +246,18 @@ func (r MonthlyRate) appendText(b []byte) []byte {
 // MarshalText returns String's form; it never fails.
 func (r MonthlyRate) MarshalText() ([]byte, error) { return r.appendText(nil), nil }
 
+// AppendText appends String's form to b and returns the extended buffer
+// (encoding.TextAppender), for writers building JSON or text in one buffer. It
+// never fails and allocates only to grow b.
+func (r MonthlyRate) AppendText(b []byte) ([]byte, error) { return r.appendText(b), nil }
+
+// PercentUnits returns the rate as the integer it is held as: percent per month
+// in units of 10^−RatePlaces, so 2.5 % a.m. is 25,000,000,000 and the value
+// runs from 0 to 100·10^RatePlaces. It is Percent's coefficient at exponent
+// −RatePlaces, for callers that compute with the rate in integers without
+// building a decimal; it does not allocate.
+func (r MonthlyRate) PercentUnits() int64 { return r.units }
+
 // UnmarshalText parses text with ParsePercentPerMonth. On error r is unchanged.
 func (r *MonthlyRate) UnmarshalText(text []byte) error {
 	v, err := ParsePercentPerMonth(string(text))

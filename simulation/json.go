@@ -36,8 +36,7 @@ const BreakdownKey = "breakdown"
 // amortization, has a leading '-'); interest_percentage is the monthly rate as an
 // exact JSON number; the percentages are JSON numbers with at most 2 decimals,
 // written in the shortest form that reads back as the same float64 (48.56,
-// 3.3); dates are YYYY-MM-DD. It allocates the output buffer only (and the
-// annual rate's decimal).
+// 3.3); dates are YYYY-MM-DD. It allocates the output buffer only.
 func (s *Simulation) MarshalJSON() ([]byte, error) {
 	return s.AppendJSON(make([]byte, 0, 720+176*s.n)), nil
 }
@@ -55,8 +54,7 @@ func (s *Simulation) AppendJSON(b []byte) []byte {
 	b = money(b, `,"iof_amount":`, s.iof.TotalCents())
 	b = money(b, `,"total_loan_amount":`, s.total)
 	b = append(b, `,"interest_percentage":`...)
-	rate, _ := s.rate.MarshalJSON() // never fails
-	b = append(b, rate...)
+	b, _ = s.rate.AppendText(b) // never fails; the text is the JSON number
 	b = append(b, `,"cet_percentage":`...)
 	b = appendPercent(b, s.cetPercent)
 	b = append(b, `,"number_of_installments":`...)
@@ -85,11 +83,9 @@ func (s *Simulation) AppendJSON(b []byte) []byte {
 	b = append(b, `","applied_class":"`...)
 	b = append(b, s.iof.Applied.String()...)
 	b = append(b, `","rates":{"daily":`...)
-	d, _ := s.iof.Rates.Daily.MarshalJSON() // never fails
-	b = append(b, d...)
+	b, _ = s.iof.Rates.Daily.AppendText(b) // never fails; the text is the JSON number
 	b = append(b, `,"additional":`...)
-	a, _ := s.iof.Rates.Additional.MarshalJSON()
-	b = append(b, a...)
+	b, _ = s.iof.Rates.Additional.AppendText(b)
 	b = append(b, `}},"schedule":[`...)
 	for k := 1; k <= s.n; k++ {
 		if k > 1 {

@@ -11,22 +11,19 @@ import (
 // the nearest: the annual equivalent of the monthly rate r (lending-math.md §3),
 // 2 decimals of percent.
 //
-// i = u / 10^12 exactly (u, the rate in 10^-10 %, has at most 13 digits), so the
-// exact value is (10^12 + u)^12 / 10^140 − 10^4 hundredths. It is never a tie:
-// a tie needs 2·(10^12 + u)^12 to be an odd multiple of 10^140, whose power of 2
-// is 141, while 2·(…)^12 has one of the form 1 + 12a. So NBR 5891's "half to even"
-// and half-up agree, and any correct rounding is the rounding.
+// i = u / 10^12 exactly (u = r.PercentUnits(), the rate in 10^-10 %, at most
+// 10^12), so the exact value is (10^12 + u)^12 / 10^140 − 10^4 hundredths. It is
+// never a tie: a tie needs 2·(10^12 + u)^12 to be an odd multiple of 10^140,
+// whose power of 2 is 141, while 2·(…)^12 has one of the form 1 + 12a. So NBR
+// 5891's "half to even" and half-up agree, and any correct rounding is the
+// rounding.
 //
 // Fast path: float64, (1 + i) to one rounding, squared up to the 12th power;
 // relative error below 30 ulp, so below 2·10^-7 hundredths at the largest
 // value (4096 − 1 times 10^4). Within 10^-6 of a half hundredth the exact
 // path (big.Int) decides.
 func annualHundredths(r schedule.MonthlyRate) int64 {
-	p := r.Percent() // decimal.New(units, -10): the coefficient is the units
-	u := p.CoefficientInt64()
-	if p.Exponent() != -schedule.RatePlaces || u < 0 || u > 100*1e10 {
-		return annualExact(r)
-	}
+	u := r.PercentUnits()
 	f := 1 + float64(u)/1e12
 	f2 := f * f
 	f4 := f2 * f2
@@ -39,22 +36,14 @@ func annualHundredths(r schedule.MonthlyRate) int64 {
 		}
 		return int64(fl)
 	}
-	return annualExact(r)
+	return annualExact(u)
 }
 
-// annualExact is annualHundredths in big.Int arithmetic.
-func annualExact(r schedule.MonthlyRate) int64 {
-	p := r.Percent()                           // percent = coef · 10^exp
-	coef, exp := p.Coefficient(), p.Exponent() // i = coef · 10^(exp−2)
-	// 1 + i = (10^k + coef) / 10^k with k = 2 − exp (exp ≤ 0 for a rate ≤ 100 with
-	// its zeros trimmed or not; a positive exponent is scaled in).
-	k := int64(2) - int64(exp)
-	if k < 0 {
-		coef.Mul(coef, new(big.Int).Exp(big.NewInt(10), big.NewInt(-k), nil))
-		k = 0
-	}
-	den := new(big.Int).Exp(big.NewInt(10), big.NewInt(k), nil)
-	num := new(big.Int).Add(den, coef)
+// annualExact is annualHundredths in big.Int arithmetic, from u = the rate in
+// 10^-10 % (i = u / 10^12).
+func annualExact(u int64) int64 {
+	den := new(big.Int).Exp(big.NewInt(10), big.NewInt(12), nil)
+	num := new(big.Int).Add(den, big.NewInt(u))
 	num.Exp(num, big.NewInt(12), nil)
 	den.Exp(den, big.NewInt(12), nil)
 	// hundredths of percent: (num/den − 1) · 10^4, rounded to nearest.
