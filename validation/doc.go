@@ -21,6 +21,16 @@
 // decimal.Decimal at their exported APIs; these functions are the only conversions
 // between the two and between either and text.
 //
+// AppendCents is one case of the library's fixed-point writer, for any integer
+// held in units of 10^−places (cents, or the 10^−8 % and 10^−10 % units of the
+// IOF and interest rates):
+//
+//	AppendFixed(b, v, p)    v·10^−p appended with exactly p decimals ("0.00820000")
+//	AppendTrimmed(b, v, p)  the same without trailing fraction zeros ("0.0082", "1")
+//
+// Both are exact (nothing rounds), take any int64 and allocate nothing when b has
+// room.
+//
 // Rounding: FormatMoney is the only function that rounds. It rounds half-up to cents
 // (lending-math.md §4, commercial rounding): a value exactly halfway between two cents
 // goes to the one farther from zero, so 1.005 → 1.01 and 1.00499 → 1.00. Negative

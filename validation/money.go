@@ -148,31 +148,10 @@ func moneyFormatError(s string) *Error {
 // AppendCents appends cents in the wire format (two decimal places, no thousands
 // separator) to dst and returns the extended buffer. A negative amount, which the
 // wire never carries but internal arithmetic can produce, gets a leading '-'. It
-// allocates only if dst lacks capacity (21 bytes always suffice).
+// is AppendFixed(dst, cents, 2) and allocates only if dst lacks capacity (21
+// bytes always suffice).
 func AppendCents(dst []byte, cents int64) []byte {
-	u := uint64(cents)
-	if cents < 0 {
-		dst = append(dst, '-')
-		u = -u // two's complement: also right for math.MinInt64
-	}
-	var buf [24]byte
-	i := len(buf) - 1
-	buf[i] = byte('0' + u%10)
-	u /= 10
-	i--
-	buf[i] = byte('0' + u%10)
-	u /= 10
-	i--
-	buf[i] = '.'
-	for {
-		i--
-		buf[i] = byte('0' + u%10)
-		u /= 10
-		if u == 0 {
-			break
-		}
-	}
-	return append(dst, buf[i:]...)
+	return AppendFixed(dst, cents, 2)
 }
 
 // FormatCents returns cents in the wire format, like AppendCents: 123456 → "1234.56",

@@ -88,3 +88,26 @@ func ExampleCentsToDecimal() {
 	// Output:
 	// 24250 24250.00
 }
+
+func ExampleAppendFixed() {
+	// A rate held as an integer count of 10^-8 percent, written with all its places.
+	fmt.Println(string(validation.AppendFixed(nil, 820_000, 8)))
+	fmt.Println(string(validation.AppendFixed(nil, -5, 2)))
+	// Output:
+	// 0.00820000
+	// -0.05
+}
+
+func ExampleAppendTrimmed() {
+	// The same rate in its shortest exact form, as a JSON number.
+	buf := append([]byte(nil), `{"daily":`...)
+	buf = validation.AppendTrimmed(buf, 820_000, 8)
+	buf = append(buf, '}')
+	fmt.Println(string(buf))
+	fmt.Println(string(validation.AppendTrimmed(nil, 38_000_000, 8)))
+	fmt.Println(string(validation.AppendTrimmed(nil, 100_000_000, 8)))
+	// Output:
+	// {"daily":0.0082}
+	// 0.38
+	// 1
+}
