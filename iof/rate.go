@@ -112,43 +112,7 @@ func ParseRate(s string) (Rate, error) {
 
 // appendPercent appends r in percent, shortest exact form, without the sign.
 func (r Rate) appendPercent(dst []byte) []byte {
-	var b [32]byte
-	n := int64(r)
-	neg := n < 0
-	u := uint64(n)
-	if neg {
-		u = -u
-	}
-	i := len(b)
-	frac := u % rateScale
-	whole := u / rateScale
-	if frac != 0 {
-		digits := RatePlaces
-		for frac%10 == 0 {
-			frac /= 10
-			digits--
-		}
-		for ; digits > 0; digits-- {
-			i--
-			b[i] = byte('0' + frac%10)
-			frac /= 10
-		}
-		i--
-		b[i] = '.'
-	}
-	for {
-		i--
-		b[i] = byte('0' + whole%10)
-		whole /= 10
-		if whole == 0 {
-			break
-		}
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return append(dst, b[i:]...)
+	return validation.AppendTrimmed(dst, int64(r), RatePlaces)
 }
 
 // Rates are the two IOF rates of a class in a regime: Daily, percent per day on

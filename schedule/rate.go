@@ -225,22 +225,7 @@ func (r MonthlyRate) IsZero() bool { return r.units == 0 }
 func (r MonthlyRate) String() string { return string(r.appendText(nil)) }
 
 func (r MonthlyRate) appendText(b []byte) []byte {
-	ip, fp := r.units/rateScale, r.units%rateScale
-	b = strconv.AppendInt(b, ip, 10)
-	if fp == 0 {
-		return b
-	}
-	var frac [RatePlaces]byte
-	for i := RatePlaces - 1; i >= 0; i-- {
-		frac[i] = byte('0' + fp%10)
-		fp /= 10
-	}
-	n := RatePlaces
-	for frac[n-1] == '0' {
-		n--
-	}
-	b = append(b, '.')
-	return append(b, frac[:n]...)
+	return validation.AppendTrimmed(b, r.units, RatePlaces)
 }
 
 // MarshalText returns String's form; it never fails.

@@ -134,21 +134,7 @@ func appendPercent(b []byte, p float64) []byte {
 }
 
 // appendHundredths writes h/100 as a JSON number without trailing zeros.
-func appendHundredths(b []byte, h int64) []byte {
-	if h < 0 {
-		b = append(b, '-')
-		h = -h
-	}
-	b = strconv.AppendInt(b, h/100, 10)
-	switch f := h % 100; {
-	case f == 0:
-	case f%10 == 0:
-		b = append(b, '.', byte('0'+f/10))
-	default:
-		b = append(b, '.', byte('0'+f/10), byte('0'+f%10))
-	}
-	return b
-}
+func appendHundredths(b []byte, h int64) []byte { return validation.AppendTrimmed(b, h, 2) }
 
 // The wire shapes read by UnmarshalJSON. Pointers tell a missing field from a
 // zero one.
