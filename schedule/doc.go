@@ -189,7 +189,8 @@
 // Accessors: the Cents methods (InstallmentCents, CentsRow, Total…Cents) never
 // allocate; the decimal ones (Installment, Row, Rows, totals) allocate one
 // big.Int per decimal, which is why composing packages read cents. MarshalJSON
-// allocates its output buffer.
+// allocates its output buffer; CentsRow.AppendJSON writes a row into the
+// caller's buffer without allocating.
 //
 // # JSON
 //

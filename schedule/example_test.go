@@ -208,6 +208,23 @@ func ExampleSchedule_CentsRow() {
 	// 0 0
 }
 
+// AppendJSON writes rows into a caller's buffer, here as JSON lines.
+func ExampleCentsRow_AppendJSON() {
+	i, _ := schedule.ParsePercentPerMonth("1")
+	d0, _ := calendar.ParseDate("2026-03-10")
+	s, _ := schedule.New(schedule.Terms{Principal: decimal.RequireFromString("1000.00"), Rate: i,
+		Installments: 3, Release: d0})
+	buf := make([]byte, 0, 3*192)
+	for k := 1; k <= s.Len(); k++ {
+		buf = append(s.CentsRow(k).AppendJSON(buf), '\n')
+	}
+	os.Stdout.Write(buf)
+	// Output:
+	// {"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","payment":"340.02","interest":"10.00","principal":"330.02","balance":"669.98"}
+	// {"number":2,"nominal_date":"2026-05-10","due_date":"2026-05-11","payment":"340.02","interest":"6.70","principal":"333.32","balance":"336.66"}
+	// {"number":3,"nominal_date":"2026-06-10","due_date":"2026-06-10","payment":"340.03","interest":"3.37","principal":"336.66","balance":"0.00"}
+}
+
 func ExampleMonthlyRate_UnmarshalJSON() {
 	// The API carries interest_rate as a JSON number of percent per month; it is
 	// read exactly, never through a float64.

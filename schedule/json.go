@@ -33,10 +33,14 @@ func (r Row) MarshalJSON() ([]byte, error) {
 
 // MarshalJSON writes the row as Row.MarshalJSON does, from cents.
 func (c CentsRow) MarshalJSON() ([]byte, error) {
-	return c.appendJSON(make([]byte, 0, 192)), nil
+	return c.AppendJSON(make([]byte, 0, 192)), nil
 }
 
-func (c CentsRow) appendJSON(b []byte) []byte {
+// AppendJSON appends what MarshalJSON writes to b and returns the extended
+// buffer, for writers that put rows inside a larger JSON document (the schedule's
+// and the simulation's). It never fails and allocates only if b lacks capacity
+// (192 bytes always suffice).
+func (c CentsRow) AppendJSON(b []byte) []byte {
 	b = append(b, `{"number":`...)
 	b = strconv.AppendInt(b, int64(c.Number), 10)
 	b = appendDate(b, `,"nominal_date":`, c.NominalDate)
@@ -156,7 +160,7 @@ func (s *Schedule) MarshalJSON() ([]byte, error) {
 		if k > 0 {
 			b = append(b, ',')
 		}
-		b = s.CentsRow(k + 1).appendJSON(b)
+		b = s.CentsRow(k + 1).AppendJSON(b)
 	}
 	return append(b, "]}"...), nil
 }

@@ -394,14 +394,14 @@ func TestZeroValues(t *testing.T) {
 
 // TestAllocations holds the package doc's cost model: a table from a plan is two
 // allocations (header and rows), the installment alone and the cents accessors
-// none; nor do the rate's integer and append forms.
+// none; nor do the rate's integer and append forms, nor a row appended as JSON.
 func TestAllocations(t *testing.T) {
 	plan, err := schedule.NewPlan(schedule.Terms{Rate: rate(t, "3.49"), Installments: 12,
 		Release: date(t, "2026-03-10"), FirstDue: date(t, "2026-04-25")})
 	must(t, err)
 	s, err := plan.ScheduleCents(1_000_000, 12)
 	must(t, err)
-	r, buf := rate(t, "0.629890"), make([]byte, 0, 32)
+	r, buf, rowBuf := rate(t, "0.629890"), make([]byte, 0, 32), make([]byte, 0, 192)
 	for _, c := range []struct {
 		name string
 		want float64
@@ -410,6 +410,7 @@ func TestAllocations(t *testing.T) {
 		{"Plan.ScheduleCents", 2, func() { _, _ = plan.ScheduleCents(1_000_000, 12) }},
 		{"Plan.InstallmentCents", 0, func() { _, _ = plan.InstallmentCents(1_000_000, 12) }},
 		{"Schedule.CentsRow", 0, func() { _ = s.CentsRow(7) }},
+		{"CentsRow.AppendJSON", 0, func() { rowBuf = s.CentsRow(7).AppendJSON(rowBuf[:0]) }},
 		{"MonthlyRate.AppendText", 0, func() { buf, _ = r.AppendText(buf[:0]) }},
 		{"MonthlyRate.PercentUnits", 0, func() { _ = r.PercentUnits() }},
 	} {

@@ -165,8 +165,8 @@
 // CET percentages and the annual rate are JSON numbers with at most two
 // decimals, written in the shortest form that reads back as the same float64
 // (48.56, never 48.559999…; 3.3); the IOF rates are exact JSON numbers of
-// percent (0.0082); dates are "YYYY-MM-DD". Schedule rows are written exactly as
-// schedule.Row marshals. UnmarshalJSON reads that shape back and checks it (every
+// percent (0.0082); dates are "YYYY-MM-DD". Schedule rows are written by
+// schedule.CentsRow.AppendJSON, exactly as schedule.Row marshals. UnmarshalJSON reads that shape back and checks it (every
 // field present and well formed, and the invariants below), so
 // Marshal → Unmarshal → Marshal is byte-identical and the values are equal. A
 // simulation read from JSON carries its rows, not a schedule: JSON does not hold

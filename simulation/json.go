@@ -91,23 +91,9 @@ func (s *Simulation) AppendJSON(b []byte) []byte {
 		if k > 1 {
 			b = append(b, ',')
 		}
-		b = appendRow(b, s.CentsRow(k))
+		b = s.CentsRow(k).AppendJSON(b)
 	}
 	return append(b, "]}}"...)
-}
-
-// appendRow writes a row as schedule.Row.MarshalJSON does (a test holds the two
-// byte-identical), from cents.
-func appendRow(b []byte, r schedule.CentsRow) []byte {
-	b = append(b, `{"number":`...)
-	b = strconv.AppendInt(b, int64(r.Number), 10)
-	b = date(b, `,"nominal_date":`, r.NominalDate)
-	b = date(b, `,"due_date":`, r.DueDate)
-	b = money(b, `,"payment":`, r.Payment)
-	b = money(b, `,"interest":`, r.Interest)
-	b = money(b, `,"principal":`, r.Principal)
-	b = money(b, `,"balance":`, r.Balance)
-	return append(b, '}')
 }
 
 func money(b []byte, key string, cents int64) []byte {
