@@ -46,7 +46,8 @@
 // (1.005) is invalid_format, while extra zeros are fine (1.500 is 150 cents).
 //
 // Money errors carry Param "amount", since a parser does not know which field it read;
-// the caller relabels them with (*Error).WithParam("requested_amount").
+// the caller relabels them with Relabel(err, "requested_amount") (or
+// (*Error).WithParam on an *Error in hand).
 //
 //	input                       code                 reason
 //	""                          invalid_format       ErrEmpty

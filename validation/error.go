@@ -152,6 +152,23 @@ func (e *Error) WithParam(param string) *Error {
 	return &c
 }
 
+// Relabel is WithParam for an error value: when err is an *Error, it returns a
+// copy reporting param as the offending field; any other error (one that wraps
+// or joins *Errors keeps its own structure) and nil come back unchanged. It is
+// what a caller writes after a parser that does not know which request field it
+// read:
+//
+//	amount, err := validation.ParseMoney(s)
+//	if err != nil {
+//		return validation.Relabel(err, "requested_amount")
+//	}
+func Relabel(err error, param string) error {
+	if e, ok := err.(*Error); ok {
+		return e.WithParam(param)
+	}
+	return err
+}
+
 // Error returns "code: detail", the form STYLE.md shows
 // ("amount_out_of_range: requested_amount 60000.00 is above approved_amount 50000.00").
 func (e *Error) Error() string {

@@ -107,6 +107,18 @@ func ExampleError_WithParam() {
 	// Output: amount → requested_amount
 }
 
+func ExampleRelabel() {
+	_, err := validation.ParseMoney("1,50")
+	err = validation.Relabel(err, "requested_amount")
+	var e *validation.Error
+	errors.As(err, &e)
+	fmt.Println(e.Code, e.Param)
+	fmt.Println(validation.Relabel(nil, "requested_amount"))
+	// Output:
+	// invalid_format requested_amount
+	// <nil>
+}
+
 func ExampleParsePhone() {
 	for _, s := range []string{"(11) 91234-5678", "0055 11 3456-7890", "0 21 11 91234-5678", "0800 123 4567", "(11) 8123-4567"} {
 		p, err := validation.ParsePhone(s)

@@ -10,7 +10,7 @@ import (
 )
 
 // moneyParam is the Param of money errors. The parsers do not know which request field
-// they read; callers relabel with WithParam("requested_amount").
+// they read; callers relabel with Relabel(err, "requested_amount").
 const moneyParam = "amount"
 
 // MaxMoneyLen is the longest money string ParseMoney and ParseCents read, in bytes.

@@ -123,3 +123,29 @@ func TestErrors(t *testing.T) {
 		t.Error("foreign error not marked internal")
 	}
 }
+
+// TestRelabel: an *Error comes back as a relabelled copy (the original is not
+// modified); anything else, wrapped and joined *Errors included, unchanged.
+func TestRelabel(t *testing.T) {
+	orig := validation.Errorf(validation.CodeInvalidFormat, "amount", "amount is empty")
+	got := validation.Relabel(orig, "requested_amount")
+	var e *validation.Error
+	if !errors.As(got, &e) || e == orig || e.Param != "requested_amount" || e.Code != orig.Code ||
+		e.Detail != orig.Detail || orig.Param != "amount" {
+		t.Errorf("Relabel(*Error) = %#v (original %#v)", got, orig)
+	}
+	wrapped := fmt.Errorf("reading: %w", orig)
+	joined := validation.Errors{}.Append(orig).Append(validation.Errorf(validation.CodeInvalidCPF, "cpf", "x")).Err()
+	plain := errors.New("boom")
+	for _, err := range []error{nil, wrapped, plain} {
+		if got := validation.Relabel(err, "requested_amount"); got != err {
+			t.Errorf("Relabel(%v) = %v, want it unchanged", err, got)
+		}
+	}
+	// Errors is a slice, so it is compared entry by entry.
+	list, ok := validation.Relabel(joined, "requested_amount").(validation.Errors)
+	want := joined.(validation.Errors)
+	if !ok || len(list) != len(want) || list[0] != want[0] || list[1] != want[1] || list[0].Param != "amount" {
+		t.Errorf("Relabel(%v) = %v, want it unchanged", joined, list)
+	}
+}
