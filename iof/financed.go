@@ -98,11 +98,11 @@ func (f Financing) Net() decimal.Decimal { return validation.CentsToDecimal(f.Ne
 func Financed(plan *schedule.Plan, n int, c Class, requested, fees decimal.Decimal) (Financing, error) {
 	r, err := validation.DecimalToCents(requested)
 	if err != nil {
-		return Financing{}, relabel(err, paramRequested)
+		return Financing{}, validation.Relabel(err, paramRequested)
 	}
 	f, err := validation.DecimalToCents(fees)
 	if err != nil {
-		return Financing{}, relabel(err, paramFees)
+		return Financing{}, validation.Relabel(err, paramFees)
 	}
 	return FinancedCents(plan, n, c, r, f)
 }

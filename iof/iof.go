@@ -109,7 +109,7 @@ type Flow struct {
 func Compute(op Operation) (Result, error) {
 	p, err := validation.DecimalToCents(op.Principal)
 	if err != nil {
-		return Result{}, relabel(err, paramPrincipal)
+		return Result{}, validation.Relabel(err, paramPrincipal)
 	}
 	b, err := basis(op.Class, op.Release, p)
 	if err != nil {
@@ -122,7 +122,7 @@ func Compute(op Operation) (Result, error) {
 	for k, in := range op.Installments {
 		c, err := validation.DecimalToCents(in.Amortization)
 		if err != nil {
-			return Result{}, relabel(err, paramAmortization)
+			return Result{}, validation.Relabel(err, paramAmortization)
 		}
 		if !a.add(calendar.DaysBetween(op.Release, in.Due), c) {
 			return Result{}, flowError(k, op.Release, in.Due, c)
@@ -240,13 +240,6 @@ func mulRate(hi, lo uint64, r Rate) (q int64, ok bool) {
 		q0++
 	}
 	return int64(q0), true
-}
-
-func relabel(err error, param string) error {
-	if e, ok := err.(*validation.Error); ok {
-		return e.WithParam(param)
-	}
-	return err
 }
 
 func errPrincipal(p int64) error {

@@ -111,10 +111,7 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 		}
 		d, err := validation.ParseMoney(s)
 		if err != nil {
-			if e, ok := err.(*validation.Error); ok {
-				return e.WithParam(f.name)
-			}
-			return err
+			return validation.Relabel(err, f.name)
 		}
 		if neg {
 			d = d.Neg()

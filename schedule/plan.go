@@ -343,11 +343,7 @@ func validPrincipal(cents int64) error {
 func principalCents(d decimal.Decimal) (int64, error) {
 	c, err := validation.DecimalToCents(d)
 	if err != nil {
-		var e *validation.Error
-		if errors.As(err, &e) {
-			return 0, e.WithParam(paramPrincipal)
-		}
-		return 0, err
+		return 0, validation.Relabel(err, paramPrincipal)
 	}
 	return c, validPrincipal(c)
 }

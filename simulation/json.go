@@ -254,7 +254,7 @@ func cents(p *string, param string) (int64, error) {
 	}
 	c, err := validation.ParseCents(*p)
 	if err != nil {
-		return 0, relabel(err, param)
+		return 0, validation.Relabel(err, param)
 	}
 	if outOfRange(c) {
 		return 0, inconsistent(param, "%s is beyond %s", param, validation.FormatCents(maxWireCents))
@@ -286,7 +286,7 @@ func (w *wireSimulation) simulation() (Simulation, error) {
 	}
 	if s.id = *w.ID; s.id != "" {
 		if err := validation.CheckID(s.id, validation.Simulation); err != nil {
-			return s, relabel(err, "id")
+			return s, validation.Relabel(err, "id")
 		}
 	}
 	if w.CreditOfferID == nil {

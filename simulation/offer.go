@@ -91,7 +91,7 @@ func (o *Offer) check() (checkedOffer, error) {
 	}
 	if o.CustomerID != "" {
 		if err := validation.CheckID(o.CustomerID, validation.Customer); err != nil {
-			return c, relabel(err, "customer_id")
+			return c, validation.Relabel(err, "customer_id")
 		}
 	}
 	if !o.Status.Valid() {
@@ -117,7 +117,7 @@ func (o *Offer) check() (checkedOffer, error) {
 		return c, err
 	}
 	if c.feeFixed, err = validation.DecimalToCents(o.FeeFixed); err != nil {
-		return c, relabel(err, "fee_fixed")
+		return c, validation.Relabel(err, "fee_fixed")
 	}
 	if c.feeFixed < 0 || c.feeFixed > maxMoney {
 		return c, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, "fee_fixed",
@@ -179,7 +179,7 @@ func countRangeError(param string, n int) error {
 func offerMoney(d decimal.Decimal, param string) (int64, error) {
 	c, err := validation.DecimalToCents(d)
 	if err != nil {
-		return 0, relabel(err, param)
+		return 0, validation.Relabel(err, param)
 	}
 	if c < minMoney || c > maxMoney {
 		return 0, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, param,
@@ -239,14 +239,6 @@ func describe(d decimal.Decimal) string {
 	return d.String()
 }
 
-// relabel gives a *validation.Error the param of the field it was read for.
-func relabel(err error, param string) error {
-	if e, ok := err.(*validation.Error); ok {
-		return e.WithParam(param)
-	}
-	return err
-}
-
 // Request is the API's simulation request (POST /credit-offers/{id}/simulations):
 // requested_amount and installment_count. Build it as a literal from a decimal,
 // or with ParseRequest from the wire string. The zero value asks for nothing
@@ -267,7 +259,7 @@ type Request struct {
 func ParseRequest(requestedAmount string, installmentCount int) (Request, error) {
 	d, err := validation.ParseMoney(requestedAmount)
 	if err != nil {
-		return Request{}, relabel(err, "requested_amount")
+		return Request{}, validation.Relabel(err, "requested_amount")
 	}
 	return Request{RequestedAmount: d, InstallmentCount: installmentCount}, nil
 }

@@ -158,7 +158,7 @@ func prepare(o *Offer, requested decimal.Decimal, opts *Options) (prepared, erro
 			o.ValidUntil.UTC().Format(instantLayout), opts.Now.UTC().Format(instantLayout))
 	}
 	if p.requested, err = validation.DecimalToCents(requested); err != nil {
-		return p, relabel(err, "requested_amount")
+		return p, validation.Relabel(err, "requested_amount")
 	}
 	if p.requested < p.offer.min {
 		return p, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, "requested_amount",

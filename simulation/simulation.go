@@ -103,7 +103,7 @@ func (s *Simulation) ID() string { return s.id }
 // The copy shares s's immutable rows.
 func (s *Simulation) WithID(id string) (*Simulation, error) {
 	if err := validation.CheckID(id, validation.Simulation); err != nil {
-		return nil, relabel(err, "id")
+		return nil, validation.Relabel(err, "id")
 	}
 	c := *s
 	c.id = id

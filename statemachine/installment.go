@@ -1,7 +1,6 @@
 package statemachine
 
 import (
-	"errors"
 	"math"
 
 	"github.com/dinie/lending/calendar"
@@ -81,18 +80,9 @@ func NewInstallment(due calendar.Date, a InstallmentAmounts) (Installment, error
 func cents(d decimal.Decimal, param string) (int64, error) {
 	c, err := validation.DecimalToCents(d)
 	if err != nil {
-		return 0, relabel(err, param)
+		return 0, validation.Relabel(err, param)
 	}
 	return c, nil
-}
-
-// relabel reports a validation error for param, the field the caller read.
-func relabel(err error, param string) error {
-	var ve *validation.Error
-	if errors.As(err, &ve) {
-		return ve.WithParam(param)
-	}
-	return err
 }
 
 // Valid reports whether i was built by NewInstallment (or Pay).

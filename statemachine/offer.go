@@ -167,7 +167,7 @@ func RequestLoan(customer CustomerStatus, offer Offer, sims []Simulation, req Lo
 		return Origination{}, err
 	}
 	if err := validation.CheckID(req.SimulationID, validation.Simulation); err != nil {
-		return Origination{}, relabel(err, "simulation_id")
+		return Origination{}, validation.Relabel(err, "simulation_id")
 	}
 	for i, s := range sims {
 		if err := validation.CheckID(s.ID, validation.Simulation); err != nil {
