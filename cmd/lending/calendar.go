@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -44,11 +43,6 @@ For holidays, add and adjust, a malformed argument is a usage error (exit 2); a
 result outside 0001-01-01..9999-12-31 is reported on stderr with exit 1.
 `
 
-// maxInputLine bounds one stdin line of the batch commands (calendar
-// business-day, validate): far longer than any valid input, short enough that no
-// input can exhaust memory. A longer line is judged unread.
-const maxInputLine = 1 << 20
-
 // runCalendar runs `lending calendar SUBCOMMAND ...`. Logic lives in package
 // calendar; this parses arguments and prints.
 func runCalendar(args []string, s streams) int {
@@ -73,8 +67,7 @@ func runCalendar(args []string, s streams) int {
 }
 
 func calendarUsage(s streams, problem string) int {
-	fmt.Fprintf(s.err, "lending calendar: %s\n\n%s", problem, calendarUsageText)
-	return exitUsage
+	return commandUsage(s, "calendar", calendarUsageText, problem)
 }
 
 // calendarBusinessDay answers each argument, or each stdin line when there are
@@ -94,85 +87,6 @@ func calendarBusinessDay(args []string, s streams) int {
 		}
 		return "\tfalse", true
 	})
-}
-
-// judgeBatch is the batch convention of calendar business-day and validate: it
-// judges each argument, or each stdin line when there are none (eachLine), and
-// prints one line per input, the input as given followed by what judge answers
-// for it. It returns exitInvalid when judge found any input bad or reading or
-// writing failed (the reason on stderr, after "lending NAME: "), exitOK otherwise.
-func judgeBatch(name string, args []string, s streams, judge func(input string, tooLong bool) (answer string, ok bool)) int {
-	w := bufio.NewWriter(s.out)
-	bad := false
-	each := func(input string, tooLong bool) {
-		answer, ok := judge(input, tooLong)
-		bad = bad || !ok
-		w.WriteString(input)
-		w.WriteString(answer)
-		w.WriteByte('\n')
-	}
-	if len(args) > 0 {
-		for _, a := range args {
-			each(a, false)
-		}
-	} else if err := eachLine(s.in, each); err != nil {
-		w.Flush()
-		fmt.Fprintf(s.err, "lending %s: reading stdin: %v\n", name, err)
-		return exitInvalid
-	}
-	if err := w.Flush(); err != nil {
-		fmt.Fprintf(s.err, "lending %s: writing output: %v\n", name, err)
-		return exitInvalid
-	}
-	if bad {
-		return exitInvalid
-	}
-	return exitOK
-}
-
-// eachLine calls fn with each line of in, without its "\n" or "\r\n" (a "\r" is
-// removed only as part of that terminator), including a last line without a
-// newline; an empty input has no lines. A line of maxInputLine bytes or more comes
-// as its first 64 bytes with tooLong set, the rest unread. It returns the first
-// read error other than io.EOF. This is the batch convention of calendar
-// business-day and validate: every line, blank ones too, is an input.
-func eachLine(in io.Reader, fn func(line string, tooLong bool)) error {
-	r := bufio.NewReaderSize(in, maxInputLine)
-	for {
-		line, tooLong, err := readLine(r)
-		if err != nil && err != io.EOF {
-			return err
-		}
-		if err == nil || line != "" || tooLong {
-			fn(line, tooLong)
-		}
-		if err != nil {
-			return nil
-		}
-	}
-}
-
-// readLine returns the next line without its "\n" or "\r\n". A line that does
-// not fit the reader's buffer with its newline comes back as its first 64 bytes
-// with tooLong set, the rest consumed unread. err is nil when the line ended with
-// "\n", io.EOF for a last line without it (then line may be empty: no input
-// left), or the read error.
-func readLine(r *bufio.Reader) (line string, tooLong bool, err error) {
-	b, err := r.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
-		head := string(b[:64])
-		for errors.Is(err, bufio.ErrBufferFull) {
-			_, err = r.ReadSlice('\n')
-		}
-		return head, true, err
-	}
-	if err == nil {
-		b = b[:len(b)-1]
-		if n := len(b); n > 0 && b[n-1] == '\r' {
-			b = b[:n-1]
-		}
-	}
-	return string(b), false, err
 }
 
 // reason is the error column of business-day: the sentinel's words and the
@@ -202,7 +116,7 @@ func calendarHolidays(args []string, s streams) int {
 	for _, h := range hs {
 		fmt.Fprintf(w, "%s\t%s\n", h.Date, h.Name)
 	}
-	return flush(w, s)
+	return flush(w, s, "calendar")
 }
 
 func calendarAdd(args []string, s streams) int {
@@ -252,13 +166,5 @@ func printDate(s streams, d calendar.Date, err error) int {
 	}
 	w := bufio.NewWriter(s.out)
 	fmt.Fprintln(w, d)
-	return flush(w, s)
-}
-
-func flush(w *bufio.Writer, s streams) int {
-	if err := w.Flush(); err != nil {
-		fmt.Fprintf(s.err, "lending calendar: writing output: %v\n", err)
-		return exitInvalid
-	}
-	return exitOK
+	return flush(w, s, "calendar")
 }

@@ -2,19 +2,9 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 	"testing"
 )
-
-// runCLI runs `lending ARGS...` in-process with stdin and returns the exit
-// status, stdout and stderr.
-func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(args, streams{in: strings.NewReader(stdin), out: &out, err: &errOut})
-	return code, out.String(), errOut.String()
-}
 
 func TestCalendarBusinessDayArgs(t *testing.T) {
 	// Facts: 2026-02-16 Carnival Monday, 2026-02-18 Ash Wednesday (business),
@@ -72,14 +62,6 @@ func TestCalendarBusinessDayLongLine(t *testing.T) {
 		t.Errorf("long line batch = %d, %.300q", code, out)
 	}
 }
-
-type failingReader struct{}
-
-func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
-
-type failingWriter struct{}
-
-func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("pipe closed") }
 
 func TestCalendarIOErrors(t *testing.T) {
 	var out, errOut bytes.Buffer

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"time"
 
@@ -48,10 +45,6 @@ A bad line never stops the batch. Blank lines are skipped. The exit status is 1
 if any line had an error, 0 otherwise.
 `
 
-// cetMaxLine bounds one input line: 10,000 flows (the cet package's limit) take
-// about 500 KB. A longer line is answered with malformed_body and skipped.
-const cetMaxLine = 1 << 20
-
 // runCET runs `lending cet --batch`. Parsing uses the shared parsers
 // (validation.ParseMoney, calendar.ParseDate) and the math is cet.SolveDates.
 func runCET(args []string, s streams) int {
@@ -71,43 +64,11 @@ func runCET(args []string, s streams) int {
 		return cetUsage(s, "missing --batch (the CET is read from stdin, one JSON object per line)")
 	}
 
-	r := bufio.NewReaderSize(s.in, cetMaxLine)
-	w := bufio.NewWriter(s.out)
-	bad := false
-	for {
-		line, tooLong, err := readLine(r)
-		var out []byte
-		ok := true
-		if tooLong {
-			out, ok = cetErrorLine(validation.Errorf(validation.CodeMalformedBody, "",
-				"line longer than %d bytes", cetMaxLine)), false
-		} else if len(bytes.TrimSpace([]byte(line))) > 0 {
-			out, ok = cetAnswer([]byte(line))
-		}
-		bad = bad || !ok
-		w.Write(out)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			w.Flush()
-			fmt.Fprintf(s.err, "lending cet: reading stdin: %v\n", err)
-			return exitInvalid
-		}
-	}
-	if err := w.Flush(); err != nil {
-		fmt.Fprintf(s.err, "lending cet: writing output: %v\n", err)
-		return exitInvalid
-	}
-	if bad {
-		return exitInvalid
-	}
-	return exitOK
+	return jsonBatch("cet", s, cetAnswer)
 }
 
 func cetUsage(s streams, problem string) int {
-	fmt.Fprintf(s.err, "lending cet: %s\n\n%s", problem, cetUsageText)
-	return exitUsage
+	return commandUsage(s, "cet", cetUsageText, problem)
 }
 
 // cetResult is a successful output line.
@@ -122,11 +83,11 @@ type cetResult struct {
 func cetAnswer(line []byte) ([]byte, bool) {
 	release, net, flows, verr := decodeCETLine(line)
 	if verr != nil {
-		return cetErrorLine(verr), false
+		return errorLine(verr), false
 	}
 	r, err := cet.SolveDates(release, net, flows)
 	if err != nil {
-		return cetErrorLine(cetError(err)), false
+		return errorLine(cetError(err)), false
 	}
 	out, _ := json.Marshal(cetResult{ // three finite float64s cannot fail
 		Annual:            r.Annual(),
@@ -134,13 +95,6 @@ func cetAnswer(line []byte) ([]byte, bool) {
 		MonthlyPercentage: r.MonthlyPercent(),
 	})
 	return append(out, '\n'), true
-}
-
-func cetErrorLine(e *validation.Error) []byte {
-	out, _ := json.Marshal(struct { // strings only: cannot fail
-		Error *validation.Error `json:"error"`
-	}{e})
-	return append(out, '\n')
 }
 
 // cetLine is the input object. Fields stay raw so that a missing field, a null
@@ -192,36 +146,6 @@ func decodeCETLine(line []byte) (release time.Time, net decimal.Decimal, flows [
 	return release, net, flows, nil
 }
 
-// decodeObject decodes a line that must hold exactly one JSON object.
-func decodeObject(line []byte, v any) *validation.Error {
-	trimmed := bytes.TrimSpace(line)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return validation.Errorf(validation.CodeMalformedBody, "", "expected a JSON object per line")
-	}
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
-	if err := dec.Decode(v); err != nil {
-		return validation.Errorf(validation.CodeMalformedBody, "", "not valid JSON: %v", err)
-	}
-	if dec.More() {
-		return validation.Errorf(validation.CodeMalformedBody, "", "not valid JSON: data after the object")
-	}
-	return nil
-}
-
-func isNull(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
-
-// stringField reads a required JSON string.
-func stringField(raw json.RawMessage, param string) (string, *validation.Error) {
-	if isNull(raw) {
-		return "", validation.Errorf(validation.CodeMissingRequiredField, param, "%s is required", param)
-	}
-	var s string
-	if raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
-		return "", validation.Errorf(validation.CodeInvalidFormat, param, "%s must be a JSON string", param)
-	}
-	return s, nil
-}
-
 func moneyField(raw json.RawMessage, param string) (decimal.Decimal, *validation.Error) {
 	s, verr := stringField(raw, param)
 	if verr != nil {
@@ -257,15 +181,6 @@ func dateField(raw json.RawMessage, param string) (time.Time, *validation.Error)
 	}
 	y, m, dd := d.Date()
 	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), nil
-}
-
-// quoteInput quotes an input for a message, cut to 64 bytes so a megabyte of
-// garbage does not become a megabyte of output.
-func quoteInput(s string) string {
-	if len(s) > 64 {
-		return strconv.Quote(s[:64]) + "..."
-	}
-	return strconv.Quote(s)
 }
 
 // cetError maps a cet error to the API's error shape, with the codes the cet

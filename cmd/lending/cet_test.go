@@ -15,9 +15,7 @@ import (
 
 func runCETCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(append([]string{"cet"}, args...), streams{in: strings.NewReader(stdin), out: &out, err: &errOut})
-	return code, out.String(), errOut.String()
+	return runCLI(t, stdin, append([]string{"cet"}, args...)...)
 }
 
 // bcbLine is the Banco Central's CET example on real dates (worked-examples.md):
@@ -202,7 +200,7 @@ func TestCETBatchStream(t *testing.T) {
 }
 
 func TestCETBatchLongLine(t *testing.T) {
-	stdin := bcbLine + "\n" + `{"x":"` + strings.Repeat("9", cetMaxLine) + `"}` + "\n" + bcbLine + "\n"
+	stdin := bcbLine + "\n" + `{"x":"` + strings.Repeat("9", maxInputLine) + `"}` + "\n" + bcbLine + "\n"
 	code, out, _ := runCETCLI(t, stdin, "--batch")
 	o := decodeOutputs(t, out)
 	if code != exitInvalid || len(o) != 3 || o[0].Percentage == nil || o[2].Percentage == nil ||

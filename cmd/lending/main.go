@@ -8,6 +8,11 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -80,4 +85,56 @@ func printUsage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
+}
+
+// commandUsage reports a usage error of `lending NAME` on stderr, followed by the
+// command's help text, and returns exitUsage.
+func commandUsage(s streams, name, help, problem string) int {
+	fmt.Fprintf(s.err, "lending %s: %s\n\n%s", name, problem, help)
+	return exitUsage
+}
+
+// parseFlags parses a command's flags. -h or --help prints the help text on
+// stdout, a bad flag is a usage error; either way done is true and code is the
+// exit status. Output of the flag package itself is discarded.
+func parseFlags(fs *flag.FlagSet, args []string, s streams, help string) (code int, done bool) {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return exitOK, false
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(s.out, help)
+		return exitOK, true
+	}
+	return commandUsage(s, fs.Name(), help, err.Error()), true
+}
+
+// printResult writes one result to s.out: its JSON indented, with a final
+// newline, when asJSON, else what text writes. marshal never fails for a value
+// the library built.
+func printResult(s streams, name string, asJSON bool, marshal func() ([]byte, error), text func(io.Writer)) int {
+	var out bytes.Buffer
+	if asJSON {
+		b, _ := marshal()
+		json.Indent(&out, b, "", "  ")
+		out.WriteByte('\n')
+	} else {
+		text(&out)
+	}
+	if _, err := s.out.Write(out.Bytes()); err != nil {
+		fmt.Fprintf(s.err, "lending %s: writing output: %v\n", name, err)
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// flush flushes a command's buffered output; a failure is reported on stderr and
+// is exit 1.
+func flush(w *bufio.Writer, s streams, name string) int {
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(s.err, "lending %s: writing output: %v\n", name, err)
+		return exitInvalid
+	}
+	return exitOK
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -64,28 +63,21 @@ var errMissingFlag = errors.New("missing flag")
 // wrapping errMissingFlag; a value that does not parse is a *validation.Error
 // with the flag's field as Param. today supplies the default release date.
 func (f *termsFlags) terms(fs *flag.FlagSet, today func() (calendar.Date, error)) (schedule.Terms, error) {
-	set := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	for _, name := range []string{"amount", "installments", "rate"} {
-		if !set[name] {
-			return schedule.Terms{}, fmt.Errorf("%w --%s", errMissingFlag, name)
-		}
+	set := flagsSet(fs)
+	if name := missingFlag(set, "amount", "installments", "rate"); name != "" {
+		return schedule.Terms{}, fmt.Errorf("%w --%s", errMissingFlag, name)
 	}
 	var t schedule.Terms
 	var err error
 	if t.Principal, err = validation.ParseMoney(f.amount); err != nil {
-		return t, relabel(err, "principal")
+		return t, validation.Relabel(err, "principal")
 	}
 	t.Installments = f.installments
 	if t.Rate, err = schedule.ParsePercentPerMonth(f.rate); err != nil {
 		return t, err
 	}
-	if set["release"] {
-		if t.Release, err = termsDate(f.release, "release_date"); err != nil {
-			return t, err
-		}
-	} else if t.Release, err = today(); err != nil {
-		return t, validation.Wrap(err, validation.CodeDateOutOfRange, "release_date", "today's date: %v", err)
+	if t.Release, err = releaseDate(f.release, set["release"], today); err != nil {
+		return t, err
 	}
 	if set["first-due"] {
 		if t.FirstDue, err = termsDate(f.firstDue, "first_due_date"); err != nil {
@@ -95,11 +87,51 @@ func (f *termsFlags) terms(fs *flag.FlagSet, today func() (calendar.Date, error)
 	if t.DayCount, err = schedule.ParseDayCount(f.dayCount); err != nil {
 		return t, err
 	}
-	if t.Roll, err = calendar.ParseRoll(f.roll); err != nil {
-		return t, validation.Wrap(err, validation.CodeInvalidFormat, "roll",
-			"roll %q is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", f.roll)
+	if t.Roll, err = parseRoll(f.roll); err != nil {
+		return t, err
 	}
 	return t, nil
+}
+
+// flagsSet returns the names of the flags given on the command line.
+func flagsSet(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	return set
+}
+
+// missingFlag returns the first of names that is not in set, or "".
+func missingFlag(set map[string]bool, names ...string) string {
+	for _, name := range names {
+		if !set[name] {
+			return name
+		}
+	}
+	return ""
+}
+
+// releaseDate is the release date of the terms: s parsed when given, else
+// today's date.
+func releaseDate(s string, given bool, today func() (calendar.Date, error)) (calendar.Date, error) {
+	if given {
+		return termsDate(s, "release_date")
+	}
+	d, err := today()
+	if err != nil {
+		return d, validation.Wrap(err, validation.CodeDateOutOfRange, "release_date", "today's date: %v", err)
+	}
+	return d, nil
+}
+
+// parseRoll parses a roll convention, as a *validation.Error with Param "roll"
+// on failure.
+func parseRoll(s string) (calendar.Roll, error) {
+	r, err := calendar.ParseRoll(s)
+	if err != nil {
+		return r, validation.Wrap(err, validation.CodeInvalidFormat, "roll",
+			"roll %s is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", quoteInput(s))
+	}
+	return r, nil
 }
 
 // termsDate parses a YYYY-MM-DD flag into a date, as a *validation.Error on
@@ -116,15 +148,6 @@ func termsDate(s, param string) (calendar.Date, error) {
 	return d, nil
 }
 
-// relabel gives a *validation.Error the param of the field it was read for.
-func relabel(err error, param string) error {
-	var e *validation.Error
-	if errors.As(err, &e) {
-		return e.WithParam(param)
-	}
-	return err
-}
-
 // todayInSaoPaulo is the default release date: the civil date now in
 // America/Sao_Paulo. The command reads the clock; the library never does.
 func todayInSaoPaulo() (calendar.Date, error) { return calendar.DateOf(time.Now()) }
@@ -132,16 +155,11 @@ func todayInSaoPaulo() (calendar.Date, error) { return calendar.DateOf(time.Now(
 // runSchedule runs `lending schedule`.
 func runSchedule(args []string, s streams) int {
 	fs := flag.NewFlagSet("schedule", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	var tf termsFlags
 	tf.register(fs)
 	asJSON := fs.Bool("json", false, "print the schedule as JSON")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(s.out, scheduleUsageText)
-			return exitOK
-		}
-		return scheduleUsage(s, err.Error())
+	if code, done := parseFlags(fs, args, s, scheduleUsageText); done {
+		return code
 	}
 	if fs.NArg() > 0 {
 		return scheduleUsage(s, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
@@ -150,7 +168,7 @@ func runSchedule(args []string, s streams) int {
 	if err == nil {
 		var sch *schedule.Schedule
 		if sch, err = schedule.New(terms); err == nil {
-			return printSchedule(s, sch, *asJSON)
+			return printResult(s, "schedule", *asJSON, sch.MarshalJSON, func(w io.Writer) { writeScheduleTable(w, sch) })
 		}
 	}
 	if errors.Is(err, errMissingFlag) {
@@ -161,29 +179,10 @@ func runSchedule(args []string, s streams) int {
 }
 
 func scheduleUsage(s streams, problem string) int {
-	fmt.Fprintf(s.err, "lending schedule: %s\n\n%s", problem, scheduleUsageText)
-	return exitUsage
+	return commandUsage(s, "schedule", scheduleUsageText, problem)
 }
 
-// printSchedule writes the table, or the JSON, to s.out.
-func printSchedule(s streams, sch *schedule.Schedule, asJSON bool) int {
-	var out bytes.Buffer
-	if asJSON {
-		b, _ := sch.MarshalJSON() // never fails
-		json.Indent(&out, b, "", "  ")
-		out.WriteByte('\n')
-	} else {
-		writeScheduleTable(&out, sch)
-	}
-	if _, err := s.out.Write(out.Bytes()); err != nil {
-		fmt.Fprintf(s.err, "lending schedule: writing output: %v\n", err)
-		return exitInvalid
-	}
-	return exitOK
-}
-
-// writeScheduleTable writes a header of the terms, then the rows and totals
-// aligned by text/tabwriter.
+// writeScheduleTable writes a header of the terms, then the rows and totals.
 func writeScheduleTable(w io.Writer, sch *schedule.Schedule) {
 	plan := sch.Plan()
 	money := validation.FormatCents
@@ -193,21 +192,35 @@ func writeScheduleTable(w io.Writer, sch *schedule.Schedule) {
 	fmt.Fprintf(w, "release       %s\n", plan.Release())
 	fmt.Fprintf(w, "day count     %s\n", plan.DayCount())
 	fmt.Fprintf(w, "roll          %s\n\n", plan.Roll())
+	writeRows(w, sch.Len(), sch.CentsRow, sch.TotalPaymentsCents(), sch.TotalInterestCents(), sch.TotalPrincipalCents())
+}
 
+// writeRows writes the table of a schedule, the schedule command's and the
+// simulate command's: a header, rows 1 to n and a line of totals, aligned right.
+func writeRows(w io.Writer, n int, row func(k int) schedule.CentsRow, payments, interest, principal int64) {
+	money := validation.FormatCents
 	// Every cell ends in a tab, so that all columns align right; the empty cells
-	// of the totals line would leave trailing blanks, which trimRight removes.
-	var table bytes.Buffer
-	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join([]string{"#", "nominal date", "due date", "payment", "interest", "principal", "balance", ""}, "\t"))
-	for k := 1; k <= sch.Len(); k++ {
-		r := sch.CentsRow(k)
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Number, r.NominalDate, r.DueDate,
-			money(r.Payment), money(r.Interest), money(r.Principal), money(r.Balance))
-	}
-	fmt.Fprintf(tw, "total\t\t\t%s\t%s\t%s\t\t\n",
-		money(sch.TotalPaymentsCents()), money(sch.TotalInterestCents()), money(sch.TotalPrincipalCents()))
+	// of the totals line leave trailing blanks, which writeAligned removes.
+	writeAligned(w, tabwriter.AlignRight, func(tw io.Writer) {
+		fmt.Fprintln(tw, strings.Join([]string{"#", "nominal date", "due date", "payment", "interest", "principal", "balance", ""}, "\t"))
+		for k := 1; k <= n; k++ {
+			r := row(k)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Number, r.NominalDate, r.DueDate,
+				money(r.Payment), money(r.Interest), money(r.Principal), money(r.Balance))
+		}
+		fmt.Fprintf(tw, "total\t\t\t%s\t%s\t%s\t\t\n", money(payments), money(interest), money(principal))
+	})
+}
+
+// writeAligned writes what fill prints, aligned in columns by text/tabwriter
+// (two spaces between columns; flags as text/tabwriter takes them), without
+// trailing blanks on any line.
+func writeAligned(w io.Writer, flags uint, fill func(tw io.Writer)) {
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', flags)
+	fill(tw)
 	tw.Flush()
-	for _, line := range strings.SplitAfter(table.String(), "\n") {
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
 		io.WriteString(w, strings.TrimRight(line, " \n"))
 		if strings.HasSuffix(line, "\n") {
 			io.WriteString(w, "\n")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -15,9 +14,7 @@ import (
 
 func runScheduleCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(append([]string{"schedule"}, args...), streams{in: strings.NewReader(""), out: &out, err: &errOut})
-	return code, out.String(), errOut.String()
+	return runCLI(t, "", append([]string{"schedule"}, args...)...)
 }
 
 // TestScheduleTable: the hand-computed table of schedule's TestHandComputed
@@ -153,14 +150,10 @@ func TestScheduleUsageErrors(t *testing.T) {
 	}
 }
 
-type brokenWriter struct{}
-
-func (brokenWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
-
 func TestScheduleWriteError(t *testing.T) {
 	var errOut bytes.Buffer
 	code := run([]string{"schedule", "--amount", "1000.00", "--installments", "3", "--rate", "1", "--release", "2026-03-10"},
-		streams{in: strings.NewReader(""), out: brokenWriter{}, err: &errOut})
+		streams{in: strings.NewReader(""), out: failingWriter{}, err: &errOut})
 	if code != exitInvalid || !strings.Contains(errOut.String(), "writing output") {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -11,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -148,7 +145,7 @@ func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) 
 		}
 		d, err := validation.ParseMoney(s)
 		if err != nil {
-			return relabel(err, key)
+			return validation.Relabel(err, key)
 		}
 		*dst = d
 		return nil
@@ -176,12 +173,9 @@ func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) 
 		return nil, err
 	}
 	opts := simulation.Options{Now: now}
-	if s, ok := in.get("release"); ok {
-		if opts.Release, err = termsDate(s, "release_date"); err != nil {
-			return nil, err
-		}
-	} else if opts.Release, err = today(); err != nil {
-		return nil, validation.Wrap(err, validation.CodeDateOutOfRange, "release_date", "today's date: %v", err)
+	release, given := in.get("release")
+	if opts.Release, err = releaseDate(release, given, today); err != nil {
+		return nil, err
 	}
 	if s, ok := in.get("first_due"); ok {
 		if opts.FirstDue, err = termsDate(s, "first_due_date"); err != nil {
@@ -199,9 +193,8 @@ func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) 
 		}
 	}
 	if s, ok := in.get("roll"); ok {
-		if opts.Roll, err = calendar.ParseRoll(s); err != nil {
-			return nil, validation.Wrap(err, validation.CodeInvalidFormat, "roll",
-				"roll %s is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", quoteInput(s))
+		if opts.Roll, err = parseRoll(s); err != nil {
+			return nil, err
 		}
 	}
 	if s, ok := in.get("first_period_max_days"); ok {
@@ -264,61 +257,37 @@ func (f *simulateFlags) input(fs *flag.FlagSet) simInput {
 // runSimulate runs `lending simulate`.
 func runSimulate(args []string, s streams) int {
 	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	var f simulateFlags
 	f.register(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(s.out, simulateUsageText)
-			return exitOK
-		}
-		return simulateUsage(s, err.Error())
+	if code, done := parseFlags(fs, args, s, simulateUsageText); done {
+		return code
 	}
 	if fs.NArg() > 0 {
 		return simulateUsage(s, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	now := time.Now()
+	set := flagsSet(fs)
 	if f.batch {
-		others := 0
-		fs.Visit(func(fl *flag.Flag) {
-			if fl.Name != "batch" {
-				others++
-			}
-		})
-		if others > 0 {
+		if len(set) > 1 {
 			return simulateUsage(s, "--batch reads every input from stdin; no other flag is allowed")
 		}
-		return simulateBatch(s, now, todayInSaoPaulo)
+		return jsonBatch("simulate", s, func(line []byte) ([]byte, bool) {
+			return simulateAnswer(line, now, todayInSaoPaulo)
+		})
 	}
-	in := f.input(fs)
-	for _, k := range []string{"amount", "installments", "rate"} {
-		if _, ok := in.get(k); !ok {
-			return simulateUsage(s, "missing flag --"+k)
-		}
+	if name := missingFlag(set, "amount", "installments", "rate"); name != "" {
+		return simulateUsage(s, "missing flag --"+name)
 	}
-	sim, err := in.simulate(now, todayInSaoPaulo)
+	sim, err := f.input(fs).simulate(now, todayInSaoPaulo)
 	if err != nil {
 		fmt.Fprintln(s.err, err) // "code: detail"
 		return exitInvalid
 	}
-	var out bytes.Buffer
-	if f.asJSON {
-		b, _ := sim.MarshalJSON() // never fails
-		json.Indent(&out, b, "", "  ")
-		out.WriteByte('\n')
-	} else {
-		writeSimulation(&out, sim)
-	}
-	if _, err := s.out.Write(out.Bytes()); err != nil {
-		fmt.Fprintf(s.err, "lending simulate: writing output: %v\n", err)
-		return exitInvalid
-	}
-	return exitOK
+	return printResult(s, "simulate", f.asJSON, sim.MarshalJSON, func(w io.Writer) { writeSimulation(w, sim) })
 }
 
 func simulateUsage(s streams, problem string) int {
-	fmt.Fprintf(s.err, "lending simulate: %s\n\n%s", problem, simulateUsageText)
-	return exitUsage
+	return commandUsage(s, "simulate", simulateUsageText, problem)
 }
 
 // writeSimulation writes the summary and the schedule table.
@@ -327,85 +296,25 @@ func writeSimulation(w io.Writer, sim *simulation.Simulation) {
 	c := sim.Cents()
 	f := sim.IOF()
 	pct := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	var head bytes.Buffer
-	tw := tabwriter.NewWriter(&head, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "requested amount\t%s\n", money(c.Requested))
-	fmt.Fprintf(tw, "amount (net)\t%s\n", money(c.Amount))
-	fmt.Fprintf(tw, "fees\t%s\n", money(c.Fees))
-	fmt.Fprintf(tw, "IOF\t%s\t(daily %s + additional %s; %s rates %s a day + %s)\n", money(c.IOF),
-		money(f.DailyCents), money(f.AdditionalCents), f.Applied, f.Rates.Daily, f.Rates.Additional)
-	fmt.Fprintf(tw, "interest\t%s\n", money(c.Interest))
-	fmt.Fprintf(tw, "total\t%s\n", money(c.Total))
-	fmt.Fprintf(tw, "installments\t%d × %s\t(first due %s)\n", sim.NumberOfInstallments(), money(c.Installment), sim.FirstDueDate())
-	fmt.Fprintf(tw, "interest rate\t%s %% a.m.\t(%s %% a.a.)\n", sim.InterestPercentage(), sim.AnnualInterestPercentage())
-	fmt.Fprintf(tw, "CET\t%s %% a.a.\t(%s %% a.m.)\n", pct(sim.CETPercentage()), pct(sim.CETMonthlyPercentage()))
-	fmt.Fprintf(tw, "principal\t%s\t(charges %s)\n", money(c.Principal), sim.Charges())
-	fmt.Fprintf(tw, "release\t%s\n", sim.Release())
-	fmt.Fprintf(tw, "day count\t%s\n", sim.DayCount())
-	fmt.Fprintf(tw, "roll\t%s\n", sim.Roll())
-	tw.Flush()
-	for _, line := range strings.SplitAfter(head.String(), "\n") {
-		io.WriteString(w, strings.TrimRight(line, " \n"))
-		if strings.HasSuffix(line, "\n") {
-			io.WriteString(w, "\n")
-		}
-	}
+	writeAligned(w, 0, func(tw io.Writer) {
+		fmt.Fprintf(tw, "requested amount\t%s\n", money(c.Requested))
+		fmt.Fprintf(tw, "amount (net)\t%s\n", money(c.Amount))
+		fmt.Fprintf(tw, "fees\t%s\n", money(c.Fees))
+		fmt.Fprintf(tw, "IOF\t%s\t(daily %s + additional %s; %s rates %s a day + %s)\n", money(c.IOF),
+			money(f.DailyCents), money(f.AdditionalCents), f.Applied, f.Rates.Daily, f.Rates.Additional)
+		fmt.Fprintf(tw, "interest\t%s\n", money(c.Interest))
+		fmt.Fprintf(tw, "total\t%s\n", money(c.Total))
+		fmt.Fprintf(tw, "installments\t%d × %s\t(first due %s)\n", sim.NumberOfInstallments(), money(c.Installment), sim.FirstDueDate())
+		fmt.Fprintf(tw, "interest rate\t%s %% a.m.\t(%s %% a.a.)\n", sim.InterestPercentage(), sim.AnnualInterestPercentage())
+		fmt.Fprintf(tw, "CET\t%s %% a.a.\t(%s %% a.m.)\n", pct(sim.CETPercentage()), pct(sim.CETMonthlyPercentage()))
+		fmt.Fprintf(tw, "principal\t%s\t(charges %s)\n", money(c.Principal), sim.Charges())
+		fmt.Fprintf(tw, "release\t%s\n", sim.Release())
+		fmt.Fprintf(tw, "day count\t%s\n", sim.DayCount())
+		fmt.Fprintf(tw, "roll\t%s\n", sim.Roll())
+	})
 	io.WriteString(w, "\n")
-
-	var table bytes.Buffer
-	tw = tabwriter.NewWriter(&table, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join([]string{"#", "nominal date", "due date", "payment", "interest", "principal", "balance", ""}, "\t"))
-	for k := 1; k <= sim.NumberOfInstallments(); k++ {
-		r := sim.CentsRow(k)
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Number, r.NominalDate, r.DueDate,
-			money(r.Payment), money(r.Interest), money(r.Principal), money(r.Balance))
-	}
-	fmt.Fprintf(tw, "total\t\t\t%s\t%s\t%s\t\t\n", money(c.Total), money(c.Interest), money(c.Principal))
-	tw.Flush()
-	for _, line := range strings.SplitAfter(table.String(), "\n") {
-		io.WriteString(w, strings.TrimRight(line, " \n"))
-		if strings.HasSuffix(line, "\n") {
-			io.WriteString(w, "\n")
-		}
-	}
-}
-
-// simulateMaxLine bounds one batch line.
-const simulateMaxLine = 1 << 20
-
-// simulateBatch answers one JSON line per input line.
-func simulateBatch(s streams, now time.Time, today func() (calendar.Date, error)) int {
-	r := bufio.NewReaderSize(s.in, simulateMaxLine)
-	w := bufio.NewWriter(s.out)
-	bad := false
-	for {
-		line, tooLong, err := readLine(r)
-		if tooLong {
-			w.Write(simulateErrorLine(validation.Errorf(validation.CodeMalformedBody, "",
-				"line longer than %d bytes", simulateMaxLine)))
-			bad = true
-		} else if len(bytes.TrimSpace([]byte(line))) > 0 {
-			out, ok := simulateAnswer([]byte(line), now, today)
-			w.Write(out)
-			bad = bad || !ok
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			w.Flush()
-			fmt.Fprintf(s.err, "lending simulate: reading stdin: %v\n", err)
-			return exitInvalid
-		}
-	}
-	if err := w.Flush(); err != nil {
-		fmt.Fprintf(s.err, "lending simulate: writing output: %v\n", err)
-		return exitInvalid
-	}
-	if bad {
-		return exitInvalid
-	}
-	return exitOK
+	// total_loan_amount is the sum of the payments (simulation's invariant).
+	writeRows(w, sim.NumberOfInstallments(), sim.CentsRow, c.Total, c.Interest, c.Principal)
 }
 
 // simulateAnswer returns the output line (newline included) for one non-blank
@@ -413,7 +322,7 @@ func simulateBatch(s streams, now time.Time, today func() (calendar.Date, error)
 func simulateAnswer(line []byte, now time.Time, today func() (calendar.Date, error)) ([]byte, bool) {
 	in, verr := decodeSimulateLine(line)
 	if verr != nil {
-		return simulateErrorLine(verr), false
+		return errorLine(verr), false
 	}
 	sim, err := in.simulate(now, today)
 	if err != nil {
@@ -424,17 +333,10 @@ func simulateAnswer(line []byte, now time.Time, today func() (calendar.Date, err
 		if k, ok := batchParam[e.Param]; ok {
 			e = e.WithParam(k)
 		}
-		return simulateErrorLine(e), false
+		return errorLine(e), false
 	}
 	out, _ := sim.MarshalJSON() // never fails
 	return append(out, '\n'), true
-}
-
-func simulateErrorLine(e *validation.Error) []byte {
-	out, _ := json.Marshal(struct { // strings only: cannot fail
-		Error *validation.Error `json:"error"`
-	}{e})
-	return append(out, '\n')
 }
 
 // decodeSimulateLine reads one batch line: one JSON object whose keys are

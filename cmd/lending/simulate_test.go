@@ -16,9 +16,7 @@ import (
 
 func runSimulateCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(append([]string{"simulate"}, args...), streams{in: strings.NewReader(stdin), out: &out, err: &errOut})
-	return code, out.String(), errOut.String()
+	return runCLI(t, stdin, append([]string{"simulate"}, args...)...)
 }
 
 // TestSimulateFirstCommand: simulate is the CLI's main job, first in the table.
@@ -263,7 +261,7 @@ not json
 // TestSimulateLongLine: a line over 1 MiB is malformed_body, and the next line
 // is still answered.
 func TestSimulateLongLine(t *testing.T) {
-	in := `{"amount":"` + strings.Repeat("1", simulateMaxLine) + "\"}\n" +
+	in := `{"amount":"` + strings.Repeat("1", maxInputLine) + "\"}\n" +
 		`{"amount":"10000.00","installments":12,"rate":3,"release":"2026-03-10"}` + "\n"
 	code, out, _ := runSimulateCLI(t, in, "--batch")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 
 	"github.com/dinie/lending/validation"
 )
@@ -78,14 +76,9 @@ func validateKinds(strict bool) map[string]func(string) (string, error) {
 // this reads inputs and prints verdicts.
 func runValidate(args []string, s streams) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	strict := fs.Bool("strict", false, "reject lowercase CNPJ letters")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(s.out, validateUsageText)
-			return exitOK
-		}
-		return validateUsage(s, err.Error())
+	if code, done := parseFlags(fs, args, s, validateUsageText); done {
+		return code
 	}
 	args = fs.Args()
 	if len(args) == 0 {
@@ -131,6 +124,5 @@ func kindCode(kind string) validation.Code {
 
 // validateUsage reports a usage error of `lending validate` and returns exitUsage.
 func validateUsage(s streams, problem string) int {
-	fmt.Fprintf(s.err, "lending validate: %s\n\n%s", problem, validateUsageText)
-	return exitUsage
+	return commandUsage(s, "validate", validateUsageText, problem)
 }
