@@ -25,7 +25,7 @@ release is the day the credit is released, net the amount the borrower receives
 format (digits, a point, exactly two decimals); other fields are ignored.
 
 Output line:
-  {"cet_annual":0.44075231889231165,"cet_percentage":44.08,"cet_monthly_percentage":3.09}
+  {"cet_annual":0.44075231889231026,"cet_percentage":44.08,"cet_monthly_percentage":3.09}
   {"error":{"code":"invalid_format","param":"flows[3].amount","detail":"..."}}
 cet_annual is the CET as a fraction per year, printed in full (the shortest
 decimal that reads back as the same float64); the percentages have 2 decimals

@@ -1,10 +1,3 @@
-// Command lending is the command-line face of the library: it answers the same
-// questions a server asks (is this a business day, is this CPF valid, simulate this
-// loan) from flags or, in batch, from one input per line on stdin.
-//
-// Exit status: 0 success; 1 when an input was invalid or a rule refused it (in a
-// batch: any line), or when stdin could not be read or stdout written; 2 on a usage
-// error (message on stderr). Each command's help says what it judges.
 package main
 
 import (

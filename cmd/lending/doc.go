@@ -1,0 +1,269 @@
+// Command lending is the command-line face of the library: it answers the
+// questions a server asks — simulate this loan, print its schedule, solve this
+// CET, is this a business day, is this CPF valid — from flags or, in batch,
+// from one input per line on stdin. The command only parses and prints: every
+// figure and every verdict comes from the library packages (simulation,
+// schedule, cet, calendar, validation). It reads the clock for "today" and
+// "now", which the library never does.
+//
+//	lending <command> [arguments]
+//	lending help                  list the commands (also -h, --help)
+//	lending <command> -h          the command's help, on stdout (also --help;
+//	                              calendar, validate and cet also take "help")
+//
+// The commands, each described below:
+//
+//	simulate   simulate a loan (the API's simulation)
+//	calendar   business days, holidays, date rolling
+//	cet        solve the CET of dated cash flows (--batch)
+//	validate   check CPF, CNPJ, phone, e-mail, CEP, money
+//	schedule   the Price table of a loan
+//
+// Money is the API's wire format everywhere: digits, a point and exactly two
+// decimals (25000.00), no sign, exponent or thousands separator. Dates are
+// YYYY-MM-DD. Rates are percent per month (3 means 3 % a.m.).
+//
+// # Exit status
+//
+//	0  success
+//	1  an input was invalid or a rule refused it (in a batch: any input), or
+//	   stdin could not be read or stdout written
+//	2  a usage error: no or an unknown command, an unknown flag or argument, a
+//	   required flag missing, or a malformed argument of calendar holidays, add
+//	   or adjust
+//
+// What goes to stderr: a rule failure of a single simulation or schedule as
+// "code: detail" (the API's error code and the library's detail, one line); a
+// result of calendar add or adjust outside the calendar's range as "lending
+// calendar: " and the calendar's error; a usage error as "lending COMMAND:
+// problem", a blank line and the command's help; an I/O failure as "lending
+// COMMAND: reading stdin: …" or "lending COMMAND: writing output: …". Batches
+// answer their inputs on stdout only.
+//
+// # Batches
+//
+// Four commands read their inputs from stdin, one per line, and print one line
+// per input, in input order. They share these rules:
+//
+//   - A line ends with "\n" or "\r\n" (a lone "\r" is data); a last line
+//     without a newline is an input; an empty stdin has no inputs.
+//   - A line over 1 MiB (1,048,576 bytes) is answered unread: judged bad by the
+//     judging commands, malformed_body by the JSON-line commands.
+//   - A bad input never stops the batch; the exit status is 1 if any input was
+//     bad, 0 otherwise.
+//   - If stdin fails, the inputs read so far have been answered, a piece of line
+//     read before the failure is not, and the exit status is 1.
+//
+// They come in two kinds. Judging commands, calendar business-day and validate,
+// judge the values of their arguments or, when there are none, of stdin: every
+// line is an input, a blank one too (and it is invalid). The output line is the
+// input exactly as given, a tab and the verdict, whose last field never holds a
+// tab, so a line can be split from the right even when the input holds one; for
+// an over-long line the input shown is its first 64 bytes and "...".
+//
+// JSON-line commands, cet --batch and simulate --batch, read one JSON object per
+// line; lines of white space only are skipped. The output line is the answer as
+// one JSON object, or
+//
+//	{"error":{"code":"…","param":"…","detail":"…"}}
+//
+// with the API's error code, the input key at fault in param (empty when no
+// single key is) and a detail saying what was wrong and what was expected.
+//
+// # simulate
+//
+//	lending simulate --amount 10000.00 --installments 12 --rate 3 [flags]
+//	lending simulate --batch < lines.jsonl
+//
+// Simulates a loan as the API does (POST /credit-offers/{id}/simulations): the
+// net amount, fees, IOF, interest, total, CET, installment and first due date,
+// with the principal, the annual rate, the monthly CET, the IOF split and the
+// schedule. The offer simulated is available, valid now and allows any count
+// from 1 to 420 installments.
+//
+//	--amount         requested amount, money; required
+//	--installments   installment count, 1 to 420; required
+//	--rate           interest rate in percent per month; required
+//	--release        release date; default today in America/Sao_Paulo
+//	--first-due      first nominal due date; default release + 1 month
+//	--borrower       pf, pj, simples or mei (default mei): the IOF class
+//	--charges        deducted (default: fees and IOF come off the amount
+//	                 released) or financed (the principal covers them)
+//	--fee-fixed      a fixed fee, money (default 0.00)
+//	--fee-percent    a fee in percent of the requested amount (default 0)
+//	--day-count      monthly (default), periodic or daily
+//	--roll           following (default), modified-following, preceding,
+//	                 modified-preceding or unadjusted
+//	--min-amount     the offer's min_amount (default 1.00)
+//	--max-amount     the offer's approved_amount (default 1000000000.00)
+//	--first-period-max-days  the longest first period in days, 1 to 366 (default 180)
+//	--json           print the simulation as JSON
+//	--batch          JSON lines from stdin (no other flag is allowed)
+//
+// The output is a summary and the schedule table, aligned; with --json, the
+// API's response body indented (money as strings, percentages as numbers), with
+// the library's extras under "breakdown" (principal, charges,
+// annual_interest_percentage, cet_monthly_percentage, release_date, day_count,
+// roll, iof and the schedule's rows).
+//
+// A batch input line has the keys amount, installments, rate, release,
+// first_due, borrower, charges, fee_fixed, fee_percent, day_count, roll,
+// min_amount, max_amount and first_period_max_days: money and dates as JSON
+// strings, counts and rates as JSON numbers, read exactly (never through a
+// float); amount, installments and rate are required, the rest take the flags'
+// defaults, and null is the same as an absent key. The answer is the --json
+// object on one line. An error's param names the input key at fault
+// (requested_amount is "amount", installment_count "installments",
+// interest_rate "rate", release_date "release", first_due_date "first_due",
+// borrower_class "borrower", approved_amount "max_amount"); a param with no
+// input key keeps the library's name (cet_percentage, fees_amount). The codes:
+//
+//	malformed_body             not one JSON object, or a line over 1 MiB
+//	missing_required_field     amount, installments or rate missing
+//	invalid_format             a key of the wrong JSON type or format, an
+//	                           unknown key, a count that is not an integer
+//	amount_out_of_range        an amount outside its bounds, fees and IOF taking
+//	                           the whole amount, terms too small for cent precision
+//	installments_out_of_range  a count outside 1 to 420
+//	rate_out_of_range          a rate or fee percent outside 0 to 100, a CET
+//	                           beyond 10^12 %
+//	invalid_due_date           first due date not after the release, or beyond
+//	                           the first-period bound
+//	date_out_of_range          a release before 2015-01-20, the IOF table's start
+//
+// # schedule
+//
+//	lending schedule --amount 25000.00 --installments 42 --rate 0.629890 [flags]
+//
+// Prints the Price table of a loan: the regular installment and, per
+// installment, its nominal and due dates, payment, interest, principal and
+// balance, with totals. The flags are simulate's terms: --amount (the
+// principal), --installments and --rate, required; --release, --first-due,
+// --day-count and --roll with the same defaults; and --json, which prints the
+// schedule as an indented object with principal, interest_rate, day_count,
+// roll, release_date, installment_count, installment, total_payments,
+// total_interest, total_principal and rows (number, nominal_date, due_date,
+// payment, interest, principal, balance).
+//
+// # cet
+//
+//	lending cet --batch < lines.jsonl
+//
+// Solves the CET of dated cash flows, one JSON line in, one out:
+//
+//	{"release":"YYYY-MM-DD","net":"940.00","flows":[{"date":"YYYY-MM-DD","amount":"205.73"},…]}
+//	{"cet_annual":0.44075231889231026,"cet_percentage":44.08,"cet_monthly_percentage":3.09}
+//
+// release is the day the credit is released, net the amount the borrower
+// receives (FC0), flows the payments on their (rolled) due dates; other fields
+// are ignored. cet_annual is the CET as a fraction per year in full (the
+// shortest decimal that reads back as the same float64); the percentages have 2
+// decimals rounded half to even (ABNT NBR 5891). Time is calendar days over 365
+// (Res. CMN 4.881/2020). Error params name the field ("net",
+// "flows[3].amount"); the codes: malformed_body (not a JSON object, a line over
+// 1 MiB); missing_required_field (release, net, flows or a flow's date or
+// amount missing, or no flows); invalid_format (money or date not in the wire
+// format, a field of the wrong JSON type); invalid_due_date (a payment before
+// release); date_out_of_range (a payment more than 100 years after release);
+// amount_out_of_range (net zero or too large, no positive payment after
+// release, payments on the release date reaching net);
+// installments_out_of_range (more than 10,000 flows); rate_out_of_range (a CET
+// above 10^12 % a.a.).
+//
+// # validate
+//
+//	lending validate [-strict] KIND [VALUE...]
+//
+// KIND is cpf, cnpj, phone, email, cep or money; each VALUE (or stdin line) is
+// judged by the validation package's parser and answered
+//
+//	INPUT<TAB>valid<TAB>CANONICAL
+//	INPUT<TAB>invalid<TAB>CODE: reason
+//
+// CANONICAL is the stored form: 11 digits (cpf), 14 uppercase characters
+// (cnpj), E.164 +55DDNNNNNNNNN (phone), the address with its domain lowercased
+// (email), 8 digits (cep), digits.dd without leading zeros (money). CODE is
+// invalid_cpf, invalid_cnpj, or invalid_format for the other kinds. cpf and cnpj
+// accept the bare or masked form with spaces around; cnpj folds lowercase
+// letters unless -strict is given (then a lowercase letter is invalid); money is
+// strict. -strict with another KIND is a usage error.
+//
+// # calendar
+//
+//	lending calendar business-day [DATE...]  DATE<TAB>true|false per date
+//	lending calendar holidays YEAR           DATE<TAB>NAME per national holiday
+//	lending calendar add DATE N              the date N business days after DATE
+//	lending calendar adjust DATE ROLL        DATE rolled onto a business day
+//
+// The calendar is ANBIMA's national one (weekends, national holidays, Carnival
+// Monday and Tuesday). business-day is a judging batch: each input is answered
+// INPUT<TAB>true|false, or INPUT<TAB>error<TAB>REASON when it is not a date
+// (spaces around a date are ignored). holidays lists those on weekends too, for
+// YEAR 1 to 9999; add goes backwards for a negative N and prints DATE for N =
+// 0; ROLL is following, modified-following, preceding, modified-preceding or
+// unadjusted. For holidays, add and adjust a malformed argument is a usage
+// error (exit 2) and a result outside 0001-01-01..9999-12-31 is reported on
+// stderr with exit 1.
+//
+// # Examples
+//
+// A loan, its summary and schedule (first rows shown):
+//
+//	$ lending simulate --amount 10000.00 --installments 12 --rate 3 --release 2026-03-10
+//	requested amount  10000.00
+//	amount (net)      9904.49
+//	fees              0.00
+//	IOF               95.51  (daily 57.51 + additional 38.00; mei rates 0.00274% a day + 0.38%)
+//	interest          2055.45
+//	total             12055.45
+//	installments      12 × 1004.62  (first due 2026-04-10)
+//	interest rate     3 % a.m.      (42.58 % a.a.)
+//	CET               44.87 % a.a.  (3.14 % a.m.)
+//	principal         10000.00      (charges deducted)
+//	release           2026-03-10
+//	day count         monthly
+//	roll              following
+//
+//	      #  nominal date    due date   payment  interest  principal  balance
+//	      1    2026-04-10  2026-04-10   1004.62    300.00     704.62  9295.38
+//	…
+//
+// A batch line refused, with the input key as param (exit status 1):
+//
+//	$ echo '{"amount":"60000.00","installments":12,"rate":3,"max_amount":"50000.00"}' | lending simulate --batch
+//	{"error":{"code":"amount_out_of_range","param":"amount","detail":"requested_amount 60000.00 is above approved_amount 50000.00"}}
+//
+// A schedule:
+//
+//	$ lending schedule --amount 1000.00 --installments 3 --rate 1 --release 2026-03-10
+//	principal     1000.00
+//	rate          1 % a.m.
+//	installments  3 × 340.02
+//	release       2026-03-10
+//	day count     monthly
+//	roll          following
+//
+//	      #  nominal date    due date  payment  interest  principal  balance
+//	      1    2026-04-10  2026-04-10   340.02     10.00     330.02   669.98
+//	      2    2026-05-10  2026-05-11   340.02      6.70     333.32   336.66
+//	      3    2026-06-10  2026-06-10   340.03      3.37     336.66     0.00
+//	  total                            1020.07     20.07    1000.00
+//
+// Judging batches:
+//
+//	$ printf '2026-02-16\n2026-02-18\n2026-02-30\n' | lending calendar business-day
+//	2026-02-16	false
+//	2026-02-18	true
+//	2026-02-30	error	invalid date: day 30 is not 01 through 28 (February 2026)
+//
+//	$ lending validate cpf 280.012.389-38 280.012.389-39
+//	280.012.389-38	valid	28001238938
+//	280.012.389-39	invalid	invalid_cpf: cpf 280.012.389-39 has check digits 39; expected 38
+//
+// A date rolled and a date moved:
+//
+//	$ lending calendar adjust 2026-05-30 modified-following
+//	2026-05-29
+//	$ lending calendar add 2026-02-13 1
+//	2026-02-18
+package main
