@@ -102,42 +102,78 @@ func genFirstDue(t *rapid.T, d0 calendar.Date) calendar.Date {
 	return calendar.Date{}
 }
 
+// genTerms draws terms the package accepts up to their amounts: a first due
+// date that a backward roll (Preceding, Modified Preceding, Modified Following
+// at a month's end) would pull onto or before the release is rolled Following
+// instead. TestPropFirstDueRolledOntoRelease holds that refusal on its own.
 func genTerms(maxN int) *rapid.Generator[schedule.Terms] {
 	return rapid.Custom(func(t *rapid.T) schedule.Terms {
-		d0 := genDate(t, "release", 2015, 2030)
-		n := rapid.IntRange(1, 48).Draw(t, "n")
-		if maxN > 48 && rapid.IntRange(0, 9).Draw(t, "long") == 0 {
-			n = rapid.IntRange(49, maxN).Draw(t, "n_long")
+		terms := genTermsAnyRoll(t, maxN)
+		if rollsOntoRelease(terms) {
+			terms.Roll = calendar.Following
 		}
-		return schedule.Terms{
-			Principal:    validation.CentsToDecimal(genPrincipal().Draw(t, "principal")),
-			Rate:         genRate().Draw(t, "rate"),
-			Installments: n,
-			Release:      d0,
-			FirstDue:     genFirstDue(t, d0),
-			Roll:         calendar.Roll(rapid.IntRange(0, 4).Draw(t, "roll")),
-			DayCount:     schedule.DayCount(rapid.IntRange(0, 2).Draw(t, "day_count")),
+		return terms
+	})
+}
+
+// genTermsAnyRoll draws terms whose first due date may roll onto the release.
+func genTermsAnyRoll(t *rapid.T, maxN int) schedule.Terms {
+	d0 := genDate(t, "release", 2015, 2030)
+	n := rapid.IntRange(1, 48).Draw(t, "n")
+	if maxN > 48 && rapid.IntRange(0, 9).Draw(t, "long") == 0 {
+		n = rapid.IntRange(49, maxN).Draw(t, "n_long")
+	}
+	return schedule.Terms{
+		Principal:    validation.CentsToDecimal(genPrincipal().Draw(t, "principal")),
+		Rate:         genRate().Draw(t, "rate"),
+		Installments: n,
+		Release:      d0,
+		FirstDue:     genFirstDue(t, d0),
+		Roll:         calendar.Roll(rapid.IntRange(0, 4).Draw(t, "roll")),
+		DayCount:     schedule.DayCount(rapid.IntRange(0, 2).Draw(t, "day_count")),
+	}
+}
+
+// rollsOntoRelease reports whether the terms' first due date (the default one
+// month after the release when unset), rolled on the Brazilian calendar, is not
+// after the release: the spec's refusal, computed from the calendar alone.
+func rollsOntoRelease(terms schedule.Terms) bool {
+	first := terms.FirstDue
+	if first.IsZero() {
+		first, _ = terms.Release.AddMonths(1)
+	}
+	due, err := calendar.Brazil().Adjust(first, terms.Roll)
+	return err == nil && !due.After(terms.Release)
+}
+
+// TestPropFirstDueRolledOntoRelease: NewPlan refuses terms with invalid_due_date
+// on first_due_date exactly when the calendar rolls their first due date onto
+// or before the release.
+func TestPropFirstDueRolledOntoRelease(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		terms := genTermsAnyRoll(t, 48)
+		if rapid.Bool().Draw(t, "short_first") { // where backward rolls reach the release
+			terms.FirstDue, _ = terms.Release.AddDays(rapid.IntRange(1, 4).Draw(t, "first_days"))
+		}
+		_, err := schedule.NewPlan(terms)
+		var e *validation.Error
+		refused := errors.As(err, &e) && e.Code == validation.CodeInvalidDueDate && e.Param == "first_due_date"
+		if want := rollsOntoRelease(terms); refused != want || (err != nil && !refused) {
+			t.Fatalf("NewPlan(%+v): %v; first due date rolls onto the release: %v", terms, err, want)
 		}
 	})
 }
 
-// newOrSkip builds the schedule; terms that are refused for a reason other
-// than being too small (Preceding pulling the first due date back) are skipped.
-// It returns nil for degenerate terms.
-func newOrSkip(t *rapid.T, terms schedule.Terms) (*schedule.Schedule, bool) {
+// build builds the schedule of terms drawn by genTerms, or returns nil for terms
+// the package refuses as too small for cent precision; any other refusal fails
+// the test.
+func build(t *rapid.T, terms schedule.Terms) *schedule.Schedule {
 	s, err := schedule.New(terms)
-	if err == nil {
-		return s, true
+	if err != nil && !errors.Is(err, schedule.ErrInstallmentRoundsToZero) && !errors.Is(err, schedule.ErrResidueExhaustsBalance) &&
+		!errors.Is(err, schedule.ErrResidueExceedsInstallment) {
+		t.Fatalf("New(%+v): %v", terms, err)
 	}
-	if errors.Is(err, schedule.ErrInstallmentRoundsToZero) || errors.Is(err, schedule.ErrResidueExhaustsBalance) ||
-		errors.Is(err, schedule.ErrResidueExceedsInstallment) {
-		return nil, true
-	}
-	if errors.Is(err, validation.CodeInvalidDueDate) && terms.Roll != calendar.Following && terms.Roll != calendar.Unadjusted {
-		t.Skip("first due date rolled onto the release:", err)
-	}
-	t.Fatalf("New(%+v): %v", terms, err)
-	return nil, false
+	return s
 }
 
 // builtShare counts a property's runs and how many of them drew terms the
@@ -169,7 +205,7 @@ func TestPropFastEqualsReference(t *testing.T) {
 	defer share.check(t)
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
-		s, _ := newOrSkip(t, terms)
+		s := build(t, terms)
 		share.add(s)
 		pc, _ := validation.DecimalToCents(terms.Principal)
 		ref := refSchedule(terms, pc)
@@ -207,7 +243,7 @@ func TestPropInvariants(t *testing.T) {
 	defer share.check(t)
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
-		s, _ := newOrSkip(t, terms)
+		s := build(t, terms)
 		share.add(s)
 		if s == nil {
 			return
@@ -262,7 +298,7 @@ func TestPropInterestIsRoundedFactor(t *testing.T) {
 	defer share.check(t)
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(48).Draw(t, "terms")
-		s, _ := newOrSkip(t, terms)
+		s := build(t, terms)
 		share.add(s)
 		if s == nil {
 			return
@@ -288,7 +324,7 @@ func TestPropPeriodicTextbook(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		terms.DayCount = schedule.Periodic
-		s, _ := newOrSkip(t, terms)
+		s := build(t, terms)
 		share.add(s)
 		if s == nil || terms.Rate.IsZero() {
 			return
@@ -320,10 +356,10 @@ func TestPropMonthlyOnAnchorIsPeriodic(t *testing.T) {
 		terms.Release, _ = calendar.NewDate(y, m, rapid.IntRange(1, 28).Draw(t, "anchor"))
 		terms.FirstDue = calendar.Date{}
 		terms.DayCount = schedule.MonthlyProRata
-		a, _ := newOrSkip(t, terms)
+		a := build(t, terms)
 		share.add(a)
 		terms.DayCount = schedule.Periodic
-		b, _ := newOrSkip(t, terms)
+		b := build(t, terms)
 		if (a == nil) != (b == nil) {
 			t.Fatalf("monthly %v, periodic %v", a, b)
 		}
@@ -345,9 +381,6 @@ func TestPropPlanCounts(t *testing.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		plan, err := schedule.NewPlan(terms)
 		if err != nil {
-			if errors.Is(err, validation.CodeInvalidDueDate) {
-				t.Skip(err)
-			}
 			t.Fatal(err)
 		}
 		m := rapid.IntRange(1, terms.Installments).Draw(t, "m")
@@ -381,9 +414,6 @@ func TestPropInstallmentCents(t *testing.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		plan, err := schedule.NewPlan(terms)
 		if err != nil {
-			if errors.Is(err, validation.CodeInvalidDueDate) {
-				t.Skip(err)
-			}
 			t.Fatal(err)
 		}
 		n := rapid.IntRange(1, terms.Installments).Draw(t, "m")
