@@ -19,10 +19,7 @@ import (
 func TestPropExactInterest(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(1).Draw(t, "terms")
-		plan, err := schedule.NewPlan(terms)
-		if err != nil {
-			t.Fatal(err)
-		}
+		plan := newPlan(t, terms)
 		b := rapid.Int64Range(0, 1<<50).Draw(t, "balance")
 		if rapid.IntRange(0, 1).Draw(t, "tie_balance") == 0 {
 			b = 20 * rapid.Int64Range(0, 1<<40).Draw(t, "b20") // ties at 2.5 % and others
@@ -42,10 +39,7 @@ func TestPropExactInterest(t *testing.T) {
 func TestPropExactPMT(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
-		plan, err := schedule.NewPlan(terms)
-		if err != nil {
-			t.Fatal(err)
-		}
+		plan := newPlan(t, terms)
 		pc, _ := validation.DecimalToCents(terms.Principal)
 		n := terms.Installments
 		want := refSchedule(terms, pc).pmt

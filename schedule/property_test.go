@@ -164,6 +164,15 @@ func TestPropFirstDueRolledOntoRelease(t *testing.T) {
 	})
 }
 
+// newPlan builds the plan of terms drawn by genTerms, which accepts them all.
+func newPlan(t *rapid.T, terms schedule.Terms) *schedule.Plan {
+	plan, err := schedule.NewPlan(terms)
+	if err != nil {
+		t.Fatalf("NewPlan(%+v): %v", terms, err)
+	}
+	return plan
+}
+
 // build builds the schedule of terms drawn by genTerms, or returns nil for terms
 // the package refuses as too small for cent precision; any other refusal fails
 // the test.
@@ -379,10 +388,7 @@ func TestPropMonthlyOnAnchorIsPeriodic(t *testing.T) {
 func TestPropPlanCounts(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
-		plan, err := schedule.NewPlan(terms)
-		if err != nil {
-			t.Fatal(err)
-		}
+		plan := newPlan(t, terms)
 		m := rapid.IntRange(1, terms.Installments).Draw(t, "m")
 		pc := genPrincipal().Draw(t, "p2")
 		a, errA := plan.ScheduleCents(pc, m)
@@ -412,10 +418,7 @@ func TestPropPlanCounts(t *testing.T) {
 func TestPropInstallmentCents(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
-		plan, err := schedule.NewPlan(terms)
-		if err != nil {
-			t.Fatal(err)
-		}
+		plan := newPlan(t, terms)
 		n := rapid.IntRange(1, terms.Installments).Draw(t, "m")
 		pc := genPrincipal().Draw(t, "p")
 		prev := int64(-1)
