@@ -2,9 +2,11 @@ package calendar_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 )
 
@@ -313,12 +315,12 @@ func TestNewInvalidRules(t *testing.T) {
 		calendar.Once("outside its years", d).Years(2027, 0),
 	} {
 		c, err := calendar.New(r)
-		var e *calendar.Error
+		var e *apierr.Error
 		if !errors.Is(err, calendar.ErrInvalidRule) || !errors.As(err, &e) || c != nil {
 			t.Errorf("New(%q rule) = %v, %v; want nil and ErrInvalidRule", r.Name(), c, err)
 			continue
 		}
-		if e.Op != "New" || e.Input != r.Name() || e.Reason == "" {
+		if e.Code != apierr.InvalidFormat || e.Param != "rule" || !strings.Contains(e.Detail, apierr.Quote(r.Name())) {
 			t.Errorf("New(%q rule) error = %+v", r.Name(), e)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 	_ "time/tzdata" // DateOf must find America/Sao_Paulo on machines without a zoneinfo database
+
+	"github.com/dinie/lending/apierr"
 )
 
 // The supported years. Every Date lies in 0001-01-01 through 9999-12-31 of the
@@ -404,7 +406,7 @@ func DateOf(t time.Time) (Date, error) {
 	loc, err := saoPaulo()
 	if err != nil {
 		// Unreachable with time/tzdata linked in; reported rather than guessed.
-		return Date{}, &Error{Op: "DateOf", Input: t.String(), Reason: "cannot load America/Sao_Paulo: " + err.Error(), Err: ErrOutOfRange}
+		return Date{}, apierr.Wrap(err, apierr.Internal, "", "cannot load the America/Sao_Paulo time zone")
 	}
 	return dateIn("DateOf", t, loc)
 }

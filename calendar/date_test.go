@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 )
 
@@ -109,17 +110,21 @@ func TestParseDate(t *testing.T) {
 		{strings.Repeat("9", 1<<16), calendar.ErrInvalidDate},
 	} {
 		d, err := calendar.ParseDate(tc.in)
-		var e *calendar.Error
+		var e *apierr.Error
 		if !errors.Is(err, tc.want) || !errors.As(err, &e) || !d.IsZero() {
 			t.Errorf("ParseDate(%.20q) = %s, %v; want %v", tc.in, d, err, tc.want)
 			continue
 		}
-		if e.Op != "ParseDate" || e.Input != tc.in || len(e.Error()) > 200 {
+		wantCode := apierr.InvalidFormat
+		if tc.want == calendar.ErrOutOfRange {
+			wantCode = apierr.DateOutOfRange
+		}
+		if e.Code != wantCode || e.Param != "date" || len(e.Error()) > 200 {
 			t.Errorf("ParseDate(%.20q) error = %.300q", tc.in, e.Error())
 		}
 	}
 	_, err := calendar.ParseDate("2026-02-30")
-	if got, want := err.Error(), `calendar: invalid date: ParseDate "2026-02-30": day 30 is not 01 through 28 (February 2026)`; got != want {
+	if got, want := err.Error(), `invalid_format: date "2026-02-30": invalid date: day 30 is not 01 through 28 (February 2026)`; got != want {
 		t.Errorf("error message = %q, want %q", got, want)
 	}
 }
@@ -419,18 +424,22 @@ func TestRoll(t *testing.T) {
 	}
 }
 
-// TestErrorOps: every error names the exported function the caller called, not
-// a helper it goes through.
-func TestErrorOps(t *testing.T) {
-	var e *calendar.Error
-	if _, err := calendar.DateOf(time.Time{}); !errors.As(err, &e) || e.Op != "DateOf" {
-		t.Errorf("DateOf(zero time) error = %v, want Op DateOf", err)
+// TestErrorCodes: every error carries the API code and param its reason documents,
+// and its Detail quotes the input.
+func TestErrorCodes(t *testing.T) {
+	var e *apierr.Error
+	if _, err := calendar.DateOf(time.Time{}); !errors.As(err, &e) || e.Code != apierr.DateOutOfRange || e.Param != "date" {
+		t.Errorf("DateOf(zero time) error = %v, want date_out_of_range for date", err)
 	}
-	if _, err := calendar.DateIn(time.Time{}, saoPaulo(t)); !errors.As(err, &e) || e.Op != "DateIn" {
-		t.Errorf("DateIn(zero time) error = %v, want Op DateIn", err)
+	if _, err := calendar.DateIn(time.Time{}, saoPaulo(t)); !errors.As(err, &e) || e.Code != apierr.DateOutOfRange {
+		t.Errorf("DateIn(zero time) error = %v, want date_out_of_range", err)
 	}
 	var r calendar.Roll
-	if err := r.UnmarshalText([]byte("mf")); !errors.As(err, &e) || e.Op != "UnmarshalText" || e.Input != "mf" {
-		t.Errorf("Roll.UnmarshalText(mf) error = %v, want Op UnmarshalText", err)
+	if err := r.UnmarshalText([]byte("mf")); !errors.As(err, &e) || e.Code != apierr.InvalidFormat || e.Param != "roll" ||
+		!strings.Contains(e.Detail, `"mf"`) {
+		t.Errorf("Roll.UnmarshalText(mf) error = %v, want invalid_format for roll quoting \"mf\"", err)
+	}
+	if _, err := calendar.Brazil().Holidays(0); !errors.As(err, &e) || e.Code != apierr.DateOutOfRange || e.Param != "year" {
+		t.Errorf("Holidays(0) error = %v, want date_out_of_range for year", err)
 	}
 }

@@ -119,15 +119,23 @@
 //
 // # Errors
 //
-// Every error is an *Error carrying the operation, the input and the reason,
-// and wrapping one sentinel for errors.Is:
+// Every error is an *apierr.Error with the API's code, the offending field as param
+// and a Detail quoting the input (apierr.Quote bounds it) and saying what was
+// expected; its Err is one of the package's reasons, for errors.Is:
 //
-//	ErrInvalidDate   text that is not YYYY-MM-DD; a month or day that does not exist
-//	                 (NewDate, ParseDate, UnmarshalText, UnmarshalJSON)
-//	ErrOutOfRange    a year outside 1..9999; an arithmetic result outside
-//	                 0001-01-01..9999-12-31 (AddDays, AddMonths, MonthlySeries,
-//	                 AddBusinessDays, Adjust, Holidays, DateOf, DateIn)
-//	ErrInvalidRoll   an unknown roll name or value (ParseRoll, Roll.UnmarshalText,
-//	                 Roll.MarshalText, Adjust)
-//	ErrInvalidRule   an extra holiday that names no day (New)
+//	reason           code               param  when
+//	ErrInvalidDate   invalid_format     date   text that is not YYYY-MM-DD; a month or day
+//	                                           that does not exist (NewDate, ParseDate,
+//	                                           UnmarshalText, UnmarshalJSON)
+//	ErrOutOfRange    date_out_of_range  date   a year outside 1..9999; an arithmetic result
+//	                                           outside 0001-01-01..9999-12-31 (AddDays,
+//	                                           AddMonths, MonthlySeries, AddBusinessDays,
+//	                                           Adjust, DateOf, DateIn)
+//	                                    year   Holidays of a year outside 1..9999
+//	ErrInvalidRoll   invalid_format     roll   an unknown roll name or value (ParseRoll,
+//	                                           Roll.UnmarshalText, Roll.MarshalText, Adjust)
+//	ErrInvalidRule   invalid_format     rule   an extra holiday that names no day (New)
+//
+// The param is the package's generic name for the value; a server relabels it with
+// the request field it read (apierr.Relabel(err, "first_due_date")).
 package calendar

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 )
 
@@ -18,7 +19,7 @@ func ExampleNewDate() {
 	fmt.Println(errors.Is(err, calendar.ErrOutOfRange))
 	// Output:
 	// 2026-02-16 <nil>
-	// calendar: invalid date: NewDate "2026-02-30": day 30 is not 1 through 28 (February 2026)
+	// invalid_format: date "2026-02-30": invalid date: day 30 is not 1 through 28 (February 2026)
 	// true
 }
 
@@ -29,7 +30,7 @@ func ExampleParseDate() {
 	fmt.Println(err)
 	// Output:
 	// 2026-02-18 Wednesday <nil>
-	// calendar: invalid date: ParseDate "18/02/2026": want YYYY-MM-DD
+	// invalid_format: date "18/02/2026": invalid date: want YYYY-MM-DD
 }
 
 func ExampleDate_Date() {
@@ -63,7 +64,7 @@ func ExampleDate_AddDays() {
 	fmt.Println(err)
 	// Output:
 	// 2026-03-01 <nil>
-	// calendar: out of range: AddDays "9999-12-31": adding 1 days leaves 0001-01-01 through 9999-12-31
+	// date_out_of_range: date "9999-12-31": date out of range: adding 1 days leaves 0001-01-01 through 9999-12-31
 }
 
 func ExampleDate_AddMonths() {
@@ -216,7 +217,7 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// false true
-	// calendar: invalid holiday rule: New "Dia 30": day 30 is not a day of February
+	// invalid_format: rule "Dia 30": invalid holiday rule: day 30 is not a day of February
 }
 
 func ExampleFixed() {
@@ -374,15 +375,19 @@ func ExampleRoll_UnmarshalText() {
 	// Output: <nil> preceding
 }
 
-func ExampleError() {
+// Every error is an *apierr.Error with the API's code and the field, and its reason
+// for errors.Is.
+func ExampleParseDate_error() {
 	_, err := calendar.ParseDate("2026-02-29")
-	var e *calendar.Error
+	var e *apierr.Error
 	if errors.As(err, &e) {
-		fmt.Println(e.Op, e.Input, e.Reason)
+		fmt.Println(e.Code, e.Param)
+		fmt.Println(e.Detail)
 		fmt.Println(errors.Is(err, calendar.ErrInvalidDate))
 	}
 	// Output:
-	// ParseDate 2026-02-29 day 29 is not 01 through 28 (February 2026)
+	// invalid_format date
+	// date "2026-02-29": invalid date: day 29 is not 01 through 28 (February 2026)
 	// true
 }
 

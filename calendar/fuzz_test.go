@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 )
 
@@ -27,9 +28,9 @@ func FuzzParseDate(f *testing.F) {
 		tm, terr := time.Parse(time.DateOnly, s)
 		stdOK := terr == nil && tm.Year() >= calendar.MinYear && tm.Format(time.DateOnly) == s
 		if err != nil {
-			var e *calendar.Error
+			var e *apierr.Error
 			if !errors.As(err, &e) || !(errors.Is(err, calendar.ErrInvalidDate) || errors.Is(err, calendar.ErrOutOfRange)) {
-				t.Fatalf("ParseDate(%q) error %v is not an *Error with a sentinel", s, err)
+				t.Fatalf("ParseDate(%q) error %v is not an *apierr.Error with a reason", s, err)
 			}
 			if stdOK {
 				t.Fatalf("ParseDate(%q) = %v, but time.Parse reads %s", s, err, tm)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -239,9 +240,12 @@ func checkError(t *testing.T, err error, reason error, param, detail string) {
 	if !errors.Is(err, reason) {
 		t.Fatalf("err = %v, want %v", err, reason)
 	}
-	var e *Error
+	var e *apierr.Error
 	if !errors.As(err, &e) {
-		t.Fatalf("err = %T, want *cet.Error", err)
+		t.Fatalf("err = %T, want *apierr.Error", err)
+	}
+	if e.Code != docCodes[reason] {
+		t.Errorf("Code = %q, want %q", e.Code, docCodes[reason])
 	}
 	if e.Param != param {
 		t.Errorf("Param = %q, want %q", e.Param, param)
@@ -249,8 +253,8 @@ func checkError(t *testing.T, err error, reason error, param, detail string) {
 	if !strings.Contains(e.Detail, detail) {
 		t.Errorf("Detail = %q, want it to contain %q", e.Detail, detail)
 	}
-	if e.Error() != "cet: "+e.Detail {
-		t.Errorf("Error() = %q, want %q", e.Error(), "cet: "+e.Detail)
+	if e.Error() != string(e.Code)+": "+e.Detail {
+		t.Errorf("Error() = %q, want %q", e.Error(), string(e.Code)+": "+e.Detail)
 	}
 }
 
@@ -491,4 +495,31 @@ func priceFlows(n int, i float64, principal int64, periodic bool) []Flow {
 		}
 	}
 	return fl
+}
+
+// docCodes is the table of the package documentation ("Errors"): the API code of
+// each reason. Written from the doc, not from codeOf.
+var docCodes = map[error]apierr.Code{
+	ErrBasis:         apierr.InvalidFormat,
+	ErrNet:           apierr.AmountOutOfRange,
+	ErrTooLarge:      apierr.AmountOutOfRange,
+	ErrNotCents:      apierr.InvalidFormat,
+	ErrNoPayments:    apierr.MissingRequiredField,
+	ErrTooManyFlows:  apierr.InstallmentsOutOfRange,
+	ErrBeforeRelease: apierr.InvalidDueDate,
+	ErrTimeRange:     apierr.DateOutOfRange,
+	ErrNegative:      apierr.AmountOutOfRange,
+	ErrZeroPayments:  apierr.AmountOutOfRange,
+	ErrInfinite:      apierr.AmountOutOfRange,
+	ErrOutOfRange:    apierr.RateOutOfRange,
+	ErrNoConvergence: apierr.RateOutOfRange,
+}
+
+// TestCodeOf: every reason carries the code the documentation's table gives it.
+func TestCodeOf(t *testing.T) {
+	for reason, code := range docCodes {
+		if got := codeOf(reason.(apierr.Reason)); got != code {
+			t.Errorf("codeOf(%v) = %s, want %s", reason, got, code)
+		}
+	}
 }

@@ -159,13 +159,13 @@
 //
 // # Errors
 //
-// Every error is an *Error with Err (a sentinel for errors.Is), Param and Detail.
+// Every error is an *apierr.Error with the API's Code, Param, Detail and a reason in
+// Err for errors.Is.
 // Checks run in this order, and the first failure is reported: basis, net, the
 // number of payments, each payment in order (time, then amount, then the running
-// sum), then the whole list. The table gives the API code (validation package) a
-// caller is expected to map each sentinel to; the CLI does.
+// sum), then the whole list. The table gives the API code each reason carries.
 //
-//	sentinel          param                    API code                   when
+//	reason            param                    API code                   when
 //	ErrBasis          basis                    invalid_format             basis not Actual365 or Periodic
 //	ErrNet            net                      amount_out_of_range        FC0 ≤ 0
 //	ErrTooLarge       net, flows[i].…, flows   amount_out_of_range        an amount or the sum > MaxCents
@@ -188,6 +188,6 @@
 // # Concurrency
 //
 // The package has no state: every function is pure, Rate is an immutable value and
-// an *Error is never modified after it is returned, so everything is safe for
+// an error is never modified after it is returned, so everything is safe for
 // concurrent use.
 package cet

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/cet"
 	"github.com/shopspring/decimal"
 )
@@ -53,19 +54,19 @@ func ExampleSolve_zeroAndNegative() {
 	// Output: 0 -10
 }
 
-// Inputs outside the domain return a *cet.Error: a sentinel for errors.Is, and the
-// offending input and a message for the API's {code, param, detail}.
+// Inputs outside the domain return an *apierr.Error: the API's code, the offending
+// input and a message, with a reason for errors.Is.
 func ExampleSolve_error() {
 	_, err := cet.Solve(94000, []cet.Flow{{Time: 31, Cents: 20573}, {Time: -3, Cents: 20573}}, cet.Actual365)
-	var e *cet.Error
+	var e *apierr.Error
 	if errors.As(err, &e) {
 		fmt.Println(errors.Is(err, cet.ErrBeforeRelease))
-		fmt.Println(e.Param)
+		fmt.Println(e.Code, e.Param)
 		fmt.Println(e.Detail)
 	}
 	// Output:
 	// true
-	// flows[1].time
+	// invalid_due_date flows[1].time
 	// flows[1] is 3 days before the release date: payments must be on or after it
 }
 
@@ -91,7 +92,7 @@ func ExampleSolveDates() {
 	fmt.Println(err)
 	// Output:
 	// 44.08 % a.a.
-	// cet: net 940.001 has fractions of a cent: want whole cents
+	// invalid_format: net 940.001 has fractions of a cent: want whole cents
 }
 
 // oneYear is R$ 100.00 received and R$ 110.00 paid 365 days later: a CET of
@@ -134,16 +135,16 @@ func ExampleBasis_String() {
 	// Output: actual365 periodic
 }
 
-// A server maps each sentinel to the API's error code (the table in the package
-// documentation) and copies Param and Detail.
-func ExampleError() {
+// Every error carries the API's code (the table in the package documentation), the
+// offending input as Param and a Detail, with its reason for errors.Is.
+func ExampleSolve_codes() {
 	_, err := cet.Solve(0, []cet.Flow{{Time: 30, Cents: 100}}, cet.Actual365)
-	var e *cet.Error
-	if errors.As(err, &e) && errors.Is(e, cet.ErrNet) {
-		fmt.Printf("code=amount_out_of_range param=%s detail=%q\n", e.Param, e.Detail)
+	var e *apierr.Error
+	if errors.As(err, &e) && errors.Is(err, cet.ErrNet) {
+		fmt.Printf("code=%s param=%s detail=%q\n", e.Code, e.Param, e.Detail)
 	}
 	fmt.Println(err)
 	// Output:
 	// code=amount_out_of_range param=net detail="net 0 cents is not positive"
-	// cet: net 0 cents is not positive
+	// amount_out_of_range: net 0 cents is not positive
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/shopspring/decimal"
 )
 
@@ -58,9 +59,9 @@ func FuzzSolve(f *testing.F) {
 		}
 		r, err := Solve(net, fl, Basis(basis))
 		if err != nil {
-			var e *Error
+			var e *apierr.Error
 			if !errors.As(err, &e) || e.Param == "" || e.Detail == "" {
-				t.Fatalf("err = %#v, want an *Error with Param and Detail", err)
+				t.Fatalf("err = %#v, want an *apierr.Error with Param and Detail", err)
 			}
 			for _, s := range sentinels {
 				if errors.Is(err, s) {

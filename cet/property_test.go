@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -441,7 +442,7 @@ func TestPropErrors(t *testing.T) {
 		if !errors.Is(err, reason) {
 			t.Fatalf("err = %v, want %v", err, reason)
 		}
-		var e *Error
+		var e *apierr.Error
 		if !errors.As(err, &e) || e.Param != param || e.Detail == "" {
 			t.Fatalf("err = %#v, want Param %q and a Detail", err, param)
 		}

@@ -5,8 +5,8 @@ import (
 
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // twelve is a 12-installment operation of R$ 25,000.00 released 2026-03-02,
@@ -36,9 +36,9 @@ func BenchmarkComputeCents12(b *testing.B) {
 
 func BenchmarkCompute12(b *testing.B) {
 	release, p, flows := twelve(b)
-	op := iof.Operation{Class: iof.MEI, Release: release, Principal: validation.CentsToDecimal(p)}
+	op := iof.Operation{Class: iof.MEI, Release: release, Principal: money.FromCents(p)}
 	for _, f := range flows {
-		op.Installments = append(op.Installments, iof.Installment{Due: f.Due, Amortization: validation.CentsToDecimal(f.Amortization)})
+		op.Installments = append(op.Installments, iof.Installment{Due: f.Due, Amortization: money.FromCents(f.Amortization)})
 	}
 	b.ReportAllocs()
 	for b.Loop() {

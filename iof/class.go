@@ -1,8 +1,6 @@
 package iof
 
-import (
-	"github.com/dinie/lending/validation"
-)
+import "github.com/dinie/lending/apierr"
 
 // Class is the borrower's class, which picks the IOF rates (Decreto 6.306/2007,
 // art. 7, I, b and VI). The zero value is no class: Compute and Financed refuse it
@@ -60,8 +58,8 @@ func (c Class) Applied(principalCents int64) Class {
 func (c Class) valid() bool { return c >= Individual && c <= MEI }
 
 // ParseClass returns the Class whose wire name is s, exactly as String writes it
-// (lower case). Anything else is an *validation.Error with code invalid_format,
-// param borrower_class and reason validation.ErrEmpty (for "") or
+// (lower case). Anything else is an *apierr.Error with code invalid_format,
+// param borrower_class and reason apierr.ErrEmpty (for "") or
 // ErrUnknownClass. It does not allocate on success.
 func ParseClass(s string) (Class, error) {
 	for c := Individual; c <= MEI; c++ {
@@ -70,10 +68,10 @@ func ParseClass(s string) (Class, error) {
 		}
 	}
 	if s == "" {
-		return 0, validation.Wrap(validation.ErrEmpty, validation.CodeInvalidFormat, paramClass,
+		return 0, apierr.Wrap(apierr.ErrEmpty, apierr.InvalidFormat, paramClass,
 			"borrower_class is empty; expected pf, pj, simples or mei")
 	}
-	return 0, validation.Wrap(ErrUnknownClass, validation.CodeInvalidFormat, paramClass,
+	return 0, apierr.Wrap(ErrUnknownClass, apierr.InvalidFormat, paramClass,
 		"borrower_class %s is not a class; expected pf, pj, simples or mei", quote(s))
 }
 

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/iof"
-	"github.com/dinie/lending/validation"
 )
 
 func TestParseClass(t *testing.T) {
@@ -32,7 +32,7 @@ func TestParseClass(t *testing.T) {
 		s      string
 		reason error
 	}{
-		{"", validation.ErrEmpty},
+		{"", apierr.ErrEmpty},
 		{"PF", iof.ErrUnknownClass},
 		{"Mei", iof.ErrUnknownClass},
 		{" pf", iof.ErrUnknownClass},
@@ -45,8 +45,8 @@ func TestParseClass(t *testing.T) {
 	}
 	for _, tt := range bad {
 		_, err := iof.ParseClass(tt.s)
-		var e *validation.Error
-		if !errors.As(err, &e) || e.Code != validation.CodeInvalidFormat || e.Param != "borrower_class" || !errors.Is(err, tt.reason) {
+		var e *apierr.Error
+		if !errors.As(err, &e) || e.Code != apierr.InvalidFormat || e.Param != "borrower_class" || !errors.Is(err, tt.reason) {
 			t.Errorf("ParseClass(%q) = %v; want invalid_format on borrower_class, reason %v", tt.s, err, tt.reason)
 		}
 	}

@@ -223,29 +223,29 @@
 //
 // # Errors
 //
-// Every error is a *validation.Error (errors.As for Code, Param and Detail;
+// Every error is a *apierr.Error (errors.As for Code, Param and Detail;
 // errors.Is with the Code or the reason):
 //
 //	code                       param              reason               when
-//	missing_required_field     borrower_class     validation.ErrEmpty  the zero Class
+//	missing_required_field     borrower_class     apierr.ErrEmpty  the zero Class
 //	invalid_format             borrower_class     ErrUnknownClass      a Class or text that is not pf, pj, simples, mei
-//	                                              validation.ErrEmpty  ParseClass("")
-//	missing_required_field     release_date       validation.ErrEmpty  the zero release date
-//	date_out_of_range          release_date       validation.ErrRange  a release date before 2015-01-20
-//	amount_out_of_range        principal          validation.ErrRange  P outside 0.01 … 1,000,000,000.00
-//	invalid_format             principal          validation.ErrPrecision  a decimal P with a fraction of a cent
-//	installments_out_of_range  installment_count  validation.ErrRange  no installments, or more than 420
+//	                                              apierr.ErrEmpty  ParseClass("")
+//	missing_required_field     release_date       apierr.ErrEmpty  the zero release date
+//	date_out_of_range          release_date       apierr.ErrRange  a release date before 2015-01-20
+//	amount_out_of_range        principal          apierr.ErrRange  P outside 0.01 … 1,000,000,000.00
+//	invalid_format             principal          apierr.ErrPrecision  a decimal P with a fraction of a cent
+//	installments_out_of_range  installment_count  apierr.ErrRange  no installments, or more than 420
 //	invalid_due_date           due_date           ErrNotAfterRelease   a due date on or before the release date
-//	invalid_format             amortization       validation.ErrPrecision  a decimal amortization with a fraction of a cent
-//	amount_out_of_range        amortization       validation.ErrRange  an amortization beyond ±MaxAmortizationCents
+//	invalid_format             amortization       apierr.ErrPrecision  a decimal amortization with a fraction of a cent
+//	amount_out_of_range        amortization       apierr.ErrRange  an amortization beyond ±MaxAmortizationCents
 //	amount_out_of_range        amortization       ErrUnbalanced        amortizations that do not add up to P
-//	missing_required_field     schedule           validation.ErrEmpty  a nil or zero Schedule or Plan
-//	amount_out_of_range        requested_amount   validation.ErrRange  R outside 1.00 … 1,000,000,000.00; a principal above the maximum needed
+//	missing_required_field     schedule           apierr.ErrEmpty  a nil or zero Schedule or Plan
+//	amount_out_of_range        requested_amount   apierr.ErrRange  R outside 1.00 … 1,000,000,000.00; a principal above the maximum needed
 //	amount_out_of_range        requested_amount   ErrUnsettled         Financed gave up (see Cost; only where (1+i)^n ≳ 10⁶)
-//	amount_out_of_range        fees_amount        validation.ErrRange  negative fees, or above the maximum
-//	invalid_format             requested_amount, fees_amount  validation.ErrPrecision  a decimal with a fraction of a cent
-//	invalid_format             rate               validation.ErrSyntax, ErrCharacter, ErrPrecision  ParseRate of other text
-//	rate_out_of_range          rate               validation.ErrRange  ParseRate above 100
+//	amount_out_of_range        fees_amount        apierr.ErrRange  negative fees, or above the maximum
+//	invalid_format             requested_amount, fees_amount  apierr.ErrPrecision  a decimal with a fraction of a cent
+//	invalid_format             rate               apierr.ErrSyntax, ErrCharacter, ErrPrecision  ParseRate of other text
+//	rate_out_of_range          rate               apierr.ErrRange  ParseRate above 100
 //
 // Financed also passes on the schedule package's errors for the plan's count
 // (installments_out_of_range) and for requested + fees too small for cent
@@ -254,7 +254,7 @@
 // ErrResidueExceedsInstallment).
 // Param names are the API's wire names where it has one; "principal",
 // "due_date", "amortization" and "schedule" are the library's, and a server
-// relabels them with (*validation.Error).WithParam where its request names the
+// relabels them with (*apierr.Error).WithParam where its request names the
 // field differently.
 //
 // # Out of scope

@@ -3,19 +3,19 @@ package iof
 import (
 	"strconv"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
-// Reasons specific to this package, kept in validation.Error.Err so that callers
-// branch with errors.Is. The package also reports validation.ErrEmpty and
-// validation.ErrRange; doc.go lists every error.
+// Reasons specific to this package, kept in apierr.Error.Err so that callers
+// branch with errors.Is. The package also reports apierr.ErrEmpty and
+// apierr.ErrRange; doc.go lists every error.
 const (
 	// ErrUnknownClass: a borrower class that is not pf, pj, simples or mei.
-	ErrUnknownClass validation.Reason = "unknown borrower class"
+	ErrUnknownClass apierr.Reason = "unknown borrower class"
 	// ErrUnbalanced: installment amortizations that do not add up to the principal.
-	ErrUnbalanced validation.Reason = "amortizations do not add up to the principal"
+	ErrUnbalanced apierr.Reason = "amortizations do not add up to the principal"
 	// ErrNotAfterRelease: a due date on or before the release date.
-	ErrNotAfterRelease validation.Reason = "due date not after the release date"
+	ErrNotAfterRelease apierr.Reason = "due date not after the release date"
 	// ErrUnsettled: Financed gave up at its limit (8,192 schedules accepted,
 	// 32,768 refused as too small for cent precision, or 4,194,304 principals
 	// considered) without settling the principal. Only terms so ill-conditioned
@@ -23,7 +23,7 @@ const (
 	// over 90): there each cent of installment moves the IOF by reais, most
 	// principals are refused, and the proof of minimality needs a schedule per
 	// installment value across a wide band; see the package doc, "Cost".
-	ErrUnsettled validation.Reason = "financed principal not settled"
+	ErrUnsettled apierr.Reason = "financed principal not settled"
 )
 
 // The params (wire names) the package reports.
@@ -41,10 +41,10 @@ const (
 
 func errClass(c Class) error {
 	if c == 0 {
-		return validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, paramClass,
+		return apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, paramClass,
 			"borrower_class is not set; expected pf, pj, simples or mei")
 	}
-	return validation.Wrap(ErrUnknownClass, validation.CodeInvalidFormat, paramClass,
+	return apierr.Wrap(ErrUnknownClass, apierr.InvalidFormat, paramClass,
 		"borrower_class %d is not a class; expected pf, pj, simples or mei", uint8(c))
 }
 

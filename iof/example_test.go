@@ -9,8 +9,8 @@ import (
 
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 func mustDate(s string) calendar.Date {
@@ -133,9 +133,9 @@ func ExampleCompute() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("daily     ", validation.FormatMoney(r.Daily()))
-	fmt.Println("additional", validation.FormatMoney(r.Additional()))
-	fmt.Println("total     ", validation.FormatMoney(r.Total()))
+	fmt.Println("daily     ", money.Format(r.Daily()))
+	fmt.Println("additional", money.Format(r.Additional()))
+	fmt.Println("total     ", money.Format(r.Total()))
 	fmt.Println("rates     ", r.Rates.Daily, r.Rates.Additional, r.Applied, "-", r.Regime.Source)
 	// Output:
 	// daily      1476.00
@@ -191,7 +191,7 @@ func ExampleComputeSchedule() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(validation.FormatMoney(r.Total()))
+	fmt.Println(money.Format(r.Total()))
 	// Output: 1856.00
 }
 
@@ -203,9 +203,9 @@ func ExampleFinanced() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("principal", validation.FormatMoney(f.Principal()))
-	fmt.Println("IOF      ", validation.FormatMoney(f.IOF.Total()))
-	fmt.Println("net      ", validation.FormatMoney(f.Net()))
+	fmt.Println("principal", money.Format(f.Principal()))
+	fmt.Println("IOF      ", money.Format(f.IOF.Total()))
+	fmt.Println("net      ", money.Format(f.Net()))
 	// Output:
 	// principal 103490.74
 	// IOF       3490.74
@@ -224,8 +224,8 @@ func ExampleFinancedCents() {
 		if err != nil {
 			panic(err)
 		}
-		fmt.Println(validation.FormatCents(requested), "→", validation.FormatCents(f.PrincipalCents()),
-			"IOF", validation.FormatCents(f.IOF.TotalCents()), "as", f.IOF.Applied, "net", validation.FormatCents(f.NetCents()))
+		fmt.Println(money.FormatCents(requested), "→", money.FormatCents(f.PrincipalCents()),
+			"IOF", money.FormatCents(f.IOF.TotalCents()), "as", f.IOF.Applied, "net", money.FormatCents(f.NetCents()))
 	}
 	// Output:
 	// 29803.80 → 30000.00 IOF 196.20 as mei net 29803.80

@@ -6,9 +6,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // ComputeSchedule returns the IOF of the Price table s for a borrower of class c:
@@ -83,10 +84,10 @@ func (f Financing) RequestedCents() int64 { return f.requested }
 func (f Financing) FeesCents() int64 { return f.fees }
 
 // Principal is PrincipalCents as a decimal.
-func (f Financing) Principal() decimal.Decimal { return validation.CentsToDecimal(f.PrincipalCents()) }
+func (f Financing) Principal() decimal.Decimal { return money.FromCents(f.PrincipalCents()) }
 
 // Net is NetCents as a decimal.
-func (f Financing) Net() decimal.Decimal { return validation.CentsToDecimal(f.NetCents()) }
+func (f Financing) Net() decimal.Decimal { return money.FromCents(f.NetCents()) }
 
 // Financed finds the principal of an operation whose fees and IOF are financed
 // (lending-math.md §6, charges mode "financed"): the smallest P, to the cent,
@@ -96,13 +97,13 @@ func (f Financing) Net() decimal.Decimal { return validation.CentsToDecimal(f.Ne
 // fees_amount). The package doc gives the algorithm, the proof that the P found
 // is the smallest, and the errors.
 func Financed(plan *schedule.Plan, n int, c Class, requested, fees decimal.Decimal) (Financing, error) {
-	r, err := validation.DecimalToCents(requested)
+	r, err := money.ToCents(requested)
 	if err != nil {
-		return Financing{}, validation.Relabel(err, paramRequested)
+		return Financing{}, apierr.Relabel(err, paramRequested)
 	}
-	f, err := validation.DecimalToCents(fees)
+	f, err := money.ToCents(fees)
 	if err != nil {
-		return Financing{}, validation.Relabel(err, paramFees)
+		return Financing{}, apierr.Relabel(err, paramFees)
 	}
 	return FinancedCents(plan, n, c, r, f)
 }
@@ -158,13 +159,13 @@ func financed(plan *schedule.Plan, n int, c Class, requested, fees int64, budget
 		return Financing{}, st, err
 	}
 	if requested < schedule.MinPrincipalCents || requested > MaxPrincipalCents {
-		return Financing{}, st, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramRequested,
-			"requested_amount %s is outside %s to %s", validation.FormatCents(requested),
-			validation.FormatCents(schedule.MinPrincipalCents), validation.FormatCents(MaxPrincipalCents))
+		return Financing{}, st, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, paramRequested,
+			"requested_amount %s is outside %s to %s", money.FormatCents(requested),
+			money.FormatCents(schedule.MinPrincipalCents), money.FormatCents(MaxPrincipalCents))
 	}
 	if fees < 0 || fees > MaxPrincipalCents {
-		return Financing{}, st, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramFees,
-			"fees_amount %s is outside 0.00 to %s", validation.FormatCents(fees), validation.FormatCents(MaxPrincipalCents))
+		return Financing{}, st, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, paramFees,
+			"fees_amount %s is outside 0.00 to %s", money.FormatCents(fees), money.FormatCents(MaxPrincipalCents))
 	}
 	// No principal below requested + fees can reach the requested net, since the
 	// IOF is never negative: that is where the search starts. The reference is
@@ -440,23 +441,23 @@ func (b bound) netAbove(p, fees int64, rt Rates) int64 {
 // ErrResidueExceedsInstallment or any such reason the schedule adds. It depends
 // on the principal, so a larger one may be accepted.
 func tooFine(err error) bool {
-	var e *validation.Error
-	return errors.As(err, &e) && e.Code == validation.CodeAmountOutOfRange && e.Param == "principal"
+	var e *apierr.Error
+	return errors.As(err, &e) && e.Code == apierr.AmountOutOfRange && e.Param == "principal"
 }
 
 func errNoSchedule() error {
-	return validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, "schedule",
+	return apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "schedule",
 		"no schedule: build one with the schedule package")
 }
 
 func errNoPrincipal(requested, fees int64) error {
-	return validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramRequested,
+	return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, paramRequested,
 		"requested_amount %s with fees_amount %s financed needs a principal above the largest, %s",
-		validation.FormatCents(requested), validation.FormatCents(fees), validation.FormatCents(MaxPrincipalCents))
+		money.FormatCents(requested), money.FormatCents(fees), money.FormatCents(MaxPrincipalCents))
 }
 
 func errUnsettled(requested, fees int64) error {
-	return validation.Wrap(ErrUnsettled, validation.CodeAmountOutOfRange, paramRequested,
+	return apierr.Wrap(ErrUnsettled, apierr.AmountOutOfRange, paramRequested,
 		"requested_amount %s with fees_amount %s financed: the search for the smallest principal stopped at its limit (%d schedules, %d refused ones, %d principals) without settling; on these terms (1+i)^n is so large that each cent of rounding moves the IOF by reais",
-		validation.FormatCents(requested), validation.FormatCents(fees), maxBuilds, maxRefused, maxSteps)
+		money.FormatCents(requested), money.FormatCents(fees), maxBuilds, maxRefused, maxSteps)
 }

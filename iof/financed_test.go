@@ -8,10 +8,11 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // bulletPlan is the plan of a single payment due days after release, at 0 %
@@ -69,7 +70,7 @@ func TestFinancedPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := [3]string{validation.FormatMoney(f.Principal()), validation.FormatMoney(f.IOF.Total()), validation.FormatMoney(f.Net())}
+	got := [3]string{money.Format(f.Principal()), money.Format(f.IOF.Total()), money.Format(f.Net())}
 	if got != [3]string{"103490.74", "3490.74", "100000.00"} {
 		t.Errorf("principal, IOF, net = %v, want 103490.74 3490.74 100000.00", got)
 	}
@@ -164,22 +165,22 @@ func TestFinancedErrors(t *testing.T) {
 		n               int
 		class           iof.Class
 		requested, fees int64
-		code            validation.Code
+		code            apierr.Code
 		param           string
 		reason          error
 	}{
-		{"nil plan", nil, 1, iof.MEI, 100_000, 0, validation.CodeMissingRequiredField, "schedule", validation.ErrEmpty},
-		{"zero class", plan, 1, 0, 100_000, 0, validation.CodeMissingRequiredField, "borrower_class", validation.ErrEmpty},
-		{"release before the table", old, 1, iof.MEI, 100_000, 0, validation.CodeDateOutOfRange, "release_date", validation.ErrRange},
-		{"requested below R$ 1.00", plan, 1, iof.MEI, 99, 0, validation.CodeAmountOutOfRange, "requested_amount", validation.ErrRange},
-		{"requested negative", plan, 1, iof.MEI, -5, 0, validation.CodeAmountOutOfRange, "requested_amount", validation.ErrRange},
-		{"requested above the maximum", plan, 1, iof.MEI, iof.MaxPrincipalCents + 1, 0, validation.CodeAmountOutOfRange, "requested_amount", validation.ErrRange},
-		{"negative fees", plan, 1, iof.MEI, 100_000, -1, validation.CodeAmountOutOfRange, "fees_amount", validation.ErrRange},
-		{"requested plus fees above the maximum", plan, 1, iof.MEI, iof.MaxPrincipalCents, 1, validation.CodeAmountOutOfRange, "requested_amount", validation.ErrRange},
+		{"nil plan", nil, 1, iof.MEI, 100_000, 0, apierr.MissingRequiredField, "schedule", apierr.ErrEmpty},
+		{"zero class", plan, 1, 0, 100_000, 0, apierr.MissingRequiredField, "borrower_class", apierr.ErrEmpty},
+		{"release before the table", old, 1, iof.MEI, 100_000, 0, apierr.DateOutOfRange, "release_date", apierr.ErrRange},
+		{"requested below R$ 1.00", plan, 1, iof.MEI, 99, 0, apierr.AmountOutOfRange, "requested_amount", apierr.ErrRange},
+		{"requested negative", plan, 1, iof.MEI, -5, 0, apierr.AmountOutOfRange, "requested_amount", apierr.ErrRange},
+		{"requested above the maximum", plan, 1, iof.MEI, iof.MaxPrincipalCents + 1, 0, apierr.AmountOutOfRange, "requested_amount", apierr.ErrRange},
+		{"negative fees", plan, 1, iof.MEI, 100_000, -1, apierr.AmountOutOfRange, "fees_amount", apierr.ErrRange},
+		{"requested plus fees above the maximum", plan, 1, iof.MEI, iof.MaxPrincipalCents, 1, apierr.AmountOutOfRange, "requested_amount", apierr.ErrRange},
 		// The IOF pushes P above R$ 1 billion although requested + fees is below it:
 		// 1e11 / (1 − 0.012) > 1e11.
-		{"principal above the maximum", plan, 1, iof.Company, iof.MaxPrincipalCents - 100_000, 0, validation.CodeAmountOutOfRange, "requested_amount", validation.ErrRange},
-		{"count above the plan", plan, 2, iof.MEI, 100_000, 0, validation.CodeInstallmentsOutOfRange, "installment_count", validation.ErrRange},
+		{"principal above the maximum", plan, 1, iof.Company, iof.MaxPrincipalCents - 100_000, 0, apierr.AmountOutOfRange, "requested_amount", apierr.ErrRange},
+		{"count above the plan", plan, 2, iof.MEI, 100_000, 0, apierr.InstallmentsOutOfRange, "installment_count", apierr.ErrRange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,13 +189,13 @@ func TestFinancedErrors(t *testing.T) {
 		})
 	}
 	_, err := iof.Financed(plan, 1, iof.MEI, dec("100.001"), decimal.Zero)
-	checkErr(t, err, validation.CodeInvalidFormat, "requested_amount", validation.ErrPrecision)
+	checkErr(t, err, apierr.InvalidFormat, "requested_amount", apierr.ErrPrecision)
 	_, err = iof.Financed(plan, 1, iof.MEI, dec("100"), dec("0.001"))
-	checkErr(t, err, validation.CodeInvalidFormat, "fees_amount", validation.ErrPrecision)
+	checkErr(t, err, apierr.InvalidFormat, "fees_amount", apierr.ErrPrecision)
 	_, err = iof.ComputeSchedule(iof.MEI, nil)
-	checkErr(t, err, validation.CodeMissingRequiredField, "schedule", validation.ErrEmpty)
+	checkErr(t, err, apierr.MissingRequiredField, "schedule", apierr.ErrEmpty)
 	_, err = iof.ComputeSchedule(iof.MEI, &schedule.Schedule{})
-	checkErr(t, err, validation.CodeMissingRequiredField, "schedule", validation.ErrEmpty)
+	checkErr(t, err, apierr.MissingRequiredField, "schedule", apierr.ErrEmpty)
 }
 
 // genPlan draws a plan: rates from 0 to 100 % a.m. (mostly realistic), 1 to 36
@@ -366,7 +367,7 @@ func TestFinancedDecimalEqualsCents(t *testing.T) {
 	if err1 != nil || err2 != nil || a.PrincipalCents() != b.PrincipalCents() || a.IOF != b.IOF || a.NetCents() != b.NetCents() {
 		t.Fatalf("Financed = %d/%v, FinancedCents = %d/%v", a.PrincipalCents(), err1, b.PrincipalCents(), err2)
 	}
-	if a.RequestedCents() != 2_500_000 || a.FeesCents() != 30_000 || !a.Net().Equal(validation.CentsToDecimal(a.NetCents())) {
+	if a.RequestedCents() != 2_500_000 || a.FeesCents() != 30_000 || !a.Net().Equal(money.FromCents(a.NetCents())) {
 		t.Errorf("accessors: %d %d %s", a.RequestedCents(), a.FeesCents(), a.Net())
 	}
 	var zero iof.Financing

@@ -6,14 +6,14 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // FuzzParseClass: ParseClass never panics, accepts exactly the four wire names
-// (String round-trips them) and reports anything else as a *validation.Error.
+// (String round-trips them) and reports anything else as a *apierr.Error.
 func FuzzParseClass(f *testing.F) {
 	for _, s := range []string{"pf", "pj", "simples", "mei", "", "PF", "mei ", "Class(1)", "\xff"} {
 		f.Add(s)
@@ -21,7 +21,7 @@ func FuzzParseClass(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := iof.ParseClass(s)
 		if err != nil {
-			if _, ok := err.(*validation.Error); !ok {
+			if _, ok := err.(*apierr.Error); !ok {
 				t.Fatalf("ParseClass(%q) error %T", s, err)
 			}
 			if s == "pf" || s == "pj" || s == "simples" || s == "mei" {
@@ -48,7 +48,7 @@ func FuzzParseRate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := iof.ParseRate(s)
 		if err != nil {
-			if _, ok := err.(*validation.Error); !ok {
+			if _, ok := err.(*apierr.Error); !ok {
 				t.Fatalf("ParseRate(%q) error %T", s, err)
 			}
 			return
@@ -65,7 +65,7 @@ func FuzzParseRate(f *testing.F) {
 }
 
 // FuzzCompute: ComputeCents and Compute never panic on any input; they agree
-// with each other; every error is a *validation.Error; and every success equals
+// with each other; every error is a *apierr.Error; and every success equals
 // the big.Rat reference (refIOF).
 //
 // The bytes encode: class (1), release as days after 2014-12-01 (2), a principal
@@ -117,7 +117,7 @@ func FuzzCompute(f *testing.F) {
 			t.Fatalf("ComputeCents = %+v, %v; Compute = %+v, %v", r, err, rd, errd)
 		}
 		if err != nil {
-			if _, ok := err.(*validation.Error); !ok {
+			if _, ok := err.(*apierr.Error); !ok {
 				t.Fatalf("error %v is %T", err, err)
 			}
 			return
@@ -131,7 +131,7 @@ func FuzzCompute(f *testing.F) {
 }
 
 // FuzzFinanced: FinancedCents never panics on any terms, returns a
-// *validation.Error or a principal whose net reaches the requested amount while
+// *apierr.Error or a principal whose net reaches the requested amount while
 // one cent less (when its schedule exists) falls short.
 func FuzzFinanced(f *testing.F) {
 	f.Add(uint16(2500), uint16(12), uint16(0), uint16(4000), uint8(4), int64(2_500_000), int64(30_000))
@@ -156,7 +156,7 @@ func FuzzFinanced(f *testing.F) {
 		}
 		fin, err := iof.FinancedCents(plan, terms.Installments, iof.Class(class%6), requested, fees)
 		if err != nil {
-			if _, ok := err.(*validation.Error); !ok {
+			if _, ok := err.(*apierr.Error); !ok {
 				t.Fatalf("error %v is %T", err, err)
 			}
 			return

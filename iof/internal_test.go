@@ -9,9 +9,9 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // TestMulRate holds the 192-bit multiply-divide to big.Int: x·r/10¹⁰ rounded
@@ -108,8 +108,8 @@ func TestSearchBudget(t *testing.T) {
 		t.Fatalf("full budget: P %d after %d schedules, %v; want 1038934051 after 224", f.PrincipalCents(), st.builds, err)
 	}
 	_, st, err = financed(plan, 420, Individual, 1_000_000_000, 0, 100)
-	var e *validation.Error
-	if !errors.Is(err, ErrUnsettled) || !errors.As(err, &e) || e.Code != validation.CodeAmountOutOfRange ||
+	var e *apierr.Error
+	if !errors.Is(err, ErrUnsettled) || !errors.As(err, &e) || e.Code != apierr.AmountOutOfRange ||
 		e.Param != paramRequested || st.builds != 101 {
 		t.Fatalf("budget of 100: %v after %d schedules; want ErrUnsettled on requested_amount after 101", err, st.builds)
 	}

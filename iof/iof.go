@@ -5,9 +5,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // Bounds of an operation, enforced with typed errors.
@@ -56,14 +57,14 @@ type Result struct {
 
 // Daily returns the daily part, Σ_k max(A_k, 0) × daily rate × min(days_k, 365),
 // rounded half-up to cents.
-func (r Result) Daily() decimal.Decimal { return validation.CentsToDecimal(r.daily) }
+func (r Result) Daily() decimal.Decimal { return money.FromCents(r.daily) }
 
 // Additional returns the additional part, principal × additional rate, rounded
 // half-up to cents.
-func (r Result) Additional() decimal.Decimal { return validation.CentsToDecimal(r.additional) }
+func (r Result) Additional() decimal.Decimal { return money.FromCents(r.additional) }
 
 // Total returns the IOF, Daily + Additional.
-func (r Result) Total() decimal.Decimal { return validation.CentsToDecimal(r.daily + r.additional) }
+func (r Result) Total() decimal.Decimal { return money.FromCents(r.daily + r.additional) }
 
 // DailyCents is Daily in cents, for callers composing the IOF into cents arithmetic.
 func (r Result) DailyCents() int64 { return r.daily }
@@ -104,12 +105,12 @@ type Flow struct {
 // Compute returns the IOF of op (Decreto 6.306/2007, art. 7, I, b, VI, §1 and
 // §15; see the package doc for the formula, rates and rounding). It converts the
 // decimals to cents exactly (an amount with fractions of a cent is an error, never
-// rounded) and computes in integers. Every error is a *validation.Error; the
+// rounded) and computes in integers. Every error is a *apierr.Error; the
 // package doc lists them.
 func Compute(op Operation) (Result, error) {
-	p, err := validation.DecimalToCents(op.Principal)
+	p, err := money.ToCents(op.Principal)
 	if err != nil {
-		return Result{}, validation.Relabel(err, paramPrincipal)
+		return Result{}, apierr.Relabel(err, paramPrincipal)
 	}
 	b, err := basis(op.Class, op.Release, p)
 	if err != nil {
@@ -120,9 +121,9 @@ func Compute(op Operation) (Result, error) {
 	}
 	var a accum
 	for k, in := range op.Installments {
-		c, err := validation.DecimalToCents(in.Amortization)
+		c, err := money.ToCents(in.Amortization)
 		if err != nil {
-			return Result{}, validation.Relabel(err, paramAmortization)
+			return Result{}, apierr.Relabel(err, paramAmortization)
 		}
 		if !a.add(calendar.DaysBetween(op.Release, in.Due), c) {
 			return Result{}, flowError(k, op.Release, in.Due, c)
@@ -169,7 +170,7 @@ func basis(c Class, release calendar.Date, principal int64) (Basis, error) {
 
 func checkCount(n int) error {
 	if n < 1 || n > MaxInstallments {
-		return validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, paramInstallments,
+		return apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, paramInstallments,
 			"installment_count %d is outside 1 to %d", n, MaxInstallments)
 	}
 	return nil
@@ -243,26 +244,26 @@ func mulRate(hi, lo uint64, r Rate) (q int64, ok bool) {
 }
 
 func errPrincipal(p int64) error {
-	return validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramPrincipal,
-		"principal %s is outside 0.01 to %s", validation.FormatCents(p), validation.FormatCents(MaxPrincipalCents))
+	return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, paramPrincipal,
+		"principal %s is outside 0.01 to %s", money.FormatCents(p), money.FormatCents(MaxPrincipalCents))
 }
 
 func errDue(k int, due, release calendar.Date) error {
-	return validation.Wrap(ErrNotAfterRelease, validation.CodeInvalidDueDate, paramDueDate,
+	return apierr.Wrap(ErrNotAfterRelease, apierr.InvalidDueDate, paramDueDate,
 		"installment %d is due %s, not after release_date %s", k+1, due, release)
 }
 
 func errAmortization(k int, amort int64) error {
-	return validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramAmortization,
-		"installment %d amortizes %s, beyond ±%s", k+1, validation.FormatCents(amort), validation.FormatCents(MaxAmortizationCents))
+	return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, paramAmortization,
+		"installment %d amortizes %s, beyond ±%s", k+1, money.FormatCents(amort), money.FormatCents(MaxAmortizationCents))
 }
 
 func errTooLarge() error {
-	return validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramAmortization,
+	return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, paramAmortization,
 		"the daily part of the IOF exceeds the largest amount of cents")
 }
 
 func errUnbalanced(sum, principal int64) error {
-	return validation.Wrap(ErrUnbalanced, validation.CodeAmountOutOfRange, paramAmortization,
-		"installment amortizations add up to %s, not to the principal %s", validation.FormatCents(sum), validation.FormatCents(principal))
+	return apierr.Wrap(ErrUnbalanced, apierr.AmountOutOfRange, paramAmortization,
+		"installment amortizations add up to %s, not to the principal %s", money.FormatCents(sum), money.FormatCents(principal))
 }

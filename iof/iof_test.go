@@ -6,9 +6,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/money"
 )
 
 // bullet is a one-installment operation of principal cents due days after release.
@@ -40,7 +41,7 @@ func TestPublishedBullet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := [3]string{validation.FormatMoney(r.Daily()), validation.FormatMoney(r.Additional()), validation.FormatMoney(r.Total())}
+		got := [3]string{money.Format(r.Daily()), money.Format(r.Additional()), money.Format(r.Total())}
 		if got != [3]string{tt.daily, tt.add, tt.total} {
 			t.Errorf("%d days: daily, additional, total = %v, want %s %s %s", tt.days, got, tt.daily, tt.add, tt.total)
 		}
@@ -207,25 +208,25 @@ func TestComputeErrors(t *testing.T) {
 		release   calendar.Date
 		principal int64
 		flows     []iof.Flow
-		code      validation.Code
+		code      apierr.Code
 		param     string
 		reason    error
 	}{
-		{"zero class", 0, d0, 100, one(100), validation.CodeMissingRequiredField, "borrower_class", validation.ErrEmpty},
-		{"unknown class", 7, d0, 100, one(100), validation.CodeInvalidFormat, "borrower_class", iof.ErrUnknownClass},
-		{"zero release", iof.Individual, calendar.Date{}, 100, one(100), validation.CodeMissingRequiredField, "release_date", validation.ErrEmpty},
-		{"release before table", iof.Individual, date(t, "2015-01-19"), 100, one(100), validation.CodeDateOutOfRange, "release_date", validation.ErrRange},
-		{"zero principal", iof.Individual, d0, 0, one(0), validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
-		{"negative principal", iof.Individual, d0, -100, one(-100), validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
-		{"principal above max", iof.Individual, d0, iof.MaxPrincipalCents + 1, one(iof.MaxPrincipalCents + 1), validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
-		{"no installments", iof.Individual, d0, 100, nil, validation.CodeInstallmentsOutOfRange, "installment_count", validation.ErrRange},
-		{"421 installments", iof.Individual, d0, 421, many, validation.CodeInstallmentsOutOfRange, "installment_count", validation.ErrRange},
-		{"due on release", iof.Individual, d0, 100, []iof.Flow{{Due: d0, Amortization: 100}}, validation.CodeInvalidDueDate, "due_date", iof.ErrNotAfterRelease},
-		{"due before release", iof.Individual, d0, 100, []iof.Flow{{Due: due, Amortization: 50}, {Due: date(t, "2025-01-01"), Amortization: 50}}, validation.CodeInvalidDueDate, "due_date", iof.ErrNotAfterRelease},
-		{"zero due date", iof.Individual, d0, 100, []iof.Flow{{Amortization: 100}}, validation.CodeInvalidDueDate, "due_date", iof.ErrNotAfterRelease},
-		{"unbalanced", iof.Individual, d0, 100, one(99), validation.CodeAmountOutOfRange, "amortization", iof.ErrUnbalanced},
-		{"huge amortization", iof.Individual, d0, 100, []iof.Flow{{Due: due, Amortization: 1 << 62}, {Due: due, Amortization: 100 - 1<<62}}, validation.CodeAmountOutOfRange, "amortization", validation.ErrRange},
-		{"amortization at min int64", iof.Individual, d0, 100, []iof.Flow{{Due: due, Amortization: -1 << 63}}, validation.CodeAmountOutOfRange, "amortization", validation.ErrRange},
+		{"zero class", 0, d0, 100, one(100), apierr.MissingRequiredField, "borrower_class", apierr.ErrEmpty},
+		{"unknown class", 7, d0, 100, one(100), apierr.InvalidFormat, "borrower_class", iof.ErrUnknownClass},
+		{"zero release", iof.Individual, calendar.Date{}, 100, one(100), apierr.MissingRequiredField, "release_date", apierr.ErrEmpty},
+		{"release before table", iof.Individual, date(t, "2015-01-19"), 100, one(100), apierr.DateOutOfRange, "release_date", apierr.ErrRange},
+		{"zero principal", iof.Individual, d0, 0, one(0), apierr.AmountOutOfRange, "principal", apierr.ErrRange},
+		{"negative principal", iof.Individual, d0, -100, one(-100), apierr.AmountOutOfRange, "principal", apierr.ErrRange},
+		{"principal above max", iof.Individual, d0, iof.MaxPrincipalCents + 1, one(iof.MaxPrincipalCents + 1), apierr.AmountOutOfRange, "principal", apierr.ErrRange},
+		{"no installments", iof.Individual, d0, 100, nil, apierr.InstallmentsOutOfRange, "installment_count", apierr.ErrRange},
+		{"421 installments", iof.Individual, d0, 421, many, apierr.InstallmentsOutOfRange, "installment_count", apierr.ErrRange},
+		{"due on release", iof.Individual, d0, 100, []iof.Flow{{Due: d0, Amortization: 100}}, apierr.InvalidDueDate, "due_date", iof.ErrNotAfterRelease},
+		{"due before release", iof.Individual, d0, 100, []iof.Flow{{Due: due, Amortization: 50}, {Due: date(t, "2025-01-01"), Amortization: 50}}, apierr.InvalidDueDate, "due_date", iof.ErrNotAfterRelease},
+		{"zero due date", iof.Individual, d0, 100, []iof.Flow{{Amortization: 100}}, apierr.InvalidDueDate, "due_date", iof.ErrNotAfterRelease},
+		{"unbalanced", iof.Individual, d0, 100, one(99), apierr.AmountOutOfRange, "amortization", iof.ErrUnbalanced},
+		{"huge amortization", iof.Individual, d0, 100, []iof.Flow{{Due: due, Amortization: 1 << 62}, {Due: due, Amortization: 100 - 1<<62}}, apierr.AmountOutOfRange, "amortization", apierr.ErrRange},
+		{"amortization at min int64", iof.Individual, d0, 100, []iof.Flow{{Due: due, Amortization: -1 << 63}}, apierr.AmountOutOfRange, "amortization", apierr.ErrRange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,19 +242,19 @@ func TestComputeDecimalErrors(t *testing.T) {
 	tests := []struct {
 		name   string
 		op     iof.Operation
-		code   validation.Code
+		code   apierr.Code
 		param  string
 		reason error
 	}{
 		{"principal with fractions of a cent", iof.Operation{Class: iof.Individual, Release: d0, Principal: dec("100.001"),
-			Installments: []iof.Installment{{Due: due, Amortization: dec("100.001")}}}, validation.CodeInvalidFormat, "principal", validation.ErrPrecision},
+			Installments: []iof.Installment{{Due: due, Amortization: dec("100.001")}}}, apierr.InvalidFormat, "principal", apierr.ErrPrecision},
 		{"principal beyond int64 cents", iof.Operation{Class: iof.Individual, Release: d0, Principal: dec("1e30"),
-			Installments: []iof.Installment{{Due: due, Amortization: dec("1e30")}}}, validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
+			Installments: []iof.Installment{{Due: due, Amortization: dec("1e30")}}}, apierr.AmountOutOfRange, "principal", apierr.ErrRange},
 		{"amortization with fractions of a cent", iof.Operation{Class: iof.Individual, Release: d0, Principal: dec("100"),
-			Installments: []iof.Installment{{Due: due, Amortization: dec("99.995")}, {Due: due, Amortization: dec("0.005")}}}, validation.CodeInvalidFormat, "amortization", validation.ErrPrecision},
-		{"zero operation", iof.Operation{}, validation.CodeMissingRequiredField, "borrower_class", validation.ErrEmpty},
+			Installments: []iof.Installment{{Due: due, Amortization: dec("99.995")}, {Due: due, Amortization: dec("0.005")}}}, apierr.InvalidFormat, "amortization", apierr.ErrPrecision},
+		{"zero operation", iof.Operation{}, apierr.MissingRequiredField, "borrower_class", apierr.ErrEmpty},
 		{"negative zero principal", iof.Operation{Class: iof.Individual, Release: d0, Principal: decimal.New(0, -5),
-			Installments: []iof.Installment{{Due: due}}}, validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
+			Installments: []iof.Installment{{Due: due}}}, apierr.AmountOutOfRange, "principal", apierr.ErrRange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -263,11 +264,11 @@ func TestComputeDecimalErrors(t *testing.T) {
 	}
 }
 
-func checkErr(t *testing.T, err error, code validation.Code, param string, reason error) {
+func checkErr(t *testing.T, err error, code apierr.Code, param string, reason error) {
 	t.Helper()
-	var e *validation.Error
+	var e *apierr.Error
 	if !errors.As(err, &e) {
-		t.Fatalf("err = %v (%T), want a *validation.Error", err, err)
+		t.Fatalf("err = %v (%T), want a *apierr.Error", err, err)
 	}
 	if e.Code != code || e.Param != param || !errors.Is(err, reason) || !errors.Is(err, code) {
 		t.Errorf("err = %v (code %s, param %s, reason %v); want code %s, param %s, reason %v", err, e.Code, e.Param, e.Err, code, param, reason)

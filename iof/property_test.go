@@ -7,9 +7,9 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
-	"github.com/dinie/lending/validation"
 )
 
 // op is a generated operation.
@@ -195,7 +195,7 @@ func TestPropertyMoreDaysNeverLower(t *testing.T) {
 }
 
 // TestPropertyErrorsAreTyped: arbitrary inputs, valid or not, give a result or
-// a *validation.Error, never a panic, and the reference agrees on which.
+// a *apierr.Error, never a panic, and the reference agrees on which.
 func TestPropertyErrorsAreTyped(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		class := iof.Class(rapid.IntRange(0, 6).Draw(t, "class"))
@@ -219,8 +219,8 @@ func TestPropertyErrorsAreTyped(t *testing.T) {
 		}
 		r, err := iof.ComputeCents(class, release, p, flows)
 		if err != nil {
-			if _, ok := err.(*validation.Error); !ok {
-				t.Fatalf("error %v is %T, not *validation.Error", err, err)
+			if _, ok := err.(*apierr.Error); !ok {
+				t.Fatalf("error %v is %T, not *apierr.Error", err, err)
 			}
 			return
 		}

@@ -3,9 +3,9 @@ package iof
 import (
 	"strings"
 
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
-
-	"github.com/dinie/lending/validation"
 )
 
 // Rate is a tax rate in percent, held exactly as an integer count of
@@ -77,16 +77,16 @@ func (r *Rate) UnmarshalJSON(data []byte) error {
 // ParseRate parses a percentage written as MarshalText writes it: digits, and
 // optionally a point and 1 to RatePlaces digits ("0.0082", "0.38", "1"), with no
 // sign, exponent, spaces or percent sign, exactly. Anything else, and values
-// above 100 %, are an invalid_format or rate_out_of_range *validation.Error
+// above 100 %, are an invalid_format or rate_out_of_range *apierr.Error
 // with param "rate"; it never rounds.
 func ParseRate(s string) (Rate, error) {
 	whole, frac, dot := strings.Cut(s, ".")
 	if whole == "" || len(whole) > 3 || (dot && (frac == "" || len(frac) > RatePlaces)) {
-		reason := validation.ErrSyntax
+		reason := apierr.ErrSyntax
 		if dot && len(frac) > RatePlaces {
-			reason = validation.ErrPrecision
+			reason = apierr.ErrPrecision
 		}
-		return 0, validation.Wrap(reason, validation.CodeInvalidFormat, paramRate,
+		return 0, apierr.Wrap(reason, apierr.InvalidFormat, paramRate,
 			"rate %s is not a percentage with at most %d decimal places, like 0.0082", quote(s), RatePlaces)
 	}
 	var v int64
@@ -94,7 +94,7 @@ func ParseRate(s string) (Rate, error) {
 		for i := 0; i < len(part); i++ {
 			c := part[i]
 			if c < '0' || c > '9' {
-				return 0, validation.Wrap(validation.ErrCharacter, validation.CodeInvalidFormat, paramRate,
+				return 0, apierr.Wrap(apierr.ErrCharacter, apierr.InvalidFormat, paramRate,
 					"rate %s is not a percentage with at most %d decimal places, like 0.0082", quote(s), RatePlaces)
 			}
 			v = v*10 + int64(c-'0')
@@ -104,7 +104,7 @@ func ParseRate(s string) (Rate, error) {
 		v *= 10
 	}
 	if v > 100*rateScale {
-		return 0, validation.Wrap(validation.ErrRange, validation.CodeRateOutOfRange, paramRate,
+		return 0, apierr.Wrap(apierr.ErrRange, apierr.RateOutOfRange, paramRate,
 			"rate %s %% is above 100 %%", quote(s))
 	}
 	return Rate(v), nil
@@ -112,7 +112,7 @@ func ParseRate(s string) (Rate, error) {
 
 // appendPercent appends r in percent, shortest exact form, without the sign.
 func (r Rate) appendPercent(dst []byte) []byte {
-	return validation.AppendTrimmed(dst, int64(r), RatePlaces)
+	return money.AppendTrimmed(dst, int64(r), RatePlaces)
 }
 
 // Rates are the two IOF rates of a class in a regime: Daily, percent per day on

@@ -3,8 +3,8 @@ package iof
 import (
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
-	"github.com/dinie/lending/validation"
 )
 
 // The IOF rates on credit operations by release date, the table of lending-math.md
@@ -146,10 +146,10 @@ func regimeOn(release calendar.Date) (*Regime, error) {
 		}
 	}
 	if release.IsZero() {
-		return nil, validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, paramRelease,
+		return nil, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, paramRelease,
 			"release_date is not set; the IOF rates depend on it")
 	}
-	return nil, validation.Wrap(validation.ErrRange, validation.CodeDateOutOfRange, paramRelease,
+	return nil, apierr.Wrap(apierr.ErrRange, apierr.DateOutOfRange, paramRelease,
 		"release_date %s is before %s, the first day of the IOF rate table (Decreto 8.392/2015)",
 		release, regimes[0].From)
 }

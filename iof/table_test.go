@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
-	"github.com/dinie/lending/validation"
 )
 
 var classes = []iof.Class{iof.Individual, iof.Company, iof.Simples, iof.MEI}
@@ -163,21 +163,21 @@ func TestRegimeBoundaries(t *testing.T) {
 func TestRegimeOnErrors(t *testing.T) {
 	tests := []struct {
 		day  calendar.Date
-		code validation.Code
+		code apierr.Code
 	}{
-		{date(t, "2015-01-19"), validation.CodeDateOutOfRange},
-		{date(t, "1999-12-31"), validation.CodeDateOutOfRange},
-		{date(t, "0001-01-02"), validation.CodeDateOutOfRange},
-		{calendar.Date{}, validation.CodeMissingRequiredField},
+		{date(t, "2015-01-19"), apierr.DateOutOfRange},
+		{date(t, "1999-12-31"), apierr.DateOutOfRange},
+		{date(t, "0001-01-02"), apierr.DateOutOfRange},
+		{calendar.Date{}, apierr.MissingRequiredField},
 	}
 	for _, tt := range tests {
 		_, err := iof.RegimeOn(tt.day)
-		var e *validation.Error
+		var e *apierr.Error
 		if !errors.As(err, &e) || e.Code != tt.code || e.Param != "release_date" {
 			t.Errorf("RegimeOn(%s) = %v, want %s on release_date", tt.day, err, tt.code)
 		}
 	}
-	if _, err := (iof.Regime{}).Rates(0); !errors.Is(err, validation.CodeMissingRequiredField) {
+	if _, err := (iof.Regime{}).Rates(0); !errors.Is(err, apierr.MissingRequiredField) {
 		t.Errorf("Rates(0) = %v, want missing_required_field", err)
 	}
 	if _, err := (iof.Regime{}).Rates(9); !errors.Is(err, iof.ErrUnknownClass) {
@@ -238,26 +238,26 @@ func TestParseRate(t *testing.T) {
 	}
 	bad := []struct {
 		s      string
-		code   validation.Code
+		code   apierr.Code
 		reason error
 	}{
-		{"", validation.CodeInvalidFormat, validation.ErrSyntax},
-		{".5", validation.CodeInvalidFormat, validation.ErrSyntax},
-		{"1.", validation.CodeInvalidFormat, validation.ErrSyntax},
-		{"1000", validation.CodeInvalidFormat, validation.ErrSyntax},
-		{"0.000000001", validation.CodeInvalidFormat, validation.ErrPrecision},
-		{"-0.1", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"1e-2", validation.CodeInvalidFormat, validation.ErrSyntax},
-		{"1e2", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"0.38%", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{" 1", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"1.2.3", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"100.00000001", validation.CodeRateOutOfRange, validation.ErrRange},
-		{"999", validation.CodeRateOutOfRange, validation.ErrRange},
+		{"", apierr.InvalidFormat, apierr.ErrSyntax},
+		{".5", apierr.InvalidFormat, apierr.ErrSyntax},
+		{"1.", apierr.InvalidFormat, apierr.ErrSyntax},
+		{"1000", apierr.InvalidFormat, apierr.ErrSyntax},
+		{"0.000000001", apierr.InvalidFormat, apierr.ErrPrecision},
+		{"-0.1", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"1e-2", apierr.InvalidFormat, apierr.ErrSyntax},
+		{"1e2", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"0.38%", apierr.InvalidFormat, apierr.ErrCharacter},
+		{" 1", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"1.2.3", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"100.00000001", apierr.RateOutOfRange, apierr.ErrRange},
+		{"999", apierr.RateOutOfRange, apierr.ErrRange},
 	}
 	for _, tt := range bad {
 		_, err := iof.ParseRate(tt.s)
-		var e *validation.Error
+		var e *apierr.Error
 		if !errors.As(err, &e) || e.Code != tt.code || e.Param != "rate" || !errors.Is(err, tt.reason) {
 			t.Errorf("ParseRate(%q) = %v; want %s, reason %v", tt.s, err, tt.code, tt.reason)
 		}

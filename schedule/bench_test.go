@@ -3,15 +3,15 @@ package schedule_test
 import (
 	"testing"
 
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // benchTerms: a typical offer, 10,000.00 at 3.49 % a.m., released mid-month so
 // monthly pro rata has an irregular (irrational) first period.
 func benchTerms(b *testing.B, n int, dc schedule.DayCount) schedule.Terms {
 	return schedule.Terms{
-		Principal: money(b, "10000.00"), Rate: rate(b, "3.49"), Installments: n,
+		Principal: parseMoney(b, "10000.00"), Rate: rate(b, "3.49"), Installments: n,
 		Release: date(b, "2026-03-10"), FirstDue: date(b, "2026-04-25"), DayCount: dc,
 	}
 }
@@ -33,7 +33,7 @@ func BenchmarkNew12Daily(b *testing.B)    { benchNew(b, benchTerms(b, 12, schedu
 // over 420 months is too ill-conditioned for cents: ErrResidueExceedsInstallment).
 func BenchmarkNew420(b *testing.B) {
 	terms := benchTerms(b, 420, schedule.MonthlyProRata)
-	terms.Principal, terms.Rate = money(b, "500000.00"), rate(b, "0.9")
+	terms.Principal, terms.Rate = parseMoney(b, "500000.00"), rate(b, "0.9")
 	benchNew(b, terms)
 }
 
@@ -99,7 +99,7 @@ func BenchmarkMarshalJSON12(b *testing.B) {
 // BenchmarkReference12 is the slow reference on the same terms, for scale.
 func BenchmarkReference12(b *testing.B) {
 	terms := benchTerms(b, 12, schedule.MonthlyProRata)
-	pc, _ := validation.DecimalToCents(terms.Principal)
+	pc, _ := money.ToCents(terms.Principal)
 	for b.Loop() {
 		refSchedule(terms, pc)
 	}

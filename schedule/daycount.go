@@ -3,7 +3,7 @@ package schedule
 import (
 	"strconv"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // DayCount is how the schedule measures the interest time t_k of installment k,
@@ -37,8 +37,8 @@ func (d DayCount) String() string {
 }
 
 // ParseDayCount returns the DayCount whose wire name is s, exactly as String
-// writes it. Any other text is an *validation.Error with Code invalid_format,
-// Param "day_count" and reason validation.ErrSyntax.
+// writes it. Any other text is an *apierr.Error with Code invalid_format,
+// Param "day_count" and reason apierr.ErrSyntax.
 func ParseDayCount(s string) (DayCount, error) {
 	for i, name := range dayCountNames {
 		if s == name {
@@ -49,7 +49,7 @@ func ParseDayCount(s string) (DayCount, error) {
 }
 
 func dayCountError(what string) error {
-	return validation.Wrap(validation.ErrSyntax, validation.CodeInvalidFormat, "day_count",
+	return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "day_count",
 		"day_count %s is not a day count; expected monthly, periodic or daily", what)
 }
 

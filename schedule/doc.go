@@ -147,7 +147,7 @@
 //
 // # Bounds and errors
 //
-// Every error is a *validation.Error (Code, Param, Detail; Err a reason for
+// Every error is a *apierr.Error (Code, Param, Detail; Err a reason for
 // errors.Is): see New for the full table. In short:
 //
 //	P from 1.00 to 1,000,000,000.00, whole cents   amount_out_of_range / invalid_format, principal

@@ -7,8 +7,8 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // The exact path runs only near a half-cent tie, so the differential tests
@@ -40,7 +40,7 @@ func TestPropExactPMT(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		plan := newPlan(t, terms)
-		pc, _ := validation.DecimalToCents(terms.Principal)
+		pc, _ := money.ToCents(terms.Principal)
 		n := terms.Installments
 		want := refSchedule(terms, pc).pmt
 		if got := plan.PMTExact(pc, n); got != want {

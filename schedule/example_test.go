@@ -8,9 +8,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // The figures of these examples are the hand-computed cases of
@@ -51,7 +52,7 @@ func ExampleNew_errors() {
 		Principal: decimal.RequireFromString("1.00"), Installments: 150, Release: d0,
 	})
 	fmt.Println(err)
-	var e *validation.Error
+	var e *apierr.Error
 	if errors.As(err, &e) {
 		fmt.Println(e.Code, e.Param, errors.Is(err, schedule.ErrResidueExhaustsBalance))
 	}
@@ -76,7 +77,7 @@ func ExampleNewPlan() {
 	}
 	for n := 1; n <= plan.MaxInstallments(); n++ {
 		s, _ := plan.ScheduleCents(100000, n)
-		fmt.Println(n, validation.FormatCents(s.InstallmentCents()))
+		fmt.Println(n, money.FormatCents(s.InstallmentCents()))
 	}
 	// Output:
 	// 1 1010.00
@@ -265,7 +266,7 @@ func ExamplePlan_InstallmentCents() {
 	plan, _ := schedule.NewPlan(schedule.Terms{Rate: i, Installments: 3, Release: d0})
 	for n := 1; n <= 3; n++ {
 		pmt, _ := plan.InstallmentCents(100000, n)
-		fmt.Println(n, validation.FormatCents(pmt))
+		fmt.Println(n, money.FormatCents(pmt))
 	}
 	_, err := plan.InstallmentCents(0, 3)
 	fmt.Println(err)

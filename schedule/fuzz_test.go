@@ -11,14 +11,15 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // FuzzNew: terms from fuzzed numbers and strings never panic; they give either a
 // schedule that meets the invariants (and, when short, equals the reference) or
-// a *validation.Error.
+// a *apierr.Error.
 func FuzzNew(f *testing.F) {
 	f.Add("1000.00", "1", 3, 2026, 3, 10, 0, 0, uint8(0), uint8(0), 0)
 	f.Add("25000.00", "0.629890", 42, 2026, 1, 15, 0, 0, uint8(0), uint8(1), 0)
@@ -48,13 +49,13 @@ func FuzzNew(f *testing.F) {
 			Roll: calendar.Roll(roll), DayCount: schedule.DayCount(dayCount), FirstPeriodMaxDays: bound}
 		s, err := schedule.New(terms)
 		if err != nil {
-			var e *validation.Error
+			var e *apierr.Error
 			if !errors.As(err, &e) || e.Code == "" || e.Param == "" || e.Detail == "" {
-				t.Fatalf("New(%+v): %v (%T), not a complete *validation.Error", terms, err, err)
+				t.Fatalf("New(%+v): %v (%T), not a complete *apierr.Error", terms, err, err)
 			}
 			return
 		}
-		pc, err := validation.DecimalToCents(p)
+		pc, err := money.ToCents(p)
 		if err != nil {
 			t.Fatalf("accepted principal %s: %v", p, err)
 		}
@@ -112,9 +113,9 @@ func FuzzParsePercentPerMonth(f *testing.F) {
 			t.Fatalf("ParsePercentPerMonth(%q) = %v, %v; reference accepts: %v", s, r, err, ok)
 		}
 		if err != nil {
-			var e *validation.Error
+			var e *apierr.Error
 			if !errors.As(err, &e) || e.Param != "interest_rate" ||
-				(e.Code != validation.CodeInvalidFormat && e.Code != validation.CodeRateOutOfRange) {
+				(e.Code != apierr.InvalidFormat && e.Code != apierr.RateOutOfRange) {
 				t.Fatalf("ParsePercentPerMonth(%q): %v (%T)", s, err, err)
 			}
 			return
@@ -193,7 +194,7 @@ func FuzzParseDayCount(f *testing.F) {
 		if err == nil && d.String() != s {
 			t.Fatalf("ParseDayCount(%q).String() = %q", s, d.String())
 		}
-		if err != nil && !errors.Is(err, validation.CodeInvalidFormat) {
+		if err != nil && !errors.Is(err, apierr.InvalidFormat) {
 			t.Fatalf("ParseDayCount(%q): %v", s, err)
 		}
 	})

@@ -7,8 +7,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/money"
 )
 
 // MarshalJSON writes the row as
@@ -24,10 +25,10 @@ func (r Row) MarshalJSON() ([]byte, error) {
 	b = strconv.AppendInt(b, int64(r.Number), 10)
 	b = appendDate(b, `,"nominal_date":`, r.NominalDate)
 	b = appendDate(b, `,"due_date":`, r.DueDate)
-	b = appendMoney(b, `,"payment":`, validation.FormatMoney(r.Payment))
-	b = appendMoney(b, `,"interest":`, validation.FormatMoney(r.Interest))
-	b = appendMoney(b, `,"principal":`, validation.FormatMoney(r.Principal))
-	b = appendMoney(b, `,"balance":`, validation.FormatMoney(r.Balance))
+	b = appendMoney(b, `,"payment":`, money.Format(r.Payment))
+	b = appendMoney(b, `,"interest":`, money.Format(r.Interest))
+	b = appendMoney(b, `,"principal":`, money.Format(r.Principal))
+	b = appendMoney(b, `,"balance":`, money.Format(r.Balance))
 	return append(b, '}'), nil
 }
 
@@ -62,7 +63,7 @@ func appendDate(b []byte, key string, d calendar.Date) []byte {
 func appendCents(b []byte, key string, c int64) []byte {
 	b = append(b, key...)
 	b = append(b, '"')
-	b = validation.AppendCents(b, c)
+	b = money.AppendCents(b, c)
 	return append(b, '"')
 }
 
@@ -86,7 +87,7 @@ type rowJSON struct {
 
 // UnmarshalJSON reads what MarshalJSON writes. Money must be in the wire format
 // (a leading '-' is accepted, for a negative amortization); an error is the
-// *validation.Error of validation.ParseMoney with the field's name as Param.
+// *apierr.Error of money.Parse with the field's name as Param.
 // On error r is unchanged.
 func (r *Row) UnmarshalJSON(data []byte) error {
 	var w rowJSON
@@ -109,9 +110,9 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 		if len(s) > 0 && s[0] == '-' {
 			s, neg = s[1:], true
 		}
-		d, err := validation.ParseMoney(s)
+		d, err := money.Parse(s)
 		if err != nil {
-			return validation.Relabel(err, f.name)
+			return apierr.Relabel(err, f.name)
 		}
 		if neg {
 			d = d.Neg()

@@ -5,8 +5,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/money"
 )
 
 // Bounds of the terms (lending-math.md §1 and §3).
@@ -128,7 +129,7 @@ func NewPlan(t Terms) (*Plan, error) {
 func (p *Plan) init(t *Terms) error {
 	n := t.Installments
 	if n < 1 || n > MaxInstallments {
-		return validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, paramInstallments,
+		return apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, paramInstallments,
 			"installment_count %d is outside 1 to %d", n, MaxInstallments)
 	}
 	if !t.DayCount.valid() {
@@ -137,7 +138,7 @@ func (p *Plan) init(t *Terms) error {
 	// ParseRoll(String()) round-trips exactly the Roll constants, without
 	// allocating (MarshalText would allocate its result).
 	if _, err := calendar.ParseRoll(t.Roll.String()); err != nil {
-		return validation.Wrap(err, validation.CodeInvalidFormat, paramRoll,
+		return apierr.Wrap(err, apierr.InvalidFormat, paramRoll,
 			"roll %s is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", t.Roll)
 	}
 	bound := t.FirstPeriodMaxDays
@@ -145,12 +146,12 @@ func (p *Plan) init(t *Terms) error {
 		bound = DefaultFirstPeriodMaxDays
 	}
 	if bound < 1 || bound > MaxFirstPeriodMaxDays {
-		return validation.Wrap(validation.ErrRange, validation.CodeInvalidDueDate, paramFirstPeriod,
+		return apierr.Wrap(apierr.ErrRange, apierr.InvalidDueDate, paramFirstPeriod,
 			"first_period_max_days %d is outside 1 to %d (0 means the default, %d)", t.FirstPeriodMaxDays, MaxFirstPeriodMaxDays, DefaultFirstPeriodMaxDays)
 	}
 	d0 := t.Release
 	if d0.IsZero() {
-		return validation.Errorf(validation.CodeMissingRequiredField, paramRelease,
+		return apierr.Errorf(apierr.MissingRequiredField, paramRelease,
 			"release_date is required")
 	}
 	first := t.FirstDue
@@ -161,11 +162,11 @@ func (p *Plan) init(t *Terms) error {
 		}
 	}
 	if !first.After(d0) {
-		return validation.Errorf(validation.CodeInvalidDueDate, paramFirstDue,
+		return apierr.Errorf(apierr.InvalidDueDate, paramFirstDue,
 			"first_due_date %s is not after release_date %s", first, d0)
 	}
 	if days := calendar.DaysBetween(d0, first); days > bound {
-		return validation.Errorf(validation.CodeInvalidDueDate, paramFirstDue,
+		return apierr.Errorf(apierr.InvalidDueDate, paramFirstDue,
 			"first_due_date %s is %d days after release_date %s; at most %d are allowed", first, days, d0, bound)
 	}
 	if _, err := first.AddMonths(n - 1); err != nil {
@@ -208,7 +209,7 @@ func (p *Plan) init(t *Terms) error {
 			// Preceding and Modified Preceding can pull the first due date back onto or
 			// before the release. A later one cannot (rolling back stops at a business
 			// day no earlier than the first due date), so for k > 0 this is a guard.
-			return validation.Errorf(validation.CodeInvalidDueDate, paramFirstDue,
+			return apierr.Errorf(apierr.InvalidDueDate, paramFirstDue,
 				"installment %d's nominal date %s rolls %s to %s, which is not after release_date %s",
 				k+1, nominal, t.Roll, due, d0)
 		}
@@ -266,11 +267,11 @@ func (c *monthCounter) thirtieths(k int, nominal calendar.Date) int32 {
 }
 
 func dateRangeError(cause error, param, format string, args ...any) error {
-	code := validation.CodeDateOutOfRange
+	code := apierr.DateOutOfRange
 	if !errors.Is(cause, calendar.ErrOutOfRange) {
-		code = validation.CodeInvalidFormat
+		code = apierr.InvalidFormat
 	}
-	return validation.Wrap(cause, code, param, format, args...)
+	return apierr.Wrap(cause, code, param, format, args...)
 }
 
 // factorIndex returns the index of the factor for a period of dt/30 months,
@@ -333,17 +334,17 @@ func (p *Plan) InterestTime(k int) int {
 // validPrincipal checks P's bounds in cents.
 func validPrincipal(cents int64) error {
 	if cents < MinPrincipalCents || cents > MaxPrincipalCents {
-		return validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, paramPrincipal,
-			"principal %s is outside 1.00 to 1000000000.00", validation.FormatCents(cents))
+		return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, paramPrincipal,
+			"principal %s is outside 1.00 to 1000000000.00", money.FormatCents(cents))
 	}
 	return nil
 }
 
 // principalCents converts and checks a decimal principal.
 func principalCents(d decimal.Decimal) (int64, error) {
-	c, err := validation.DecimalToCents(d)
+	c, err := money.ToCents(d)
 	if err != nil {
-		return 0, validation.Relabel(err, paramPrincipal)
+		return 0, apierr.Relabel(err, paramPrincipal)
 	}
 	return c, validPrincipal(c)
 }

@@ -9,9 +9,10 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // adversarialRates are rates that make ties or exercise the exact paths: 2.5 %
@@ -124,7 +125,7 @@ func genTermsAnyRoll(t *rapid.T, maxN int) schedule.Terms {
 		n = rapid.IntRange(49, maxN).Draw(t, "n_long")
 	}
 	return schedule.Terms{
-		Principal:    validation.CentsToDecimal(genPrincipal().Draw(t, "principal")),
+		Principal:    money.FromCents(genPrincipal().Draw(t, "principal")),
 		Rate:         genRate().Draw(t, "rate"),
 		Installments: n,
 		Release:      d0,
@@ -156,8 +157,8 @@ func TestPropFirstDueRolledOntoRelease(t *testing.T) {
 			terms.FirstDue, _ = terms.Release.AddDays(rapid.IntRange(1, 4).Draw(t, "first_days"))
 		}
 		_, err := schedule.NewPlan(terms)
-		var e *validation.Error
-		refused := errors.As(err, &e) && e.Code == validation.CodeInvalidDueDate && e.Param == "first_due_date"
+		var e *apierr.Error
+		refused := errors.As(err, &e) && e.Code == apierr.InvalidDueDate && e.Param == "first_due_date"
 		if want := rollsOntoRelease(terms); refused != want || (err != nil && !refused) {
 			t.Fatalf("NewPlan(%+v): %v; first due date rolls onto the release: %v", terms, err, want)
 		}
@@ -216,7 +217,7 @@ func TestPropFastEqualsReference(t *testing.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		s := build(t, terms)
 		share.add(s)
-		pc, _ := validation.DecimalToCents(terms.Principal)
+		pc, _ := money.ToCents(terms.Principal)
 		ref := refSchedule(terms, pc)
 		if s == nil {
 			if !ref.degenerate {
@@ -257,7 +258,7 @@ func TestPropInvariants(t *testing.T) {
 		if s == nil {
 			return
 		}
-		pc, _ := validation.DecimalToCents(terms.Principal)
+		pc, _ := money.ToCents(terms.Principal)
 		var sumPrincipal, sumInterest, sumPayments int64
 		prev := pc
 		for k := 1; k <= s.Len(); k++ {
@@ -392,7 +393,7 @@ func TestPropPlanCounts(t *testing.T) {
 		m := rapid.IntRange(1, terms.Installments).Draw(t, "m")
 		pc := genPrincipal().Draw(t, "p2")
 		a, errA := plan.ScheduleCents(pc, m)
-		terms.Installments, terms.Principal = m, validation.CentsToDecimal(pc)
+		terms.Installments, terms.Principal = m, money.FromCents(pc)
 		b, errB := schedule.New(terms)
 		if (errA == nil) != (errB == nil) {
 			t.Fatalf("plan: %v; New: %v", errA, errB)

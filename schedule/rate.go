@@ -3,9 +3,9 @@ package schedule
 import (
 	"strconv"
 
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
-
-	"github.com/dinie/lending/validation"
 )
 
 // RatePlaces is the most decimal places of percent a MonthlyRate holds:
@@ -42,10 +42,10 @@ type MonthlyRate struct {
 // PercentPerMonth returns the rate of p percent per month: PercentPerMonth(2.5)
 // is 2.5 % a.m. (i = 0.025).
 //
-// Errors (*validation.Error, Param "interest_rate"): a negative p or one above
-// 100 is rate_out_of_range (reason validation.ErrRange); a p with more than
+// Errors (*apierr.Error, Param "interest_rate"): a negative p or one above
+// 100 is rate_out_of_range (reason apierr.ErrRange); a p with more than
 // RatePlaces significant decimal places (0.00000000001) is invalid_format (reason
-// validation.ErrPrecision) — it is refused rather than rounded, because a rate
+// apierr.ErrPrecision) — it is refused rather than rounded, because a rate
 // that is silently changed changes every installment. Trailing zeros do not count:
 // 2.500000000000 is 2.5.
 func PercentPerMonth(p decimal.Decimal) (MonthlyRate, error) {
@@ -72,17 +72,17 @@ func describeDecimal(d decimal.Decimal) string {
 // exponent), which is how the API carries interest_rate, and parses it exactly,
 // never through a float64.
 //
-// Errors (*validation.Error, Param "interest_rate"): text that is not a JSON
-// number is invalid_format (reason validation.ErrSyntax, or validation.ErrLength
+// Errors (*apierr.Error, Param "interest_rate"): text that is not a JSON
+// number is invalid_format (reason apierr.ErrSyntax, or apierr.ErrLength
 // beyond 64 bytes); otherwise those of PercentPerMonth.
 func ParsePercentPerMonth(s string) (MonthlyRate, error) {
 	digits, exp, neg, ok := scanNumber(s)
 	if !ok {
-		reason := validation.ErrSyntax
+		reason := apierr.ErrSyntax
 		if len(s) > maxRateText {
-			reason = validation.ErrLength
+			reason = apierr.ErrLength
 		}
-		return MonthlyRate{}, validation.Wrap(reason, validation.CodeInvalidFormat, rateParam,
+		return MonthlyRate{}, apierr.Wrap(reason, apierr.InvalidFormat, rateParam,
 			"interest_rate %s is not a number; expected percent per month like 2.5", quote(s))
 	}
 	return rateFromDigits(digits, exp, neg, func() string { return s })
@@ -179,7 +179,7 @@ func rateFromDigits(digits string, exp int64, neg bool, text func() string) (Mon
 		return MonthlyRate{}, rateRangeError(text())
 	}
 	if exp < -RatePlaces {
-		return MonthlyRate{}, validation.Wrap(validation.ErrPrecision, validation.CodeInvalidFormat, rateParam,
+		return MonthlyRate{}, apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, rateParam,
 			"interest_rate %s has more than %d decimal places of percent; the library holds rates exactly to 0.0000000001 %% a.m.",
 			quote(text()), RatePlaces)
 	}
@@ -198,7 +198,7 @@ func rateFromDigits(digits string, exp int64, neg bool, text func() string) (Mon
 }
 
 func rateRangeError(text string) error {
-	return validation.Wrap(validation.ErrRange, validation.CodeRateOutOfRange, rateParam,
+	return apierr.Wrap(apierr.ErrRange, apierr.RateOutOfRange, rateParam,
 		"interest_rate %s %% a.m. is outside 0 to 100 %% a.m.", quote(text))
 }
 
@@ -225,7 +225,7 @@ func (r MonthlyRate) IsZero() bool { return r.units == 0 }
 func (r MonthlyRate) String() string { return string(r.appendText(nil)) }
 
 func (r MonthlyRate) appendText(b []byte) []byte {
-	return validation.AppendTrimmed(b, r.units, RatePlaces)
+	return money.AppendTrimmed(b, r.units, RatePlaces)
 }
 
 // MarshalText returns String's form; it never fails.

@@ -3,24 +3,25 @@ package schedule
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/money"
 )
 
-// Reasons of the degenerate-terms errors, kept in validation.Error.Err for
+// Reasons of the degenerate-terms errors, kept in apierr.Error.Err for
 // errors.Is. All come with Code amount_out_of_range and Param "principal": the
 // terms are too small for cent precision (the package doc, "The table").
 const (
 	// ErrInstallmentRoundsToZero: P / Σ(1+i)^(−t_k) rounds to 0.00.
-	ErrInstallmentRoundsToZero validation.Reason = "installment rounds to zero"
+	ErrInstallmentRoundsToZero apierr.Reason = "installment rounds to zero"
 	// ErrResidueExhaustsBalance: rounding the installment up leaves the balance at
 	// or below zero before the last row, so the last installment would be zero or
 	// negative.
-	ErrResidueExhaustsBalance validation.Reason = "rounding residue exhausts the balance before the last installment"
+	ErrResidueExhaustsBalance apierr.Reason = "rounding residue exhausts the balance before the last installment"
 	// ErrResidueExceedsInstallment: rounding the installment down leaves a residue
 	// that, carried with interest to the last row, makes the last payment more
 	// than twice the installment.
-	ErrResidueExceedsInstallment validation.Reason = "rounding residue exceeds an installment"
+	ErrResidueExceedsInstallment apierr.Reason = "rounding residue exceeds an installment"
 )
 
 // Schedule is a Price table: the regular installment and n rows. Build it with
@@ -81,7 +82,7 @@ type CentsRow struct {
 
 // New returns the Price table of the terms t (lending-math.md §1–4).
 //
-// Errors are *validation.Error, for errors.As and errors.Is with their Code:
+// Errors are *apierr.Error, for errors.As and errors.Is with their Code:
 //
 //	code                      param                   when
 //	invalid_format            principal               more than two decimal places
@@ -164,14 +165,14 @@ func (p *Plan) InstallmentCents(principal int64, n int) (int64, error) {
 // a PMT that rounds to zero.
 func (p *Plan) installment(pc int64, n int) (int64, error) {
 	if n < 1 || n > len(p.rows) {
-		return 0, validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, paramInstallments,
+		return 0, apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, paramInstallments,
 			"installment_count %d is outside 1 to %d", n, len(p.rows))
 	}
 	pmt := p.pmt(pc, n)
 	if pmt <= 0 {
-		return 0, validation.Wrap(ErrInstallmentRoundsToZero, validation.CodeAmountOutOfRange, paramPrincipal,
+		return 0, apierr.Wrap(ErrInstallmentRoundsToZero, apierr.AmountOutOfRange, paramPrincipal,
 			"principal %s is too small for %d installments: the installment rounds to 0.00; a larger principal or fewer installments is needed",
-			validation.FormatCents(pc), n)
+			money.FormatCents(pc), n)
 	}
 	return pmt, nil
 }
@@ -198,9 +199,9 @@ func (p *Plan) build(s *Schedule, pc int64, n int) error {
 		}
 		b -= pmt - in
 		if b <= 0 {
-			return validation.Wrap(ErrResidueExhaustsBalance, validation.CodeAmountOutOfRange, paramPrincipal,
+			return apierr.Wrap(ErrResidueExhaustsBalance, apierr.AmountOutOfRange, paramPrincipal,
 				"principal %s is too small for %d installments at this rate: installments of %s pay it off by installment %d; a larger principal or fewer installments is needed",
-				validation.FormatCents(pc), n, validation.FormatCents(pmt), k+1)
+				money.FormatCents(pc), n, money.FormatCents(pmt), k+1)
 		}
 		// Each later row lowers the balance by at most PMT (interest is never
 		// negative), so a balance above PMT times the rows left plus one leaves more
@@ -216,9 +217,9 @@ func (p *Plan) build(s *Schedule, pc int64, n int) error {
 }
 
 func residueError(pc int64, n int, pmt int64) error {
-	return validation.Wrap(ErrResidueExceedsInstallment, validation.CodeAmountOutOfRange, paramPrincipal,
+	return apierr.Wrap(ErrResidueExceedsInstallment, apierr.AmountOutOfRange, paramPrincipal,
 		"principal %s is too small for %d installments at this rate: the rounding residue of installments of %s, carried with interest, would make the last payment more than twice the installment; a larger principal or fewer installments is needed",
-		validation.FormatCents(pc), n, validation.FormatCents(pmt))
+		money.FormatCents(pc), n, money.FormatCents(pmt))
 }
 
 // Len returns the number of installments n.
@@ -230,27 +231,27 @@ func (s *Schedule) Plan() *Plan { return s.plan }
 
 // Installment returns the regular installment PMT, the payment of every row but
 // possibly the last.
-func (s *Schedule) Installment() decimal.Decimal { return validation.CentsToDecimal(s.pmt) }
+func (s *Schedule) Installment() decimal.Decimal { return money.FromCents(s.pmt) }
 
 // InstallmentCents is Installment in cents.
 func (s *Schedule) InstallmentCents() int64 { return s.pmt }
 
 // TotalPayments returns Σ payment_k = Σ principal_k + Σ interest_k.
 func (s *Schedule) TotalPayments() decimal.Decimal {
-	return validation.CentsToDecimal(s.TotalPaymentsCents())
+	return money.FromCents(s.TotalPaymentsCents())
 }
 
 // TotalPaymentsCents is TotalPayments in cents.
 func (s *Schedule) TotalPaymentsCents() int64 { return s.principal + s.totalInterest }
 
 // TotalInterest returns Σ interest_k.
-func (s *Schedule) TotalInterest() decimal.Decimal { return validation.CentsToDecimal(s.totalInterest) }
+func (s *Schedule) TotalInterest() decimal.Decimal { return money.FromCents(s.totalInterest) }
 
 // TotalInterestCents is TotalInterest in cents.
 func (s *Schedule) TotalInterestCents() int64 { return s.totalInterest }
 
 // TotalPrincipal returns Σ principal_k, which is always the principal P.
-func (s *Schedule) TotalPrincipal() decimal.Decimal { return validation.CentsToDecimal(s.principal) }
+func (s *Schedule) TotalPrincipal() decimal.Decimal { return money.FromCents(s.principal) }
 
 // TotalPrincipalCents is TotalPrincipal in cents.
 func (s *Schedule) TotalPrincipalCents() int64 { return s.principal }
@@ -304,9 +305,9 @@ func (c CentsRow) Row() Row {
 		Number:      c.Number,
 		NominalDate: c.NominalDate,
 		DueDate:     c.DueDate,
-		Payment:     validation.CentsToDecimal(c.Payment),
-		Interest:    validation.CentsToDecimal(c.Interest),
-		Principal:   validation.CentsToDecimal(c.Principal),
-		Balance:     validation.CentsToDecimal(c.Balance),
+		Payment:     money.FromCents(c.Payment),
+		Interest:    money.FromCents(c.Interest),
+		Principal:   money.FromCents(c.Principal),
+		Balance:     money.FromCents(c.Balance),
 	}
 }

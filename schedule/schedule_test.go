@@ -8,9 +8,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 func date(t testing.TB, s string) calendar.Date {
@@ -25,8 +26,8 @@ func rate(t testing.TB, s string) schedule.MonthlyRate {
 	return r
 }
 
-func money(t testing.TB, s string) decimal.Decimal {
-	d, err := validation.ParseMoney(s)
+func parseMoney(t testing.TB, s string) decimal.Decimal {
+	d, err := money.Parse(s)
 	must(t, err)
 	return d
 }
@@ -47,8 +48,8 @@ func must(t testing.TB, err error) {
 // rowText renders a row as "n nominal due payment interest principal balance".
 func rowText(r schedule.CentsRow) string {
 	return fmt.Sprintf("%d %s %s %s %s %s %s", r.Number, r.NominalDate, r.DueDate,
-		validation.FormatCents(r.Payment), validation.FormatCents(r.Interest),
-		validation.FormatCents(r.Principal), validation.FormatCents(r.Balance))
+		money.FormatCents(r.Payment), money.FormatCents(r.Interest),
+		money.FormatCents(r.Principal), money.FormatCents(r.Balance))
 }
 
 // handCase is a schedule computed by hand; the arithmetic is in the comment of
@@ -73,7 +74,7 @@ func handCases(t *testing.T) []handCase {
 			// Release 2026-03-10 (Tuesday): nominal dates Apr 10 (Friday), May 10
 			// (Sunday → Monday 11), Jun 10 (Wednesday).
 			name: "3 x 1000.00 at 1 %, periodic",
-			terms: schedule.Terms{Principal: money(t, "1000.00"), Rate: rate(t, "1"), Installments: 3,
+			terms: schedule.Terms{Principal: parseMoney(t, "1000.00"), Rate: rate(t, "1"), Installments: 3,
 				Release: date(t, "2026-03-10"), DayCount: schedule.Periodic},
 			installment: "340.02",
 			rows: []string{
@@ -87,7 +88,7 @@ func handCases(t *testing.T) []handCase {
 			// The same terms under monthly pro rata: the release is on the anchor day
 			// (10th), so t_k = k and the table is the periodic one.
 			name: "3 x 1000.00 at 1 %, monthly pro rata on the anchor",
-			terms: schedule.Terms{Principal: money(t, "1000.00"), Rate: rate(t, "1"), Installments: 3,
+			terms: schedule.Terms{Principal: parseMoney(t, "1000.00"), Rate: rate(t, "1"), Installments: 3,
 				Release: date(t, "2026-03-10")},
 			installment: "340.02",
 			rows: []string{
@@ -109,7 +110,7 @@ func handCases(t *testing.T) []handCase {
 			// 3: interest 438.35 · 0.21 = 92.0535 → 92.05; principal 438.35; payment 530.40.
 			// Due dates: May 30 is a Saturday → Jun 1; Jun 30 Tuesday; Jul 30 Thursday.
 			name: "45-day first period, monthly pro rata, 21 %",
-			terms: schedule.Terms{Principal: money(t, "1000.00"), Rate: rate(t, "21"), Installments: 3,
+			terms: schedule.Terms{Principal: parseMoney(t, "1000.00"), Rate: rate(t, "21"), Installments: 3,
 				Release: date(t, "2026-04-15"), FirstDue: date(t, "2026-05-30")},
 			installment: "530.39",
 			rows: []string{
@@ -124,7 +125,7 @@ func handCases(t *testing.T) []handCase {
 			// irrational factor. 1.01^1.5 = 1.01 · √1.01 = 1.01 · 1.00498756211… =
 			// 1.01503743773…; PMT = 1015.0374… → 1015.04; interest 15.0374… → 15.04.
 			name: "45-day first period, monthly pro rata, 1 %, one installment",
-			terms: schedule.Terms{Principal: money(t, "1000.00"), Rate: rate(t, "1"), Installments: 1,
+			terms: schedule.Terms{Principal: parseMoney(t, "1000.00"), Rate: rate(t, "1"), Installments: 1,
 				Release: date(t, "2026-04-15"), FirstDue: date(t, "2026-05-30")},
 			installment: "1015.04",
 			rows:        []string{"1 2026-05-30 2026-06-01 1015.04 15.04 1000.00 0.00"},
@@ -136,7 +137,7 @@ func handCases(t *testing.T) []handCase {
 			// Release 2026-01-31: the default first due date is Feb 28 (clamped), whose
 			// day, 28, is then the anchor: Mar 28 (Saturday → Mar 30).
 			name: "zero rate with residue, default first due date clamped",
-			terms: schedule.Terms{Principal: money(t, "100.00"), Installments: 3,
+			terms: schedule.Terms{Principal: parseMoney(t, "100.00"), Installments: 3,
 				Release: date(t, "2026-01-31")},
 			installment: "33.33",
 			rows: []string{
@@ -151,7 +152,7 @@ func handCases(t *testing.T) []handCase {
 			// PMT = 1000.20 · 1.025 = 1025.205 → 1025.21 (half-up);
 			// interest = 1000.20 · 0.025 = 25.005 → 25.01.
 			name: "half-cent tie at 2.5 %",
-			terms: schedule.Terms{Principal: money(t, "1000.20"), Rate: rate(t, "2.5"), Installments: 1,
+			terms: schedule.Terms{Principal: parseMoney(t, "1000.20"), Rate: rate(t, "2.5"), Installments: 1,
 				Release: date(t, "2026-03-10"), DayCount: schedule.Periodic},
 			installment: "1025.21",
 			rows:        []string{"1 2026-04-10 2026-04-10 1025.21 25.01 1000.20 0.00"},
@@ -165,7 +166,7 @@ func handCases(t *testing.T) []handCase {
 			// 1985.98 > PMT, principal −357.26, balance 1357.26.
 			// 2: interest 1357.26 · 0.2 = 271.452 → 271.45; payment 1357.26 + 271.45 = 1628.71.
 			name: "negative amortization, daily pro rata",
-			terms: schedule.Terms{Principal: money(t, "1000.00"), Rate: rate(t, "20"), Installments: 2,
+			terms: schedule.Terms{Principal: parseMoney(t, "1000.00"), Rate: rate(t, "20"), Installments: 2,
 				Release: date(t, "2026-01-01"), FirstDue: date(t, "2026-06-30"), DayCount: schedule.DailyProRata},
 			installment: "1628.72",
 			rows: []string{
@@ -195,10 +196,10 @@ func TestHandComputed(t *testing.T) {
 					t.Errorf("row %d = %q, want %q", k, got, c.rows[k-1])
 				}
 			}
-			if got := validation.FormatMoney(s.TotalPayments()); got != c.payments {
+			if got := money.Format(s.TotalPayments()); got != c.payments {
 				t.Errorf("TotalPayments() = %s, want %s", got, c.payments)
 			}
-			if got := validation.FormatMoney(s.TotalInterest()); got != c.interest {
+			if got := money.Format(s.TotalInterest()); got != c.interest {
 				t.Errorf("TotalInterest() = %s, want %s", got, c.interest)
 			}
 			if !s.TotalPrincipal().Equal(c.terms.Principal) {
@@ -223,13 +224,13 @@ func TestHandComputed(t *testing.T) {
 // implementation's and an independent Python decimal computation's.
 func TestCalculadoraDoCidadao(t *testing.T) {
 	s, err := schedule.New(schedule.Terms{
-		Principal: money(t, "25000.00"), Rate: rate(t, "0.629890"), Installments: 42,
+		Principal: parseMoney(t, "25000.00"), Rate: rate(t, "0.629890"), Installments: 42,
 		Release: date(t, "2026-01-15"), DayCount: schedule.Periodic,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := validation.FormatMoney(s.Installment()); got != "679.30" {
+	if got := money.Format(s.Installment()); got != "679.30" {
 		t.Errorf("installment = %s, want 679.30", got)
 	}
 	var first41 int64
@@ -237,13 +238,13 @@ func TestCalculadoraDoCidadao(t *testing.T) {
 		first41 += s.CentsRow(k).Payment
 	}
 	if first41 != 41*67930 {
-		t.Errorf("first 41 payments = %s, want 27851.30", validation.FormatCents(first41))
+		t.Errorf("first 41 payments = %s, want 27851.30", money.FormatCents(first41))
 	}
 	last := s.CentsRow(42)
 	if got := rowText(last); got != "42 2029-07-15 2029-07-16 679.50 4.25 675.25 0.00" {
 		t.Errorf("last row = %s", got)
 	}
-	if got := validation.FormatCents(s.TotalPaymentsCents()); got != "28530.80" {
+	if got := money.FormatCents(s.TotalPaymentsCents()); got != "28530.80" {
 		t.Errorf("total = %s, want 28530.80", got)
 	}
 }
@@ -252,95 +253,95 @@ func TestCalculadoraDoCidadao(t *testing.T) {
 type errCase struct {
 	name   string
 	terms  schedule.Terms
-	code   validation.Code
+	code   apierr.Code
 	param  string
 	reason error
 }
 
 func TestErrors(t *testing.T) {
 	base := func() schedule.Terms {
-		return schedule.Terms{Principal: money(t, "1000.00"), Rate: rate(t, "2"), Installments: 12,
+		return schedule.Terms{Principal: parseMoney(t, "1000.00"), Rate: rate(t, "2"), Installments: 12,
 			Release: date(t, "2026-03-10")}
 	}
 	with := func(f func(*schedule.Terms)) schedule.Terms { tt := base(); f(&tt); return tt }
 	cases := []errCase{
 		{"principal below 1.00", with(func(t *schedule.Terms) { t.Principal = decimal.New(99, -2) }),
-			validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
+			apierr.AmountOutOfRange, "principal", apierr.ErrRange},
 		{"principal zero", with(func(t *schedule.Terms) { t.Principal = decimal.Decimal{} }),
-			validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
+			apierr.AmountOutOfRange, "principal", apierr.ErrRange},
 		{"principal negative", with(func(t *schedule.Terms) { t.Principal = decimal.New(-100000, -2) }),
-			validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
+			apierr.AmountOutOfRange, "principal", apierr.ErrRange},
 		{"principal above 1e9", with(func(t *schedule.Terms) { t.Principal = decimal.New(100000000001, -2) }),
-			validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
+			apierr.AmountOutOfRange, "principal", apierr.ErrRange},
 		{"principal with 3 decimals", with(func(t *schedule.Terms) { t.Principal = decimal.New(100005, -3) }),
-			validation.CodeInvalidFormat, "principal", validation.ErrPrecision},
+			apierr.InvalidFormat, "principal", apierr.ErrPrecision},
 		{"principal huge", with(func(t *schedule.Terms) { t.Principal = decimal.New(1, 1000) }),
-			validation.CodeAmountOutOfRange, "principal", validation.ErrRange},
+			apierr.AmountOutOfRange, "principal", apierr.ErrRange},
 		{"zero installments", with(func(t *schedule.Terms) { t.Installments = 0 }),
-			validation.CodeInstallmentsOutOfRange, "installment_count", validation.ErrRange},
+			apierr.InstallmentsOutOfRange, "installment_count", apierr.ErrRange},
 		{"421 installments", with(func(t *schedule.Terms) { t.Installments = 421 }),
-			validation.CodeInstallmentsOutOfRange, "installment_count", validation.ErrRange},
+			apierr.InstallmentsOutOfRange, "installment_count", apierr.ErrRange},
 		{"no release date", with(func(t *schedule.Terms) { t.Release = calendar.Date{} }),
-			validation.CodeMissingRequiredField, "release_date", nil},
+			apierr.MissingRequiredField, "release_date", nil},
 		{"first due on the release", with(func(t *schedule.Terms) { t.FirstDue = t.Release }),
-			validation.CodeInvalidDueDate, "first_due_date", nil},
+			apierr.InvalidDueDate, "first_due_date", nil},
 		{"first due before the release", with(func(t *schedule.Terms) { t.FirstDue = date(nil, "2026-03-09") }),
-			validation.CodeInvalidDueDate, "first_due_date", nil},
+			apierr.InvalidDueDate, "first_due_date", nil},
 		// 2026-03-10 + 181 days = 2026-09-07.
 		{"first period of 181 days", with(func(t *schedule.Terms) { t.FirstDue = date(nil, "2026-09-07") }),
-			validation.CodeInvalidDueDate, "first_due_date", nil},
+			apierr.InvalidDueDate, "first_due_date", nil},
 		{"first period above a custom bound", with(func(t *schedule.Terms) {
 			t.FirstPeriodMaxDays = 30 // the default first due date is 31 days away
-		}), validation.CodeInvalidDueDate, "first_due_date", nil},
+		}), apierr.InvalidDueDate, "first_due_date", nil},
 		{"negative first-period bound", with(func(t *schedule.Terms) { t.FirstPeriodMaxDays = -1 }),
-			validation.CodeInvalidDueDate, "first_period_max_days", validation.ErrRange},
+			apierr.InvalidDueDate, "first_period_max_days", apierr.ErrRange},
 		{"first-period bound above 366", with(func(t *schedule.Terms) { t.FirstPeriodMaxDays = 367 }),
-			validation.CodeInvalidDueDate, "first_period_max_days", validation.ErrRange},
+			apierr.InvalidDueDate, "first_period_max_days", apierr.ErrRange},
 		// Release Friday 2026-04-03 (Good Friday); first due Saturday 2026-04-04 rolls
 		// Preceding to Thursday 2026-04-02, before the release.
 		{"preceding pulls the first due date before the release", with(func(t *schedule.Terms) {
 			t.Release, t.FirstDue, t.Roll = date(nil, "2026-04-03"), date(nil, "2026-04-04"), calendar.Preceding
-		}), validation.CodeInvalidDueDate, "first_due_date", nil},
+		}), apierr.InvalidDueDate, "first_due_date", nil},
 		{"invalid roll", with(func(t *schedule.Terms) { t.Roll = calendar.Roll(9) }),
-			validation.CodeInvalidFormat, "roll", calendar.ErrInvalidRoll},
+			apierr.InvalidFormat, "roll", calendar.ErrInvalidRoll},
 		{"invalid day count", with(func(t *schedule.Terms) { t.DayCount = schedule.DayCount(3) }),
-			validation.CodeInvalidFormat, "day_count", validation.ErrSyntax},
+			apierr.InvalidFormat, "day_count", apierr.ErrSyntax},
 		{"series past 9999-12-31", with(func(t *schedule.Terms) {
 			t.Release, t.FirstDue = date(nil, "9999-01-10"), calendar.Date{}
-		}), validation.CodeDateOutOfRange, "first_due_date", calendar.ErrOutOfRange},
+		}), apierr.DateOutOfRange, "first_due_date", calendar.ErrOutOfRange},
 		{"default first due past 9999-12-31", with(func(t *schedule.Terms) {
 			t.Release, t.Installments = date(nil, "9999-12-10"), 1
-		}), validation.CodeDateOutOfRange, "release_date", calendar.ErrOutOfRange},
+		}), apierr.DateOutOfRange, "release_date", calendar.ErrOutOfRange},
 		// 1.00 over 201 installments at 0 %: 100/201 = 0.4975 cents → 0.00.
 		{"installment rounds to zero", with(func(t *schedule.Terms) {
-			t.Principal, t.Rate, t.Installments = money(nil, "1.00"), schedule.MonthlyRate{}, 201
-		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrInstallmentRoundsToZero},
+			t.Principal, t.Rate, t.Installments = parseMoney(nil, "1.00"), schedule.MonthlyRate{}, 201
+		}), apierr.AmountOutOfRange, "principal", schedule.ErrInstallmentRoundsToZero},
 		// 1.00 over 101 installments at 0 %: 100/101 = 0.990 cents → 0.01, which pays
 		// the loan off at installment 100 and leaves a last payment of 0.00.
 		{"residue exhausts the balance (zero)", with(func(t *schedule.Terms) {
-			t.Principal, t.Rate, t.Installments = money(nil, "1.00"), schedule.MonthlyRate{}, 101
-		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrResidueExhaustsBalance},
+			t.Principal, t.Rate, t.Installments = parseMoney(nil, "1.00"), schedule.MonthlyRate{}, 101
+		}), apierr.AmountOutOfRange, "principal", schedule.ErrResidueExhaustsBalance},
 		// 1.00 over 150 at 0 %: 100/150 = 0.667 → 0.01; the balance would be −0.01
 		// after installment 101.
 		{"residue exhausts the balance (negative)", with(func(t *schedule.Terms) {
-			t.Principal, t.Rate, t.Installments = money(nil, "1.00"), schedule.MonthlyRate{}, 150
-		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrResidueExhaustsBalance},
+			t.Principal, t.Rate, t.Installments = parseMoney(nil, "1.00"), schedule.MonthlyRate{}, 150
+		}), apierr.AmountOutOfRange, "principal", schedule.ErrResidueExhaustsBalance},
 		// 1.00 over 67 at 0 %: 100/67 = 1.49 cents → 0.01; 66 payments of 0.01 leave
 		// 0.34 for the last, more than twice the installment.
 		{"residue exceeds an installment (zero rate)", with(func(t *schedule.Terms) {
-			t.Principal, t.Rate, t.Installments = money(nil, "1.00"), schedule.MonthlyRate{}, 67
-		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
+			t.Principal, t.Rate, t.Installments = parseMoney(nil, "1.00"), schedule.MonthlyRate{}, 67
+		}), apierr.AmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
 		// 1.00 over 41 at 0 %: 100/41 = 2.44 → 0.02; the last would be 1.00 − 0.80 = 0.20.
 		{"residue exceeds an installment (zero rate, 41)", with(func(t *schedule.Terms) {
-			t.Principal, t.Rate, t.Installments = money(nil, "1.00"), schedule.MonthlyRate{}, 41
-		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
+			t.Principal, t.Rate, t.Installments = parseMoney(nil, "1.00"), schedule.MonthlyRate{}, 41
+		}), apierr.AmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
 		// Found by the independent Python check: at 12.368 % a.m. over 394 months the
 		// part of a cent PMT was rounded down by grows by (1+i)^k to above 10^19 cents
 		// (an int64 overflow, before the rule) with a last payment above 10^18 reais.
 		{"residue explodes at a high rate over a long term", with(func(t *schedule.Terms) {
-			t.Principal, t.Rate, t.Installments = money(nil, "5537050.94"), rate(nil, "12.368"), 394
+			t.Principal, t.Rate, t.Installments = parseMoney(nil, "5537050.94"), rate(nil, "12.368"), 394
 			t.Release, t.DayCount = date(nil, "2019-09-10"), schedule.DailyProRata
-		}), validation.CodeAmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
+		}), apierr.AmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -350,14 +351,14 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-func checkErr(t *testing.T, s *schedule.Schedule, err error, code validation.Code, param string, reason error) {
+func checkErr(t *testing.T, s *schedule.Schedule, err error, code apierr.Code, param string, reason error) {
 	t.Helper()
 	if err == nil {
 		t.Fatalf("got a schedule of %d rows, want error %s", s.Len(), code)
 	}
-	var e *validation.Error
+	var e *apierr.Error
 	if !errors.As(err, &e) {
-		t.Fatalf("error %v (%T) is not a *validation.Error", err, err)
+		t.Fatalf("error %v (%T) is not a *apierr.Error", err, err)
 	}
 	if e.Code != code || e.Param != param {
 		t.Errorf("error = %s / %s (%v), want %s / %s", e.Code, e.Param, err, code, param)
@@ -377,7 +378,7 @@ func checkErr(t *testing.T, s *schedule.Schedule, err error, code validation.Cod
 // refuse work instead of panicking.
 func TestZeroValues(t *testing.T) {
 	var p schedule.Plan
-	if _, err := p.ScheduleCents(100000, 1); !errors.Is(err, validation.CodeInstallmentsOutOfRange) {
+	if _, err := p.ScheduleCents(100000, 1); !errors.Is(err, apierr.InstallmentsOutOfRange) {
 		t.Errorf("zero Plan: %v", err)
 	}
 	if p.NominalDate(1) != (calendar.Date{}) || p.InterestTime(1) != 0 || p.MaxInstallments() != 0 {

@@ -79,7 +79,7 @@
 // # Request checks
 //
 // Simulate checks, in this order, and reports the first failure, each a
-// *validation.Error with the API's code and the offending param (Grid runs the
+// *apierr.Error with the API's code and the offending param (Grid runs the
 // same checks but the count's):
 //
 //  1. The offer itself (a server's data, checked so that no bad offer is
@@ -115,7 +115,7 @@
 //     such as "requested_amount 60000.00 is above approved_amount 50000.00".
 //  5. installment_count not allowed by the offer (not its fixed count, or outside
 //     its range): installments_out_of_range, installment_count (the library's
-//     code, validation.CodeInstallmentsOutOfRange).
+//     code, apierr.InstallmentsOutOfRange).
 //  6. The computation, with the composed packages' errors: the first due date
 //     not after the release or beyond the first-period bound: invalid_due_date,
 //     first_due_date; an invalid roll or day count: invalid_format, roll |
@@ -160,7 +160,7 @@
 //	   "schedule": [{"number", "nominal_date", "due_date", "payment", "interest",
 //	     "principal", "balance"}, …]}}
 //
-// Money is a JSON string with exactly two decimals (validation.AppendCents);
+// Money is a JSON string with exactly two decimals (money.AppendCents);
 // interest_percentage is the offer's rate as an exact JSON number (2.5); the
 // CET percentages and the annual rate are JSON numbers with at most two
 // decimals, written in the shortest form that reads back as the same float64
@@ -228,7 +228,7 @@
 // count only its table (two allocations), its IOF and its CET solve, with the
 // Simulations in one slice. MarshalJSON allocates its buffer, sized in advance,
 // and nothing else: it formats cents, dates and rates straight into it
-// (validation.AppendCents, the rates' AppendText) and computes the annual rate
+// (money.AppendCents, the rates' AppendText) and computes the annual rate
 // in integers (schedule.MonthlyRate.PercentUnits), building no decimal.
 //
 // Measured on the project's 2-core machine (bench_test.go; an MEI offer at 3 %

@@ -119,7 +119,7 @@ func ExampleParseRequest() {
 	_, err := simulation.ParseRequest("10000", 12)
 	fmt.Println(err)
 	// Output:
-	// invalid_format: amount "10000" has no decimal point; expected digits, a point and exactly two decimal places, like 1234.56 (no sign, exponent, spaces or thousands separator)
+	// invalid_format: requested_amount "10000" has no decimal point; expected digits, a point and exactly two decimal places, like 1234.56 (no sign, exponent, spaces or thousands separator)
 }
 
 func ExampleParseCharges() {

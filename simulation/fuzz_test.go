@@ -10,15 +10,16 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/simulation"
 	"github.com/dinie/lending/statemachine"
-	"github.com/dinie/lending/validation"
 )
 
-// FuzzUnmarshalJSON: any bytes either fail with a *validation.Error or give a
+// FuzzUnmarshalJSON: any bytes either fail with a *apierr.Error or give a
 // simulation that marshals back to bytes that read back identically.
 func FuzzUnmarshalJSON(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.json"))
@@ -34,9 +35,9 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		var s simulation.Simulation
 		err := s.UnmarshalJSON(data)
 		if err != nil {
-			var e *validation.Error
+			var e *apierr.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("error %T %v is not a *validation.Error", err, err)
+				t.Fatalf("error %T %v is not a *apierr.Error", err, err)
 			}
 			return
 		}
@@ -72,7 +73,7 @@ func loadCase(f *testing.F, file string) goldenCase {
 }
 
 // FuzzSimulate: no offer, request or options makes Simulate panic; it returns a
-// simulation satisfying the invariants or a *validation.Error.
+// simulation satisfying the invariants or a *apierr.Error.
 func FuzzSimulate(f *testing.F) {
 	f.Add("10000.00", 12, "3", int64(739684), int64(0), uint8(0), uint8(0), uint8(4), false, "0", "0", "1.00", "1000000000.00", 0)
 	f.Add("29800.00", 12, "2", int64(739684), int64(0), uint8(0), uint8(0), uint8(4), true, "50.00", "1.5", "1.00", "50000.00", 0)
@@ -111,9 +112,9 @@ func FuzzSimulate(f *testing.F) {
 		}
 		s, err := simulation.Simulate(o, req, opts)
 		if err != nil {
-			var e *validation.Error
+			var e *apierr.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("error %T %v is not a *validation.Error", err, err)
+				t.Fatalf("error %T %v is not a *apierr.Error", err, err)
 			}
 			return
 		}
@@ -147,18 +148,18 @@ func FuzzParseRequest(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := simulation.ParseRequest(s, 12)
-		c, cerr := validation.ParseCents(s)
+		c, cerr := money.ParseCents(s)
 		if (err == nil) != (cerr == nil) {
 			t.Fatalf("ParseRequest(%q) = %v; ParseCents %v", s, err, cerr)
 		}
 		if err != nil {
-			var e *validation.Error
+			var e *apierr.Error
 			if !errors.As(err, &e) || e.Param != "requested_amount" {
 				t.Fatalf("ParseRequest(%q) error %v", s, err)
 			}
 			return
 		}
-		if got, _ := validation.DecimalToCents(r.RequestedAmount); got != c {
+		if got, _ := money.ToCents(r.RequestedAmount); got != c {
 			t.Fatalf("ParseRequest(%q) = %s, want %d cents", s, r.RequestedAmount, c)
 		}
 	})

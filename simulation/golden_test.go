@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/simulation"
-	"github.com/dinie/lending/validation"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected outputs of the golden cases whose source is the reference")
@@ -70,7 +70,7 @@ func output(in caseInput) (*simulation.Simulation, []byte, error) {
 		s, err = simulation.Simulate(o, req, opts)
 	}
 	if err != nil {
-		var e *validation.Error
+		var e *apierr.Error
 		if !errors.As(err, &e) {
 			return nil, nil, err
 		}
@@ -105,7 +105,7 @@ func TestGolden(t *testing.T) {
 			}
 			s, got, err := output(in)
 			if got == nil {
-				t.Fatalf("error %v is not a *validation.Error", err)
+				t.Fatalf("error %v is not a *apierr.Error", err)
 			}
 			for _, d := range diffRef(s, err, refSimulate(in.reference())) {
 				t.Error("reference: " + d)

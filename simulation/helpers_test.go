@@ -11,12 +11,13 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/simulation"
 	"github.com/dinie/lending/statemachine"
-	"github.com/dinie/lending/validation"
 )
 
 // caseInput is a simulation's input in the golden corpus: the keys of
@@ -78,13 +79,13 @@ func (c caseInput) library() (simulation.Offer, simulation.Request, simulation.O
 	o.Status = statemachine.OfferAvailable
 	o.ValidUntil = testNow
 	o.MinInstallments, o.MaxInstallments = 1, 420
-	if o.ApprovedAmount, err = validation.ParseMoney(c.MaxAmount); err != nil {
+	if o.ApprovedAmount, err = money.Parse(c.MaxAmount); err != nil {
 		return o, req, opts, err
 	}
-	if o.MinAmount, err = validation.ParseMoney(c.MinAmount); err != nil {
+	if o.MinAmount, err = money.Parse(c.MinAmount); err != nil {
 		return o, req, opts, err
 	}
-	if o.FeeFixed, err = validation.ParseMoney(c.FeeFixed); err != nil {
+	if o.FeeFixed, err = money.Parse(c.FeeFixed); err != nil {
 		return o, req, opts, err
 	}
 	if o.FeePercent, err = decimal.NewFromString(c.FeePercent.String()); err != nil {
@@ -151,16 +152,16 @@ func refCents(s string) int64 {
 func diffRef(s *simulation.Simulation, err error, ref refResult) []string {
 	var d []string
 	if ref.errCode != "" || err != nil {
-		var e *validation.Error
+		var e *apierr.Error
 		switch {
-		case ref.floorRefused && errors.As(err, &e) && e.Code == validation.CodeAmountOutOfRange:
+		case ref.floorRefused && errors.As(err, &e) && e.Code == apierr.AmountOutOfRange:
 			return nil // the other reading of "too small for cent precision" (refResult.floorRefused)
 		case ref.errCode == "":
 			return []string{fmt.Sprintf("error %v; the reference simulates", err)}
 		case err == nil:
 			return []string{fmt.Sprintf("no error; the reference fails with %s (%s)", ref.errCode, ref.errParam)}
 		case !errors.As(err, &e):
-			return []string{fmt.Sprintf("error %v is not a *validation.Error", err)}
+			return []string{fmt.Sprintf("error %v is not a *apierr.Error", err)}
 		case string(e.Code) != ref.errCode || e.Param != ref.errParam:
 			return []string{fmt.Sprintf("error %s (%s) %q; the reference: %s (%s)", e.Code, e.Param, e.Detail, ref.errCode, ref.errParam)}
 		}
@@ -172,17 +173,17 @@ func diffRef(s *simulation.Simulation, err error, ref refResult) []string {
 		}
 	}
 	c := s.Cents()
-	money := validation.FormatCents
-	cmp("requested_amount", money(c.Requested), money(ref.requested))
-	cmp("amount", money(c.Amount), money(ref.amount))
-	cmp("interest_amount", money(c.Interest), money(ref.interest))
-	cmp("fees_amount", money(c.Fees), money(ref.fees))
-	cmp("iof_amount", money(c.IOF), money(ref.iof))
-	cmp("total_loan_amount", money(c.Total), money(ref.total))
-	cmp("installments_value", money(c.Installment), money(ref.installment))
-	cmp("principal", money(c.Principal), money(ref.principal))
-	cmp("iof daily", money(s.IOF().DailyCents), money(ref.iofDaily))
-	cmp("iof additional", money(s.IOF().AdditionalCents), money(ref.iofAdditional))
+	moneyText := money.FormatCents
+	cmp("requested_amount", moneyText(c.Requested), moneyText(ref.requested))
+	cmp("amount", moneyText(c.Amount), moneyText(ref.amount))
+	cmp("interest_amount", moneyText(c.Interest), moneyText(ref.interest))
+	cmp("fees_amount", moneyText(c.Fees), moneyText(ref.fees))
+	cmp("iof_amount", moneyText(c.IOF), moneyText(ref.iof))
+	cmp("total_loan_amount", moneyText(c.Total), moneyText(ref.total))
+	cmp("installments_value", moneyText(c.Installment), moneyText(ref.installment))
+	cmp("principal", moneyText(c.Principal), moneyText(ref.principal))
+	cmp("iof daily", moneyText(s.IOF().DailyCents), moneyText(ref.iofDaily))
+	cmp("iof additional", moneyText(s.IOF().AdditionalCents), moneyText(ref.iofAdditional))
 	cmp("applied class", s.IOF().Applied.String(), ref.applied)
 	pct := func(r iof.Rate) string { return new(big.Rat).SetFrac64(int64(r), 100_000_000).RatString() }
 	cmp("daily rate", pct(s.IOF().Rates.Daily), ref.dailyRate.RatString())
@@ -206,9 +207,9 @@ func diffRef(s *simulation.Simulation, err error, ref refResult) []string {
 		if g.NominalDate.String() != w.nominal.Format("2006-01-02") || g.DueDate.String() != w.due.Format("2006-01-02") ||
 			g.Payment != w.payment || g.Interest != w.interest || g.Principal != w.principal || g.Balance != w.balance {
 			d = append(d, fmt.Sprintf("row %d = %v %v %s %s %s %s, reference %s %s %s %s %s %s", k,
-				g.NominalDate, g.DueDate, money(g.Payment), money(g.Interest), money(g.Principal), money(g.Balance),
+				g.NominalDate, g.DueDate, moneyText(g.Payment), moneyText(g.Interest), moneyText(g.Principal), moneyText(g.Balance),
 				w.nominal.Format("2006-01-02"), w.due.Format("2006-01-02"),
-				money(w.payment), money(w.interest), money(w.principal), money(w.balance)))
+				moneyText(w.payment), moneyText(w.interest), moneyText(w.principal), moneyText(w.balance)))
 			if len(d) > 12 {
 				break
 			}

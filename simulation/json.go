@@ -7,8 +7,10 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/validation"
 )
@@ -47,23 +49,23 @@ func (s *Simulation) AppendJSON(b []byte) []byte {
 	b = strconv.AppendQuote(b, s.id)
 	b = append(b, `,"credit_offer_id":`...)
 	b = strconv.AppendQuote(b, s.offerID)
-	b = money(b, `,"requested_amount":`, s.requested)
-	b = money(b, `,"amount":`, s.amount)
-	b = money(b, `,"interest_amount":`, s.interest)
-	b = money(b, `,"fees_amount":`, s.fees)
-	b = money(b, `,"iof_amount":`, s.iof.TotalCents())
-	b = money(b, `,"total_loan_amount":`, s.total)
+	b = appendMoney(b, `,"requested_amount":`, s.requested)
+	b = appendMoney(b, `,"amount":`, s.amount)
+	b = appendMoney(b, `,"interest_amount":`, s.interest)
+	b = appendMoney(b, `,"fees_amount":`, s.fees)
+	b = appendMoney(b, `,"iof_amount":`, s.iof.TotalCents())
+	b = appendMoney(b, `,"total_loan_amount":`, s.total)
 	b = append(b, `,"interest_percentage":`...)
 	b, _ = s.rate.AppendText(b) // never fails; the text is the JSON number
 	b = append(b, `,"cet_percentage":`...)
 	b = appendPercent(b, s.cetPercent)
 	b = append(b, `,"number_of_installments":`...)
 	b = strconv.AppendInt(b, int64(s.n), 10)
-	b = money(b, `,"installments_value":`, s.installment)
+	b = appendMoney(b, `,"installments_value":`, s.installment)
 	b = date(b, `,"first_due_date":`, s.firstDue)
 
 	b = append(b, `,"`+BreakdownKey+`":{`...)
-	b = money(b, `"principal":`, s.principal)
+	b = appendMoney(b, `"principal":`, s.principal)
 	b = append(b, `,"charges":"`...)
 	b = append(b, s.charges.String()...)
 	b = append(b, `","annual_interest_percentage":`...)
@@ -76,8 +78,8 @@ func (s *Simulation) AppendJSON(b []byte) []byte {
 	b = append(b, `","roll":"`...)
 	b = append(b, s.roll.String()...)
 	b = append(b, `","iof":{`...)
-	b = money(b, `"daily_amount":`, s.iof.DailyCents)
-	b = money(b, `,"additional_amount":`, s.iof.AdditionalCents)
+	b = appendMoney(b, `"daily_amount":`, s.iof.DailyCents)
+	b = appendMoney(b, `,"additional_amount":`, s.iof.AdditionalCents)
 	b = append(b, `,"borrower_class":"`...)
 	b = append(b, s.iof.Class.String()...)
 	b = append(b, `","applied_class":"`...)
@@ -96,10 +98,10 @@ func (s *Simulation) AppendJSON(b []byte) []byte {
 	return append(b, "]}}"...)
 }
 
-func money(b []byte, key string, cents int64) []byte {
+func appendMoney(b []byte, key string, cents int64) []byte {
 	b = append(b, key...)
 	b = append(b, '"')
-	b = validation.AppendCents(b, cents)
+	b = money.AppendCents(b, cents)
 	return append(b, '"')
 }
 
@@ -120,7 +122,7 @@ func appendPercent(b []byte, p float64) []byte {
 }
 
 // appendHundredths writes h/100 as a JSON number without trailing zeros.
-func appendHundredths(b []byte, h int64) []byte { return validation.AppendTrimmed(b, h, 2) }
+func appendHundredths(b []byte, h int64) []byte { return money.AppendTrimmed(b, h, 2) }
 
 // The wire shapes read by UnmarshalJSON. Pointers tell a missing field from a
 // zero one.
@@ -180,7 +182,7 @@ type wireIOF struct {
 // the first due date and the annual rate matching the rows and the rate). It does
 // not re-run the simulation: the schedule's calendar is not in the JSON.
 //
-// Errors are *validation.Error: malformed_body for text that is not one JSON
+// Errors are *apierr.Error: malformed_body for text that is not one JSON
 // object, missing_required_field for an absent field, invalid_format for a field
 // of the wrong type or format, or an inconsistent simulation (the param names the
 // field, breakdown fields as "breakdown.iof.daily_amount"). On error s is
@@ -203,22 +205,22 @@ func (s *Simulation) UnmarshalJSON(data []byte) error {
 func decodeStrict(data []byte, v any) error {
 	t := bytes.TrimSpace(data)
 	if len(t) == 0 || t[0] != '{' {
-		return validation.Errorf(validation.CodeMalformedBody, "", "expected a JSON object")
+		return apierr.Errorf(apierr.MalformedBody, "", "expected a JSON object")
 	}
 	if err := json.Unmarshal(t, v); err != nil {
-		var ve *validation.Error
+		var ve *apierr.Error
 		var te *json.UnmarshalTypeError
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &ve):
 			return ve
 		case errors.As(err, &te):
-			return validation.Errorf(validation.CodeInvalidFormat, te.Field,
+			return apierr.Errorf(apierr.InvalidFormat, te.Field,
 				"%s must be a JSON %s", te.Field, wantType(te))
 		case errors.As(err, &se):
-			return validation.Errorf(validation.CodeMalformedBody, "", "not valid JSON: %v", err)
+			return apierr.Errorf(apierr.MalformedBody, "", "not valid JSON: %v", err)
 		default:
-			return validation.Wrap(err, validation.CodeInvalidFormat, "", "%v", err)
+			return apierr.Wrap(err, apierr.InvalidFormat, "", "%v", err)
 		}
 	}
 	return nil
@@ -240,11 +242,11 @@ func wantType(te *json.UnmarshalTypeError) string {
 }
 
 func missing(param string) error {
-	return validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, param, "%s is required", param)
+	return apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, param, "%s is required", param)
 }
 
 func inconsistent(param, format string, args ...any) error {
-	return validation.Errorf(validation.CodeInvalidFormat, param, format, args...)
+	return apierr.Errorf(apierr.InvalidFormat, param, format, args...)
 }
 
 // cents reads a required money field.
@@ -252,12 +254,12 @@ func cents(p *string, param string) (int64, error) {
 	if p == nil {
 		return 0, missing(param)
 	}
-	c, err := validation.ParseCents(*p)
+	c, err := money.ParseCents(*p)
 	if err != nil {
-		return 0, validation.Relabel(err, param)
+		return 0, apierr.Relabel(err, param)
 	}
 	if outOfRange(c) {
-		return 0, inconsistent(param, "%s is beyond %s", param, validation.FormatCents(maxWireCents))
+		return 0, inconsistent(param, "%s is beyond %s", param, money.FormatCents(maxWireCents))
 	}
 	return c, nil
 }
@@ -266,10 +268,10 @@ func cents(p *string, param string) (int64, error) {
 // row's principal under negative amortization, as schedule.Row writes it).
 func signedCents(s string) (int64, error) {
 	if len(s) > 1 && s[0] == '-' {
-		c, err := validation.ParseCents(s[1:])
+		c, err := money.ParseCents(s[1:])
 		return -c, err
 	}
-	return validation.ParseCents(s)
+	return money.ParseCents(s)
 }
 
 // maxWireCents bounds every amount UnmarshalJSON accepts, so that no sum it checks
@@ -286,7 +288,7 @@ func (w *wireSimulation) simulation() (Simulation, error) {
 	}
 	if s.id = *w.ID; s.id != "" {
 		if err := validation.CheckID(s.id, validation.Simulation); err != nil {
-			return s, validation.Relabel(err, "id")
+			return s, apierr.Relabel(err, "id")
 		}
 	}
 	if w.CreditOfferID == nil {
@@ -343,8 +345,8 @@ func (w *wireSimulation) simulation() (Simulation, error) {
 	}
 	if s.iof.TotalCents() != iofAmount {
 		return s, inconsistent("iof_amount", "iof_amount %s is not daily_amount %s + additional_amount %s",
-			validation.FormatCents(iofAmount), validation.FormatCents(s.iof.DailyCents),
-			validation.FormatCents(s.iof.AdditionalCents))
+			money.FormatCents(iofAmount), money.FormatCents(s.iof.DailyCents),
+			money.FormatCents(s.iof.AdditionalCents))
 	}
 	return s, s.consistent()
 }
@@ -436,7 +438,7 @@ func (b *wireBreakdown) read(s *Simulation) error {
 			*m.dst = v
 		}
 		if outOfRange(c.Payment) || outOfRange(c.Interest) || outOfRange(c.Principal) || outOfRange(c.Balance) {
-			return inconsistent(pre+"schedule", "row %d: an amount beyond ±%s", k+1, validation.FormatCents(maxWireCents))
+			return inconsistent(pre+"schedule", "row %d: an amount beyond ±%s", k+1, money.FormatCents(maxWireCents))
 		}
 	}
 	return nil
@@ -449,17 +451,17 @@ func (s *Simulation) consistent() error {
 		return inconsistent(sched, "the schedule has %d rows; number_of_installments is %d", len(s.rows), s.n)
 	}
 	if s.amount <= 0 {
-		return inconsistent("amount", "amount %s is not positive", validation.FormatCents(s.amount))
+		return inconsistent("amount", "amount %s is not positive", money.FormatCents(s.amount))
 	}
 	if s.amount+s.fees+s.iof.TotalCents() != s.principal {
 		return inconsistent("amount", "amount %s + fees_amount %s + iof_amount %s is not the principal %s",
-			validation.FormatCents(s.amount), validation.FormatCents(s.fees),
-			validation.FormatCents(s.iof.TotalCents()), validation.FormatCents(s.principal))
+			money.FormatCents(s.amount), money.FormatCents(s.fees),
+			money.FormatCents(s.iof.TotalCents()), money.FormatCents(s.principal))
 	}
 	if s.principal+s.interest != s.total {
 		return inconsistent("total_loan_amount",
 			"total_loan_amount %s is not amount + interest_amount + fees_amount + iof_amount (%s)",
-			validation.FormatCents(s.total), validation.FormatCents(s.principal+s.interest))
+			money.FormatCents(s.total), money.FormatCents(s.principal+s.interest))
 	}
 	balance := s.principal
 	var payments, interest int64
@@ -468,13 +470,13 @@ func (s *Simulation) consistent() error {
 		case r.Number != k+1:
 			return inconsistent(sched, "row %d is numbered %d", k+1, r.Number)
 		case r.Payment != r.Principal+r.Interest:
-			return inconsistent(sched, "row %d: payment %s is not principal + interest", k+1, validation.FormatCents(r.Payment))
+			return inconsistent(sched, "row %d: payment %s is not principal + interest", k+1, money.FormatCents(r.Payment))
 		case r.Balance != balance-r.Principal:
-			return inconsistent(sched, "row %d: balance %s is not %s − %s", k+1, validation.FormatCents(r.Balance),
-				validation.FormatCents(balance), validation.FormatCents(r.Principal))
+			return inconsistent(sched, "row %d: balance %s is not %s − %s", k+1, money.FormatCents(r.Balance),
+				money.FormatCents(balance), money.FormatCents(r.Principal))
 		case k < s.n-1 && r.Payment != s.installment:
 			return inconsistent(sched, "row %d: payment %s is not installments_value %s", k+1,
-				validation.FormatCents(r.Payment), validation.FormatCents(s.installment))
+				money.FormatCents(r.Payment), money.FormatCents(s.installment))
 		case r.NominalDate.IsZero() || r.DueDate.IsZero() || !r.NominalDate.After(s.release) && k == 0:
 			return inconsistent(sched, "row %d: dates missing or not after the release date", k+1)
 		}
@@ -484,20 +486,20 @@ func (s *Simulation) consistent() error {
 	}
 	switch {
 	case balance != 0:
-		return inconsistent(sched, "the last balance is %s, not 0.00", validation.FormatCents(balance))
+		return inconsistent(sched, "the last balance is %s, not 0.00", money.FormatCents(balance))
 	case payments != s.total:
 		return inconsistent("total_loan_amount", "total_loan_amount %s is not the sum of the payments %s",
-			validation.FormatCents(s.total), validation.FormatCents(payments))
+			money.FormatCents(s.total), money.FormatCents(payments))
 	case interest != s.interest:
 		return inconsistent("interest_amount", "interest_amount %s is not the sum of the rows' interest %s",
-			validation.FormatCents(s.interest), validation.FormatCents(interest))
+			money.FormatCents(s.interest), money.FormatCents(interest))
 	case s.firstDue != s.rows[0].DueDate:
 		return inconsistent("first_due_date", "first_due_date %s is not the first row's due date %s",
 			s.firstDue, s.rows[0].DueDate)
 	}
 	if s.n == 1 && s.installment != s.rows[0].Payment {
 		return inconsistent("installments_value", "installments_value %s is not the only payment %s",
-			validation.FormatCents(s.installment), validation.FormatCents(s.rows[0].Payment))
+			money.FormatCents(s.installment), money.FormatCents(s.rows[0].Payment))
 	}
 	return nil
 }

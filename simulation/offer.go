@@ -6,8 +6,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/statemachine"
 	"github.com/dinie/lending/validation"
@@ -91,15 +93,15 @@ func (o *Offer) check() (checkedOffer, error) {
 	}
 	if o.CustomerID != "" {
 		if err := validation.CheckID(o.CustomerID, validation.Customer); err != nil {
-			return c, validation.Relabel(err, "customer_id")
+			return c, apierr.Relabel(err, "customer_id")
 		}
 	}
 	if !o.Status.Valid() {
-		return c, validation.Errorf(validation.CodeInvalidFormat, "status",
+		return c, apierr.Errorf(apierr.InvalidFormat, "status",
 			"status %s is not a credit offer status; expected available, accepted or expired", o.Status)
 	}
 	if o.ValidUntil.IsZero() {
-		return c, validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, "valid_until",
+		return c, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "valid_until",
 			"valid_until is the zero time; want the instant the offer expires")
 	}
 	var err error
@@ -110,28 +112,28 @@ func (o *Offer) check() (checkedOffer, error) {
 		return c, err
 	}
 	if c.min > c.approved {
-		return c, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, "min_amount",
-			"min_amount %s is above approved_amount %s", validation.FormatCents(c.min), validation.FormatCents(c.approved))
+		return c, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "min_amount",
+			"min_amount %s is above approved_amount %s", money.FormatCents(c.min), money.FormatCents(c.approved))
 	}
 	if err := o.checkCounts(&c); err != nil {
 		return c, err
 	}
-	if c.feeFixed, err = validation.DecimalToCents(o.FeeFixed); err != nil {
-		return c, validation.Relabel(err, "fee_fixed")
+	if c.feeFixed, err = money.ToCents(o.FeeFixed); err != nil {
+		return c, apierr.Relabel(err, "fee_fixed")
 	}
 	if c.feeFixed < 0 || c.feeFixed > maxMoney {
-		return c, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, "fee_fixed",
-			"fee_fixed %s is outside 0.00 to 1000000000.00", validation.FormatCents(c.feeFixed))
+		return c, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "fee_fixed",
+			"fee_fixed %s is outside 0.00 to 1000000000.00", money.FormatCents(c.feeFixed))
 	}
 	if c.feeUnits, err = feeUnits(o.FeePercent); err != nil {
 		return c, err
 	}
 	if o.BorrowerClass < iof.Individual || o.BorrowerClass > iof.MEI {
 		if o.BorrowerClass == 0 {
-			return c, validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, "borrower_class",
+			return c, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "borrower_class",
 				"borrower_class is required: pf, pj, simples or mei")
 		}
-		return c, validation.Wrap(iof.ErrUnknownClass, validation.CodeInvalidFormat, "borrower_class",
+		return c, apierr.Wrap(iof.ErrUnknownClass, apierr.InvalidFormat, "borrower_class",
 			"borrower_class %s is not a class; expected pf, pj, simples or mei", o.BorrowerClass)
 	}
 	return c, nil
@@ -142,7 +144,7 @@ func (o *Offer) checkCounts(c *checkedOffer) error {
 	rangeSet := o.MinInstallments != 0 || o.MaxInstallments != 0
 	switch {
 	case o.Installments != 0 && rangeSet:
-		return validation.Errorf(validation.CodeInvalidFormat, "installments",
+		return apierr.Errorf(apierr.InvalidFormat, "installments",
 			"installments (%d) and min_installments/max_installments (%d/%d) are exclusive; an offer has a fixed count or a range",
 			o.Installments, o.MinInstallments, o.MaxInstallments)
 	case o.Installments != 0:
@@ -158,32 +160,32 @@ func (o *Offer) checkCounts(c *checkedOffer) error {
 			return countRangeError("max_installments", o.MaxInstallments)
 		}
 		if o.MinInstallments > o.MaxInstallments {
-			return validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, "min_installments",
+			return apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, "min_installments",
 				"min_installments %d is above max_installments %d", o.MinInstallments, o.MaxInstallments)
 		}
 		c.lo, c.hi = o.MinInstallments, o.MaxInstallments
 	default:
-		return validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, "installments",
+		return apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "installments",
 			"the offer has neither installments nor min_installments and max_installments")
 	}
 	return nil
 }
 
 func countRangeError(param string, n int) error {
-	return validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, param,
+	return apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, param,
 		"%s %d is outside 1 to %d", param, n, maxInstCount)
 }
 
 // offerMoney converts an offer's amount bound: whole cents within the library's
 // principal bounds.
 func offerMoney(d decimal.Decimal, param string) (int64, error) {
-	c, err := validation.DecimalToCents(d)
+	c, err := money.ToCents(d)
 	if err != nil {
-		return 0, validation.Relabel(err, param)
+		return 0, apierr.Relabel(err, param)
 	}
 	if c < minMoney || c > maxMoney {
-		return 0, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, param,
-			"%s %s is outside 1.00 to 1000000000.00", param, validation.FormatCents(c))
+		return 0, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, param,
+			"%s %s is outside 1.00 to 1000000000.00", param, money.FormatCents(c))
 	}
 	return c, nil
 }
@@ -191,7 +193,7 @@ func offerMoney(d decimal.Decimal, param string) (int64, error) {
 // feeUnits converts a fee percentage to units of 10^-FeePlaces percent, exactly.
 func feeUnits(p decimal.Decimal) (int64, error) {
 	if p.Sign() < 0 || p.GreaterThan(decimal.NewFromInt(100)) {
-		return 0, validation.Wrap(validation.ErrRange, validation.CodeRateOutOfRange, "fee_percent",
+		return 0, apierr.Wrap(apierr.ErrRange, apierr.RateOutOfRange, "fee_percent",
 			"fee_percent %s is outside 0 to 100", describe(p))
 	}
 	if p.NumDigits() <= 18 {
@@ -219,7 +221,7 @@ func feeUnits(p decimal.Decimal) (int64, error) {
 			return scaled.IntPart(), nil
 		}
 	}
-	return 0, validation.Wrap(validation.ErrPrecision, validation.CodeInvalidFormat, "fee_percent",
+	return 0, apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, "fee_percent",
 		"fee_percent %s has more than %d decimal places", describe(p), FeePlaces)
 }
 
@@ -253,13 +255,13 @@ type Request struct {
 
 // ParseRequest builds a Request from the wire: requested_amount as the API
 // carries it ("25000.00": digits, a point, exactly two decimals; see
-// validation.ParseMoney) and installment_count. A requested_amount not in the
+// money.Parse) and installment_count. A requested_amount not in the
 // wire format is invalid_format with param requested_amount. The count is
 // checked against the offer by Simulate, not here.
 func ParseRequest(requestedAmount string, installmentCount int) (Request, error) {
-	d, err := validation.ParseMoney(requestedAmount)
+	d, err := money.Parse(requestedAmount)
 	if err != nil {
-		return Request{}, validation.Relabel(err, "requested_amount")
+		return Request{}, apierr.Relabel(err, "requested_amount")
 	}
 	return Request{RequestedAmount: d, InstallmentCount: installmentCount}, nil
 }
@@ -299,7 +301,7 @@ func ParseCharges(s string) (Charges, error) {
 			return Charges(i), nil
 		}
 	}
-	return 0, validation.Wrap(validation.ErrSyntax, validation.CodeInvalidFormat, "charges",
+	return 0, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "charges",
 		"charges %q is not a charges mode; expected deducted or financed", clip(s))
 }
 
@@ -307,7 +309,7 @@ func ParseCharges(s string) (Charges, error) {
 // error.
 func (c Charges) MarshalText() ([]byte, error) {
 	if !c.valid() {
-		return nil, validation.Errorf(validation.CodeInvalidFormat, "charges", "%s is not a charges mode", c)
+		return nil, apierr.Errorf(apierr.InvalidFormat, "charges", "%s is not a charges mode", c)
 	}
 	return []byte(chargesNames[c]), nil
 }
@@ -358,15 +360,15 @@ type Options struct {
 
 func (o *Options) check() error {
 	if o.Now.IsZero() {
-		return validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, "now",
+		return apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "now",
 			"now is the zero time; want the instant of the simulation")
 	}
 	if o.Release.IsZero() {
-		return validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, "release_date",
+		return apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "release_date",
 			"release_date is required")
 	}
 	if !o.Charges.valid() {
-		return validation.Wrap(validation.ErrSyntax, validation.CodeInvalidFormat, "charges",
+		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "charges",
 			"%s is not a charges mode; expected deducted or financed", o.Charges)
 	}
 	return nil

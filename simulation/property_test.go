@@ -11,8 +11,9 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/simulation"
-	"github.com/dinie/lending/validation"
 )
 
 // genRate draws a monthly rate as a JSON number: whole percents, rates with a
@@ -37,7 +38,7 @@ func genRate(t *rapid.T) string {
 }
 
 func genMoney(t *rapid.T, label string, lo, hi int64) string {
-	return validation.FormatCents(rapid.Int64Range(lo, hi).Draw(t, label))
+	return money.FormatCents(rapid.Int64Range(lo, hi).Draw(t, label))
 }
 
 // genInput draws a simulation input within the library's domain: any class,
@@ -95,7 +96,7 @@ func TestSimulateMatchesReference(t *testing.T) {
 // TestSimulateInvariants: every simulation satisfies total = amount + interest +
 // fees + IOF = Σ payments, principal = amount + fees + IOF = Σ amortizations,
 // IOF = daily + additional, a positive net, and the API fields read from the
-// schedule; every failure is a *validation.Error with a code of the API or the
+// schedule; every failure is a *apierr.Error with a code of the API or the
 // library.
 func TestSimulateInvariants(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
@@ -109,9 +110,9 @@ func TestSimulateInvariants(t *testing.T) {
 		}
 		s, err := simulation.Simulate(o, req, opts)
 		if err != nil {
-			var e *validation.Error
+			var e *apierr.Error
 			if !errors.As(err, &e) || e.Code == "" || e.Detail == "" {
-				t.Fatalf("error %#v is not a complete *validation.Error", err)
+				t.Fatalf("error %#v is not a complete *apierr.Error", err)
 			}
 			return
 		}
@@ -161,7 +162,7 @@ func TestMonotonic(t *testing.T) {
 		in := genInput(t, 60)
 		more := in
 		p := refCents(in.Amount)
-		more.Amount = validation.FormatCents(p + p + rapid.Int64Range(0, 5_000_000).Draw(t, "more"))
+		more.Amount = money.FormatCents(p + p + rapid.Int64Range(0, 5_000_000).Draw(t, "more"))
 		s1, err1 := simulateInput(t, in)
 		s2, err2 := simulateInput(t, more)
 		if err1 != nil || err2 != nil {

@@ -6,24 +6,25 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/cet"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/statemachine"
-	"github.com/dinie/lending/validation"
 )
 
-// ErrNoNetAmount is the reason (validation.Error.Err) of the amount_out_of_range
+// ErrNoNetAmount is the reason (apierr.Error.Err) of the amount_out_of_range
 // error a deducted-charges simulation returns when the fees and the IOF take the
 // whole requested amount, leaving nothing (or less) to release.
-const ErrNoNetAmount validation.Reason = "fees and IOF leave no net amount"
+const ErrNoNetAmount apierr.Reason = "fees and IOF leave no net amount"
 
 // Simulate simulates the loan req asks of offer under opts (lending-math.md §8):
 // it checks the offer, the options and the request (the package doc, "Request
 // checks", lists them in order with their codes and params), computes the fees,
 // the Price table, the IOF and the CET, and returns every field of the API's
-// simulation with the extras. Every error is a *validation.Error.
+// simulation with the extras. Every error is a *apierr.Error.
 //
 // Simulate is safe for concurrent use. With charges deducted it allocates four
 // times on success (the schedule's three and the Simulation); financed, about
@@ -70,7 +71,7 @@ func Simulate(offer Offer, req Request, opts Options) (*Simulation, error) {
 type Term struct {
 	Installments int
 	Simulation   *Simulation // nil when Err is set
-	Err          error       // a *validation.Error
+	Err          error       // a *apierr.Error
 }
 
 // Grid simulates requested over every installment count the offer allows, in
@@ -147,28 +148,28 @@ func prepare(o *Offer, requested decimal.Decimal, opts *Options) (prepared, erro
 	}
 	switch {
 	case o.Status == statemachine.OfferAccepted:
-		return p, validation.Errorf(validation.CodeOfferAlreadyAccepted, "credit_offer_id",
+		return p, apierr.Errorf(apierr.OfferAlreadyAccepted, "credit_offer_id",
 			"the credit offer is accepted: it already has a loan")
 	case o.Status == statemachine.OfferExpired:
-		return p, validation.Errorf(validation.CodeOfferExpired, "credit_offer_id",
+		return p, apierr.Errorf(apierr.OfferExpired, "credit_offer_id",
 			"the credit offer is expired")
 	case opts.Now.After(o.ValidUntil):
-		return p, validation.Errorf(validation.CodeOfferExpired, "credit_offer_id",
+		return p, apierr.Errorf(apierr.OfferExpired, "credit_offer_id",
 			"the credit offer expired at %s, before now %s",
 			o.ValidUntil.UTC().Format(instantLayout), opts.Now.UTC().Format(instantLayout))
 	}
-	if p.requested, err = validation.DecimalToCents(requested); err != nil {
-		return p, validation.Relabel(err, "requested_amount")
+	if p.requested, err = money.ToCents(requested); err != nil {
+		return p, apierr.Relabel(err, "requested_amount")
 	}
 	if p.requested < p.offer.min {
-		return p, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, "requested_amount",
+		return p, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "requested_amount",
 			"requested_amount %s is below min_amount %s",
-			validation.FormatCents(p.requested), validation.FormatCents(p.offer.min))
+			money.FormatCents(p.requested), money.FormatCents(p.offer.min))
 	}
 	if p.requested > p.offer.approved {
-		return p, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, "requested_amount",
+		return p, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "requested_amount",
 			"requested_amount %s is above approved_amount %s",
-			validation.FormatCents(p.requested), validation.FormatCents(p.offer.approved))
+			money.FormatCents(p.requested), money.FormatCents(p.offer.approved))
 	}
 	p.fees = p.offer.feeFixed + percentOf(p.requested, p.offer.feeUnits)
 	return p, nil
@@ -196,17 +197,17 @@ func (p *prepared) checkCount(n int) error {
 		return nil
 	}
 	if p.offer.fixed {
-		return validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, "installment_count",
+		return apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, "installment_count",
 			"installment_count %d is not allowed: the offer has a fixed %d installments", n, p.offer.lo)
 	}
-	return validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, "installment_count",
+	return apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, "installment_count",
 		"installment_count %d is outside the offer's %d to %d installments", n, p.offer.lo, p.offer.hi)
 }
 
 // principalError relabels the schedule's errors on the principal: in a
 // simulation the principal comes from requested_amount.
 func principalError(err error) error {
-	var e *validation.Error
+	var e *apierr.Error
 	if errors.As(err, &e) && e.Param == "principal" {
 		return e.WithParam("requested_amount")
 	}
@@ -221,10 +222,10 @@ func (p *prepared) deducted(s *Simulation, sch *schedule.Schedule) error {
 	}
 	net := p.requested - p.fees - res.TotalCents()
 	if net <= 0 {
-		return validation.Wrap(ErrNoNetAmount, validation.CodeAmountOutOfRange, "requested_amount",
+		return apierr.Wrap(ErrNoNetAmount, apierr.AmountOutOfRange, "requested_amount",
 			"requested_amount %s leaves no net amount: fees_amount %s and iof_amount %s take %s of it",
-			validation.FormatCents(p.requested), validation.FormatCents(p.fees),
-			validation.FormatCents(res.TotalCents()), validation.FormatCents(p.fees+res.TotalCents()))
+			money.FormatCents(p.requested), money.FormatCents(p.fees),
+			money.FormatCents(res.TotalCents()), money.FormatCents(p.fees+res.TotalCents()))
 	}
 	return p.finish(s, sch, res, net)
 }
@@ -266,13 +267,10 @@ func (p *prepared) finish(s *Simulation, sch *schedule.Schedule, res iof.Result,
 	flows[n-1].Cents = sch.CentsRow(n).Payment
 	rate, err := cet.Solve(net, flows, cet.Actual365)
 	if err != nil {
-		var ce *cet.Error
-		if errors.As(err, &ce) {
-			return validation.Wrap(err, validation.CodeRateOutOfRange, "cet_percentage",
-				"the CET cannot be computed: %s", ce.Detail)
-		}
-		return validation.Wrap(err, validation.CodeRateOutOfRange, "cet_percentage",
-			"the CET cannot be computed: %v", err)
+		var ce *apierr.Error
+		errors.As(err, &ce) // cet reports only *apierr.Error
+		return apierr.Wrap(err, apierr.RateOutOfRange, "cet_percentage",
+			"the CET cannot be computed: %s", ce.Detail)
 	}
 	*s = Simulation{
 		offerID:      p.src.ID,

@@ -10,12 +10,12 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/simulation"
 	"github.com/dinie/lending/statemachine"
-	"github.com/dinie/lending/validation"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -67,7 +67,7 @@ func TestChecks(t *testing.T) {
 	tests := []struct {
 		name   string
 		mod    mod
-		code   validation.Code
+		code   apierr.Code
 		param  string
 		detail string // a substring of the detail, when it matters
 		reason error  // errors.Is, when it matters
@@ -76,168 +76,168 @@ func TestChecks(t *testing.T) {
 		{"offer id", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.ID = "ln_550e8400e29b41d4a716446655440000"
 		},
-			validation.CodeInvalidFormat, "credit_offer_id", "", nil},
+			apierr.InvalidFormat, "credit_offer_id", "", nil},
 		{"customer id", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.CustomerID = "cust_x" },
-			validation.CodeInvalidFormat, "customer_id", "", nil},
+			apierr.InvalidFormat, "customer_id", "", nil},
 		{"status unset", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.Status = 0 },
-			validation.CodeInvalidFormat, "status", "", nil},
+			apierr.InvalidFormat, "status", "", nil},
 		{"valid_until unset", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.ValidUntil = time.Time{} },
-			validation.CodeMissingRequiredField, "valid_until", "", nil},
+			apierr.MissingRequiredField, "valid_until", "", nil},
 		{"approved zero", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.ApprovedAmount = decimal.Zero
 		},
-			validation.CodeAmountOutOfRange, "approved_amount", "", validation.ErrRange},
+			apierr.AmountOutOfRange, "approved_amount", "", apierr.ErrRange},
 		{"approved fraction of a cent", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.ApprovedAmount = dec("50000.005")
 		},
-			validation.CodeInvalidFormat, "approved_amount", "", validation.ErrPrecision},
+			apierr.InvalidFormat, "approved_amount", "", apierr.ErrPrecision},
 		{"approved above the library", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.ApprovedAmount = dec("1000000000.01")
 		},
-			validation.CodeAmountOutOfRange, "approved_amount", "", nil},
+			apierr.AmountOutOfRange, "approved_amount", "", nil},
 		{"min zero", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinAmount = decimal.Zero },
-			validation.CodeAmountOutOfRange, "min_amount", "", nil},
+			apierr.AmountOutOfRange, "min_amount", "", nil},
 		{"min above approved", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinAmount = dec("50000.01") },
-			validation.CodeAmountOutOfRange, "min_amount", "min_amount 50000.01 is above approved_amount 50000.00", nil},
+			apierr.AmountOutOfRange, "min_amount", "min_amount 50000.01 is above approved_amount 50000.00", nil},
 		{"fixed and range", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.Installments = 12 },
-			validation.CodeInvalidFormat, "installments", "", nil},
+			apierr.InvalidFormat, "installments", "", nil},
 		{"no installment rule", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.MinInstallments, o.MaxInstallments = 0, 0
-		}, validation.CodeMissingRequiredField, "installments", "", nil},
+		}, apierr.MissingRequiredField, "installments", "", nil},
 		{"fixed above 420", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.MinInstallments, o.MaxInstallments, o.Installments = 0, 0, 421
-		}, validation.CodeInstallmentsOutOfRange, "installments", "", nil},
+		}, apierr.InstallmentsOutOfRange, "installments", "", nil},
 		{"range from 0", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinInstallments = 0 },
-			validation.CodeInstallmentsOutOfRange, "min_installments", "", nil},
+			apierr.InstallmentsOutOfRange, "min_installments", "", nil},
 		{"range to 421", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MaxInstallments = 421 },
-			validation.CodeInstallmentsOutOfRange, "max_installments", "", nil},
+			apierr.InstallmentsOutOfRange, "max_installments", "", nil},
 		{"range reversed", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinInstallments = 25 },
-			validation.CodeInstallmentsOutOfRange, "min_installments", "min_installments 25 is above max_installments 24", nil},
+			apierr.InstallmentsOutOfRange, "min_installments", "min_installments 25 is above max_installments 24", nil},
 		{"negative fixed fee", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeeFixed = dec("-0.01") },
-			validation.CodeAmountOutOfRange, "fee_fixed", "", nil},
+			apierr.AmountOutOfRange, "fee_fixed", "", nil},
 		{"fixed fee fraction of a cent", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeeFixed = dec("0.001") },
-			validation.CodeInvalidFormat, "fee_fixed", "", nil},
+			apierr.InvalidFormat, "fee_fixed", "", nil},
 		{"fee percent above 100", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.FeePercent = dec("100.0000000001")
 		},
-			validation.CodeRateOutOfRange, "fee_percent", "", nil},
+			apierr.RateOutOfRange, "fee_percent", "", nil},
 		{"negative fee percent", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeePercent = dec("-1") },
-			validation.CodeRateOutOfRange, "fee_percent", "", nil},
+			apierr.RateOutOfRange, "fee_percent", "", nil},
 		{"fee percent with 11 places", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.FeePercent = dec("1.00000000001")
 		},
-			validation.CodeInvalidFormat, "fee_percent", "", validation.ErrPrecision},
+			apierr.InvalidFormat, "fee_percent", "", apierr.ErrPrecision},
 		{"class unset", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.BorrowerClass = 0 },
-			validation.CodeMissingRequiredField, "borrower_class", "", nil},
+			apierr.MissingRequiredField, "borrower_class", "", nil},
 		{"class unknown", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.BorrowerClass = 9 },
-			validation.CodeInvalidFormat, "borrower_class", "", iof.ErrUnknownClass},
+			apierr.InvalidFormat, "borrower_class", "", iof.ErrUnknownClass},
 		// 2. The options.
 		{"now unset", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) { opts.Now = time.Time{} },
-			validation.CodeMissingRequiredField, "now", "", nil},
+			apierr.MissingRequiredField, "now", "", nil},
 		{"release unset", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.Release = calendar.Date{}
 		},
-			validation.CodeMissingRequiredField, "release_date", "", nil},
+			apierr.MissingRequiredField, "release_date", "", nil},
 		{"charges unknown", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) { opts.Charges = 7 },
-			validation.CodeInvalidFormat, "charges", "", nil},
+			apierr.InvalidFormat, "charges", "", nil},
 		// 3. The offer's state.
 		{"accepted", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.Status = statemachine.OfferAccepted
 		},
-			validation.CodeOfferAlreadyAccepted, "credit_offer_id", "", nil},
+			apierr.OfferAlreadyAccepted, "credit_offer_id", "", nil},
 		{"expired", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.Status = statemachine.OfferExpired
 		},
-			validation.CodeOfferExpired, "credit_offer_id", "", nil},
+			apierr.OfferExpired, "credit_offer_id", "", nil},
 		{"past valid_until", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.Now = validUntil.Add(time.Nanosecond)
 		},
-			validation.CodeOfferExpired, "credit_offer_id", "expired at 2026-03-31T23:59:59Z", nil},
+			apierr.OfferExpired, "credit_offer_id", "expired at 2026-03-31T23:59:59Z", nil},
 		// 4. The amount.
 		{"amount fraction of a cent", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("10000.001")
 		},
-			validation.CodeInvalidFormat, "requested_amount", "", validation.ErrPrecision},
+			apierr.InvalidFormat, "requested_amount", "", apierr.ErrPrecision},
 		{"amount above approved", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("60000")
 		},
-			validation.CodeAmountOutOfRange, "requested_amount", "requested_amount 60000.00 is above approved_amount 50000.00", nil},
+			apierr.AmountOutOfRange, "requested_amount", "requested_amount 60000.00 is above approved_amount 50000.00", nil},
 		{"amount below min", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("999.99")
 		},
-			validation.CodeAmountOutOfRange, "requested_amount", "requested_amount 999.99 is below min_amount 1000.00", nil},
+			apierr.AmountOutOfRange, "requested_amount", "requested_amount 999.99 is below min_amount 1000.00", nil},
 		{"amount negative", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("-10000")
 		},
-			validation.CodeAmountOutOfRange, "requested_amount", "", nil},
+			apierr.AmountOutOfRange, "requested_amount", "", nil},
 		{"amount astronomic", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("1e40")
 		},
-			validation.CodeAmountOutOfRange, "requested_amount", "", nil},
+			apierr.AmountOutOfRange, "requested_amount", "", nil},
 		// 5. The count.
 		{"count outside the range", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) { r.InstallmentCount = 25 },
-			validation.CodeInstallmentsOutOfRange, "installment_count", "installment_count 25 is outside the offer's 6 to 24 installments", nil},
+			apierr.InstallmentsOutOfRange, "installment_count", "installment_count 25 is outside the offer's 6 to 24 installments", nil},
 		{"count zero", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) { r.InstallmentCount = 0 },
-			validation.CodeInstallmentsOutOfRange, "installment_count", "", nil},
+			apierr.InstallmentsOutOfRange, "installment_count", "", nil},
 		{"count not the fixed one", func(o *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
 			o.MinInstallments, o.MaxInstallments, o.Installments = 0, 0, 10
-		}, validation.CodeInstallmentsOutOfRange, "installment_count", "the offer has a fixed 10 installments", nil},
+		}, apierr.InstallmentsOutOfRange, "installment_count", "the offer has a fixed 10 installments", nil},
 		// 6. The computation.
 		{"first due on the release", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.FirstDue = opts.Release
 		},
-			validation.CodeInvalidDueDate, "first_due_date", "", nil},
+			apierr.InvalidDueDate, "first_due_date", "", nil},
 		{"first due too far", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.FirstDue = date("2026-09-07")
 		},
-			validation.CodeInvalidDueDate, "first_due_date", "", nil},
+			apierr.InvalidDueDate, "first_due_date", "", nil},
 		{"roll unknown", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) { opts.Roll = 9 },
-			validation.CodeInvalidFormat, "roll", "", nil},
+			apierr.InvalidFormat, "roll", "", nil},
 		{"day count unknown", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) { opts.DayCount = 9 },
-			validation.CodeInvalidFormat, "day_count", "", nil},
+			apierr.InvalidFormat, "day_count", "", nil},
 		{"release before the IOF table", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.Release = date("2015-01-19")
 		},
-			validation.CodeDateOutOfRange, "release_date", "", nil},
+			apierr.DateOutOfRange, "release_date", "", nil},
 		{"release before the IOF table, financed", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.Release, opts.Charges = date("2015-01-19"), simulation.Financed
-		}, validation.CodeDateOutOfRange, "release_date", "", nil},
+		}, apierr.DateOutOfRange, "release_date", "", nil},
 		{"fees take everything", func(o *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
 			o.FeeFixed, o.MinAmount, r.RequestedAmount = dec("995.00"), dec("1.00"), dec("1000.00")
-		}, validation.CodeAmountOutOfRange, "requested_amount", "fees_amount 995.00 and iof_amount", simulation.ErrNoNetAmount},
+		}, apierr.AmountOutOfRange, "requested_amount", "fees_amount 995.00 and iof_amount", simulation.ErrNoNetAmount},
 		{"fee percent 100", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeePercent = dec("100") },
-			validation.CodeAmountOutOfRange, "requested_amount", "", simulation.ErrNoNetAmount},
+			apierr.AmountOutOfRange, "requested_amount", "", simulation.ErrNoNetAmount},
 		{"too small for cent precision", func(o *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
 			o.MinAmount, o.InterestRate, r.RequestedAmount, r.InstallmentCount = dec("1.00"), rate("0"), dec("1.00"), 18
-		}, validation.CodeAmountOutOfRange, "requested_amount", "", schedule.ErrResidueExhaustsBalance},
+		}, apierr.AmountOutOfRange, "requested_amount", "", schedule.ErrResidueExhaustsBalance},
 		// The order: the earliest check wins.
 		{"offer before options", func(o *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
 			o.Status, opts.Now = 0, time.Time{}
-		}, validation.CodeInvalidFormat, "status", "", nil},
+		}, apierr.InvalidFormat, "status", "", nil},
 		{"options before state", func(o *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
 			o.Status, opts.Release = statemachine.OfferAccepted, calendar.Date{}
-		}, validation.CodeMissingRequiredField, "release_date", "", nil},
+		}, apierr.MissingRequiredField, "release_date", "", nil},
 		{"accepted before expired", func(o *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
 			o.Status, opts.Now = statemachine.OfferAccepted, validUntil.Add(time.Hour)
-		}, validation.CodeOfferAlreadyAccepted, "credit_offer_id", "", nil},
+		}, apierr.OfferAlreadyAccepted, "credit_offer_id", "", nil},
 		{"state before amount", func(_ *simulation.Offer, r *simulation.Request, opts *simulation.Options) {
 			opts.Now, r.RequestedAmount = validUntil.Add(time.Hour), dec("60000")
-		}, validation.CodeOfferExpired, "credit_offer_id", "", nil},
+		}, apierr.OfferExpired, "credit_offer_id", "", nil},
 		{"amount before count", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount, r.InstallmentCount = dec("60000"), 99
-		}, validation.CodeAmountOutOfRange, "requested_amount", "", nil},
+		}, apierr.AmountOutOfRange, "requested_amount", "", nil},
 		{"count before dates", func(_ *simulation.Offer, r *simulation.Request, opts *simulation.Options) {
 			r.InstallmentCount, opts.FirstDue = 99, opts.Release
-		}, validation.CodeInstallmentsOutOfRange, "installment_count", "", nil},
+		}, apierr.InstallmentsOutOfRange, "installment_count", "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o, r, opts := okOffer(), okRequest(), okOptions()
 			tt.mod(&o, &r, &opts)
 			s, err := simulation.Simulate(o, r, opts)
-			var e *validation.Error
+			var e *apierr.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("Simulate = %v, %v; want a *validation.Error", s, err)
+				t.Fatalf("Simulate = %v, %v; want a *apierr.Error", s, err)
 			}
 			if s != nil || e.Code != tt.code || e.Param != tt.param || !strings.Contains(e.Detail, tt.detail) {
 				t.Errorf("Simulate = %s (%s) %q, want %s (%s) containing %q", e.Code, e.Param, e.Detail, tt.code, tt.param, tt.detail)
@@ -296,8 +296,8 @@ func TestParseRequest(t *testing.T) {
 	}
 	for _, s := range []string{"", "25000", "25000.0", "25,000.00", "-1.00", "1e3", " 1.00", "1.000"} {
 		_, err := simulation.ParseRequest(s, 12)
-		var e *validation.Error
-		if !errors.As(err, &e) || e.Code != validation.CodeInvalidFormat || e.Param != "requested_amount" {
+		var e *apierr.Error
+		if !errors.As(err, &e) || e.Code != apierr.InvalidFormat || e.Param != "requested_amount" {
 			t.Errorf("ParseRequest(%q) = %v; want invalid_format on requested_amount", s, err)
 		}
 	}
@@ -314,7 +314,7 @@ func TestCharges(t *testing.T) {
 			t.Errorf("%v round trip: %v %v", c, back, err)
 		}
 	}
-	if _, err := simulation.ParseCharges("Deducted"); !errors.Is(err, validation.CodeInvalidFormat) {
+	if _, err := simulation.ParseCharges("Deducted"); !errors.Is(err, apierr.InvalidFormat) {
 		t.Errorf("ParseCharges(Deducted) = %v", err)
 	}
 	if _, err := simulation.Charges(2).MarshalText(); err == nil || simulation.Charges(2).String() != "Charges(2)" {
@@ -385,22 +385,22 @@ func TestUnmarshalChecks(t *testing.T) {
 	good, _ := s.MarshalJSON()
 	tests := []struct {
 		name, from, to string
-		code           validation.Code
+		code           apierr.Code
 		param          string
 	}{
-		{"not JSON", `{"id"`, `{"id"x`, validation.CodeMalformedBody, ""},
-		{"missing field", `"amount":"9904.49",`, ``, validation.CodeMissingRequiredField, "amount"},
-		{"money format", `"amount":"9904.49"`, `"amount":"9904.5"`, validation.CodeInvalidFormat, "amount"},
-		{"money type", `"amount":"9904.49"`, `"amount":9904.49`, validation.CodeInvalidFormat, "amount"},
-		{"total off by a cent", `"total_loan_amount":"12055.45"`, `"total_loan_amount":"12055.46"`, validation.CodeInvalidFormat, "total_loan_amount"},
-		{"iof split", `"daily_amount":"57.51"`, `"daily_amount":"57.52"`, validation.CodeInvalidFormat, "iof_amount"},
-		{"annual rate", `"annual_interest_percentage":42.58`, `"annual_interest_percentage":42.57`, validation.CodeInvalidFormat, "breakdown.annual_interest_percentage"},
-		{"row payment", `"payment":"1004.63"`, `"payment":"1004.64"`, validation.CodeInvalidFormat, "breakdown.schedule"},
-		{"id", `"id":""`, `"id":"co_550e8400e29b41d4a716446655440000"`, validation.CodeInvalidFormat, "id"},
-		{"count", `"number_of_installments":12`, `"number_of_installments":11`, validation.CodeInvalidFormat, "breakdown.schedule"},
-		{"charges", `"charges":"deducted"`, `"charges":"paid"`, validation.CodeInvalidFormat, "charges"},
-		{"no breakdown", `,"breakdown":{`, `,"x":{`, validation.CodeMissingRequiredField, "breakdown"},
-		{"first due", `"first_due_date":"2026-04-10"`, `"first_due_date":"2026-04-11"`, validation.CodeInvalidFormat, "first_due_date"},
+		{"not JSON", `{"id"`, `{"id"x`, apierr.MalformedBody, ""},
+		{"missing field", `"amount":"9904.49",`, ``, apierr.MissingRequiredField, "amount"},
+		{"money format", `"amount":"9904.49"`, `"amount":"9904.5"`, apierr.InvalidFormat, "amount"},
+		{"money type", `"amount":"9904.49"`, `"amount":9904.49`, apierr.InvalidFormat, "amount"},
+		{"total off by a cent", `"total_loan_amount":"12055.45"`, `"total_loan_amount":"12055.46"`, apierr.InvalidFormat, "total_loan_amount"},
+		{"iof split", `"daily_amount":"57.51"`, `"daily_amount":"57.52"`, apierr.InvalidFormat, "iof_amount"},
+		{"annual rate", `"annual_interest_percentage":42.58`, `"annual_interest_percentage":42.57`, apierr.InvalidFormat, "breakdown.annual_interest_percentage"},
+		{"row payment", `"payment":"1004.63"`, `"payment":"1004.64"`, apierr.InvalidFormat, "breakdown.schedule"},
+		{"id", `"id":""`, `"id":"co_550e8400e29b41d4a716446655440000"`, apierr.InvalidFormat, "id"},
+		{"count", `"number_of_installments":12`, `"number_of_installments":11`, apierr.InvalidFormat, "breakdown.schedule"},
+		{"charges", `"charges":"deducted"`, `"charges":"paid"`, apierr.InvalidFormat, "charges"},
+		{"no breakdown", `,"breakdown":{`, `,"x":{`, apierr.MissingRequiredField, "breakdown"},
+		{"first due", `"first_due_date":"2026-04-10"`, `"first_due_date":"2026-04-11"`, apierr.InvalidFormat, "first_due_date"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -410,7 +410,7 @@ func TestUnmarshalChecks(t *testing.T) {
 			bad := bytes.Replace(good, []byte(tt.from), []byte(tt.to), 1)
 			var got simulation.Simulation
 			err := got.UnmarshalJSON(bad)
-			var e *validation.Error
+			var e *apierr.Error
 			if !errors.As(err, &e) || e.Code != tt.code || e.Param != tt.param {
 				t.Errorf("Unmarshal = %v; want %s (%s)", err, tt.code, tt.param)
 			}
@@ -428,7 +428,7 @@ func TestWithID(t *testing.T) {
 	if err != nil || w.ID() != "sim_550e8400e29b41d4a716446655440000" || s.ID() != "" || w.Cents() != s.Cents() {
 		t.Fatalf("WithID = %v, %v", w, err)
 	}
-	if _, err := s.WithID("co_550e8400e29b41d4a716446655440000"); !errors.Is(err, validation.CodeInvalidFormat) {
+	if _, err := s.WithID("co_550e8400e29b41d4a716446655440000"); !errors.Is(err, apierr.InvalidFormat) {
 		t.Errorf("WithID(co_…) = %v", err)
 	}
 	if s.CreditOfferID() != okOffer().ID {
@@ -441,7 +441,7 @@ func TestWithID(t *testing.T) {
 func TestGridChecks(t *testing.T) {
 	o := okOffer()
 	o.Status = statemachine.OfferExpired
-	if terms, err := simulation.Grid(o, dec("10000"), okOptions()); !errors.Is(err, validation.CodeOfferExpired) || terms != nil {
+	if terms, err := simulation.Grid(o, dec("10000"), okOptions()); !errors.Is(err, apierr.OfferExpired) || terms != nil {
 		t.Errorf("Grid on an expired offer = %v, %v", terms, err)
 	}
 	// R$ 1.00 at 0 %: installments of 0.01 pay it off before 101 installments;

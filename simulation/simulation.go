@@ -3,8 +3,10 @@ package simulation
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/validation"
 )
@@ -62,16 +64,16 @@ type IOFDetail struct {
 }
 
 // Daily returns the daily part as a decimal.
-func (d IOFDetail) Daily() decimal.Decimal { return validation.CentsToDecimal(d.DailyCents) }
+func (d IOFDetail) Daily() decimal.Decimal { return money.FromCents(d.DailyCents) }
 
 // Additional returns the additional part as a decimal.
-func (d IOFDetail) Additional() decimal.Decimal { return validation.CentsToDecimal(d.AdditionalCents) }
+func (d IOFDetail) Additional() decimal.Decimal { return money.FromCents(d.AdditionalCents) }
 
 // TotalCents returns the IOF, daily + additional, in cents.
 func (d IOFDetail) TotalCents() int64 { return d.DailyCents + d.AdditionalCents }
 
 // Total returns the IOF as a decimal.
-func (d IOFDetail) Total() decimal.Decimal { return validation.CentsToDecimal(d.TotalCents()) }
+func (d IOFDetail) Total() decimal.Decimal { return money.FromCents(d.TotalCents()) }
 
 // Cents holds every amount of a simulation in int64 cents, for callers composing
 // further arithmetic (and for tests) without building decimals.
@@ -103,7 +105,7 @@ func (s *Simulation) ID() string { return s.id }
 // The copy shares s's immutable rows.
 func (s *Simulation) WithID(id string) (*Simulation, error) {
 	if err := validation.CheckID(id, validation.Simulation); err != nil {
-		return nil, validation.Relabel(err, "id")
+		return nil, apierr.Relabel(err, "id")
 	}
 	c := *s
 	c.id = id
@@ -115,27 +117,27 @@ func (s *Simulation) WithID(id string) (*Simulation, error) {
 func (s *Simulation) CreditOfferID() string { return s.offerID }
 
 // RequestedAmount returns requested_amount, what the partner asked for.
-func (s *Simulation) RequestedAmount() decimal.Decimal { return validation.CentsToDecimal(s.requested) }
+func (s *Simulation) RequestedAmount() decimal.Decimal { return money.FromCents(s.requested) }
 
 // Amount returns amount, the net the customer receives: requested − fees − IOF
 // when charges are deducted; requested (or a cent above, iof.Financed) when
 // financed.
-func (s *Simulation) Amount() decimal.Decimal { return validation.CentsToDecimal(s.amount) }
+func (s *Simulation) Amount() decimal.Decimal { return money.FromCents(s.amount) }
 
 // InterestAmount returns interest_amount, Σ interest_k over the schedule.
-func (s *Simulation) InterestAmount() decimal.Decimal { return validation.CentsToDecimal(s.interest) }
+func (s *Simulation) InterestAmount() decimal.Decimal { return money.FromCents(s.interest) }
 
 // FeesAmount returns fees_amount, fixed + half-up(requested × percent / 100).
-func (s *Simulation) FeesAmount() decimal.Decimal { return validation.CentsToDecimal(s.fees) }
+func (s *Simulation) FeesAmount() decimal.Decimal { return money.FromCents(s.fees) }
 
 // IOFAmount returns iof_amount, the daily plus the additional part.
 func (s *Simulation) IOFAmount() decimal.Decimal {
-	return validation.CentsToDecimal(s.iof.TotalCents())
+	return money.FromCents(s.iof.TotalCents())
 }
 
 // TotalLoanAmount returns total_loan_amount, Σ payment_k =
 // amount + interest_amount + fees_amount + iof_amount.
-func (s *Simulation) TotalLoanAmount() decimal.Decimal { return validation.CentsToDecimal(s.total) }
+func (s *Simulation) TotalLoanAmount() decimal.Decimal { return money.FromCents(s.total) }
 
 // InterestPercentage returns interest_percentage, the offer's monthly rate.
 func (s *Simulation) InterestPercentage() schedule.MonthlyRate { return s.rate }
@@ -155,7 +157,7 @@ func (s *Simulation) NumberOfInstallments() int { return s.n }
 // InstallmentsValue returns installments_value, the regular installment PMT
 // (the last installment absorbs the rounding residue and may differ by cents).
 func (s *Simulation) InstallmentsValue() decimal.Decimal {
-	return validation.CentsToDecimal(s.installment)
+	return money.FromCents(s.installment)
 }
 
 // FirstDueDate returns first_due_date, installment 1's (rolled) due date.
@@ -163,7 +165,7 @@ func (s *Simulation) FirstDueDate() calendar.Date { return s.firstDue }
 
 // Principal returns P, the amount the schedule amortizes: the requested amount
 // when charges are deducted; requested + fees + IOF when financed.
-func (s *Simulation) Principal() decimal.Decimal { return validation.CentsToDecimal(s.principal) }
+func (s *Simulation) Principal() decimal.Decimal { return money.FromCents(s.principal) }
 
 // IOF returns the IOF split.
 func (s *Simulation) IOF() IOFDetail { return s.iof }

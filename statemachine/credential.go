@@ -4,7 +4,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // TokenLifetime is how long an access token ("dinie_at_…") is valid after it is issued
@@ -12,7 +12,7 @@ import (
 const TokenLifetime = 3600 * time.Second
 
 // Reasons a credential cannot issue a token or a token is refused; they sit in the chain
-// of the *validation.Error returned.
+// of the *apierr.Error returned.
 var (
 	ErrRevoked           = errors.New("statemachine: credential revoked")
 	ErrCredentialExpired = errors.New("statemachine: credential expired")
@@ -32,13 +32,13 @@ type Credential struct {
 func (c Credential) check() error {
 	switch {
 	case !c.Status.Valid():
-		return validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "status",
+		return apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "status",
 			"%s is not a credential status", c.Status)
 	case c.Status == CredentialRevoked && c.RevokedAt.IsZero():
-		return validation.Errorf(validation.CodeMissingRequiredField, "revoked_at",
+		return apierr.Errorf(apierr.MissingRequiredField, "revoked_at",
 			"a revoked credential needs the instant of its revocation")
 	case c.Status == CredentialActive && !c.RevokedAt.IsZero():
-		return validation.Errorf(validation.CodeInvalidFormat, "revoked_at",
+		return apierr.Errorf(apierr.InvalidFormat, "revoked_at",
 			"an active credential has no revocation instant")
 	}
 	return nil
@@ -76,11 +76,11 @@ func (c Credential) CanIssue(now time.Time) error {
 		return err
 	}
 	if c.Status == CredentialRevoked && !now.Before(c.RevokedAt) {
-		return validation.Wrap(ErrRevoked, validation.CodeForbidden, "client_id",
+		return apierr.Wrap(ErrRevoked, apierr.Forbidden, "client_id",
 			"the credential was revoked at %s", c.RevokedAt.UTC().Format(time.RFC3339))
 	}
 	if !c.ExpiresAt.IsZero() && now.After(c.ExpiresAt) {
-		return validation.Wrap(ErrCredentialExpired, validation.CodeForbidden, "client_id",
+		return apierr.Wrap(ErrCredentialExpired, apierr.Forbidden, "client_id",
 			"the credential expired at %s", c.ExpiresAt.UTC().Format(time.RFC3339))
 	}
 	return nil
@@ -111,20 +111,20 @@ func (c Credential) TokenValid(issuedAt, now time.Time) error {
 		return err
 	}
 	if err := c.CanIssue(issuedAt); err != nil {
-		var ve *validation.Error
-		if errors.As(err, &ve) && ve.Code == validation.CodeForbidden {
-			return validation.Wrap(ve.Err, validation.CodeInvalidToken, "authorization",
+		var ve *apierr.Error
+		if errors.As(err, &ve) && ve.Code == apierr.Forbidden {
+			return apierr.Wrap(ve.Err, apierr.InvalidToken, "authorization",
 				"the token was issued when the credential could not issue: %s", ve.Detail)
 		}
 		return err
 	}
 	if now.Before(issuedAt) {
-		return validation.Errorf(validation.CodeInvalidToken, "authorization",
+		return apierr.Errorf(apierr.InvalidToken, "authorization",
 			"the token is issued at %s, after now %s", issuedAt.UTC().Format(time.RFC3339),
 			now.UTC().Format(time.RFC3339))
 	}
 	if exp := issuedAt.Add(TokenLifetime); !now.Before(exp) {
-		return validation.Errorf(validation.CodeTokenExpired, "authorization",
+		return apierr.Errorf(apierr.TokenExpired, "authorization",
 			"the token expired at %s", exp.UTC().Format(time.RFC3339))
 	}
 	return nil

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 func TestCredential(t *testing.T) {
@@ -24,7 +24,7 @@ func TestCredential(t *testing.T) {
 	if err != nil || r.Status != CredentialRevoked || !r.RevokedAt.Equal(rev) || c.Status != CredentialActive {
 		t.Fatalf("Revoke = %+v, %v", r, err)
 	}
-	if _, err := r.Revoke(rev.Add(time.Second)); !errors.Is(err, ErrTerminal) || !errors.Is(err, validation.CodeInvalidTransition) {
+	if _, err := r.Revoke(rev.Add(time.Second)); !errors.Is(err, ErrTerminal) || !errors.Is(err, apierr.InvalidTransition) {
 		t.Errorf("second Revoke: %v, want invalid_transition/ErrTerminal", err)
 	}
 	for _, c := range []struct {
@@ -36,7 +36,7 @@ func TestCredential(t *testing.T) {
 		{rev.Add(time.Hour), ErrRevoked},
 	} {
 		err := r.CanIssue(c.at)
-		if (c.want == nil) != (err == nil) || (c.want != nil && (!errors.Is(err, c.want) || !errors.Is(err, validation.CodeForbidden))) {
+		if (c.want == nil) != (err == nil) || (c.want != nil && (!errors.Is(err, c.want) || !errors.Is(err, apierr.Forbidden))) {
 			t.Errorf("revoked CanIssue(%s) = %v, want %v", c.at, err, c.want)
 		}
 	}
@@ -44,13 +44,13 @@ func TestCredential(t *testing.T) {
 	issued := rev.Add(-5 * time.Minute)
 	for _, c := range []struct {
 		now  time.Time
-		code validation.Code
+		code apierr.Code
 	}{
 		{issued, ""},
 		{rev.Add(time.Minute), ""},
 		{issued.Add(time.Hour - time.Nanosecond), ""},
-		{issued.Add(time.Hour), validation.CodeTokenExpired}, // RFC 7519: not on or after exp
-		{issued.Add(-time.Second), validation.CodeInvalidToken},
+		{issued.Add(time.Hour), apierr.TokenExpired}, // RFC 7519: not on or after exp
+		{issued.Add(-time.Second), apierr.InvalidToken},
 	} {
 		err := r.TokenValid(issued, c.now)
 		if c.code == "" && err != nil || c.code != "" && !errors.Is(err, c.code) {
@@ -58,7 +58,7 @@ func TestCredential(t *testing.T) {
 		}
 	}
 	// A token claiming to be issued after revocation is invalid.
-	if err := r.TokenValid(rev.Add(time.Minute), rev.Add(2*time.Minute)); !errors.Is(err, validation.CodeInvalidToken) ||
+	if err := r.TokenValid(rev.Add(time.Minute), rev.Add(2*time.Minute)); !errors.Is(err, apierr.InvalidToken) ||
 		!errors.Is(err, ErrRevoked) {
 		t.Errorf("token issued after revocation: %v", err)
 	}
@@ -68,7 +68,7 @@ func TestCredential(t *testing.T) {
 	if err := e.CanIssue(t0); err != nil {
 		t.Errorf("at expires_at: %v", err)
 	}
-	if err := e.CanIssue(t0.Add(time.Nanosecond)); !errors.Is(err, ErrCredentialExpired) || !errors.Is(err, validation.CodeForbidden) {
+	if err := e.CanIssue(t0.Add(time.Nanosecond)); !errors.Is(err, ErrCredentialExpired) || !errors.Is(err, apierr.Forbidden) {
 		t.Errorf("after expires_at: %v", err)
 	}
 	if err := e.TokenValid(t0.Add(-time.Minute), t0.Add(50*time.Minute)); err != nil {
@@ -81,26 +81,26 @@ func TestCredential(t *testing.T) {
 	bad := []struct {
 		name  string
 		c     Credential
-		code  validation.Code
+		code  apierr.Code
 		param string
 	}{
-		{"zero", Credential{}, validation.CodeInvalidFormat, "status"},
-		{"revoked without instant", Credential{Status: CredentialRevoked}, validation.CodeMissingRequiredField, "revoked_at"},
-		{"active with instant", Credential{Status: CredentialActive, RevokedAt: t0}, validation.CodeInvalidFormat, "revoked_at"},
+		{"zero", Credential{}, apierr.InvalidFormat, "status"},
+		{"revoked without instant", Credential{Status: CredentialRevoked}, apierr.MissingRequiredField, "revoked_at"},
+		{"active with instant", Credential{Status: CredentialActive, RevokedAt: t0}, apierr.InvalidFormat, "revoked_at"},
 	}
 	for _, tt := range bad {
 		for _, err := range []error{tt.c.CanIssue(t0), func() error { _, err := tt.c.Revoke(t0); return err }(),
 			tt.c.TokenValid(t0, t0)} {
-			var ve *validation.Error
+			var ve *apierr.Error
 			if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param {
 				t.Errorf("%s: %v, want %s/%s", tt.name, err, tt.code, tt.param)
 			}
 		}
 	}
-	if _, err := c.Revoke(time.Time{}); !errors.Is(err, validation.CodeMissingRequiredField) {
+	if _, err := c.Revoke(time.Time{}); !errors.Is(err, apierr.MissingRequiredField) {
 		t.Errorf("Revoke(zero): %v", err)
 	}
-	if err := c.TokenValid(time.Time{}, t0); !errors.Is(err, validation.CodeMissingRequiredField) {
+	if err := c.TokenValid(time.Time{}, t0); !errors.Is(err, apierr.MissingRequiredField) {
 		t.Errorf("TokenValid(zero issued): %v", err)
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"mime"
 	"strings"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // KYCRequirement is one item of a customer's kyc list (api-contract.md, Customer.kyc):
@@ -37,7 +37,7 @@ func NewCustomer(kyc []KYCRequirement) (Customer, []Event, error) {
 	}
 	for _, r := range kyc {
 		if r.Status != KYCPending {
-			return Customer{}, nil, validation.Errorf(validation.CodeInvalidFormat, "kyc",
+			return Customer{}, nil, apierr.Errorf(apierr.InvalidFormat, "kyc",
 				"requirement %s is %s; a new customer's requirements are pending", quote(r.Type), r.Status)
 		}
 	}
@@ -76,25 +76,25 @@ func CustomerStatusOf(current CustomerStatus, kyc []KYCRequirement) CustomerStat
 
 func checkRequirements(kyc []KYCRequirement) error {
 	if len(kyc) == 0 {
-		return validation.Errorf(validation.CodeMissingRequiredField, "kyc",
+		return apierr.Errorf(apierr.MissingRequiredField, "kyc",
 			"a customer has at least one KYC requirement")
 	}
 	for i, r := range kyc {
 		switch {
 		case !r.Kind.Valid():
-			return validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "kyc",
+			return apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "kyc",
 				"requirement %d has kind %s, not document or data", i, r.Kind)
 		case r.Type == "":
-			return validation.Errorf(validation.CodeMissingRequiredField, "kyc",
+			return apierr.Errorf(apierr.MissingRequiredField, "kyc",
 				"requirement %d has no type", i)
 		case !KYCLifecycle(r.Kind).has(r.Status):
-			return validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "kyc",
+			return apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "kyc",
 				"requirement %s has status %s, not a status of a %s requirement", quote(r.Type),
 				r.Status, r.Kind)
 		}
 		for _, s := range kyc[:i] {
 			if s.Type == r.Type {
-				return validation.Errorf(validation.CodeInvalidFormat, "kyc",
+				return apierr.Errorf(apierr.InvalidFormat, "kyc",
 					"requirement type %s appears twice", quote(r.Type))
 			}
 		}
@@ -105,14 +105,14 @@ func checkRequirements(kyc []KYCRequirement) error {
 // check validates c: its requirements, and a status that follows from them.
 func (c Customer) check() error {
 	if !c.Status.Valid() {
-		return validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "status",
+		return apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "status",
 			"%s is not a customer status", c.Status)
 	}
 	if err := checkRequirements(c.KYC); err != nil {
 		return err
 	}
 	if want := CustomerStatusOf(c.Status, c.KYC); want != c.Status {
-		return validation.Errorf(validation.CodeInvalidFormat, "status",
+		return apierr.Errorf(apierr.InvalidFormat, "status",
 			"customer status %s does not follow from its requirements, which give %s", c.Status, want)
 	}
 	return nil
@@ -134,7 +134,7 @@ func (c Customer) UpdateRequirement(typ string, to KYCStatus) (Customer, []Event
 	}
 	i := c.find(typ)
 	if i < 0 {
-		return c, nil, validation.Errorf(validation.CodeInvalidFormat, "type",
+		return c, nil, apierr.Errorf(apierr.InvalidFormat, "type",
 			"the customer has no KYC requirement of type %s; its types are %s", quote(typ), c.types(0))
 	}
 	return c.update(i, to)
@@ -204,7 +204,7 @@ func CheckContentType(contentType string) error {
 			}
 		}
 	}
-	return validation.Errorf(validation.CodeInvalidContentType, "file",
+	return apierr.Errorf(apierr.InvalidContentType, "file",
 		"content type %s is not accepted; want application/pdf, image/jpeg or image/png", quote(contentType))
 }
 
@@ -220,7 +220,7 @@ func (c Customer) CheckDocument(typ, contentType string) error {
 	}
 	i := c.find(typ)
 	if i < 0 || c.KYC[i].Kind != KYCDocument {
-		return validation.Errorf(validation.CodeInvalidDocumentType, "type",
+		return apierr.Errorf(apierr.InvalidDocumentType, "type",
 			"document type %s is not among the customer's document requirements (%s)", quote(typ),
 			c.types(KYCDocument))
 	}

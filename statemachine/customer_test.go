@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 	"pgregory.net/rapid"
 )
 
@@ -26,20 +26,20 @@ func TestNewCustomer(t *testing.T) {
 	bad := []struct {
 		name  string
 		kyc   []KYCRequirement
-		code  validation.Code
+		code  apierr.Code
 		param string
 	}{
-		{"empty", nil, validation.CodeMissingRequiredField, "kyc"},
-		{"no type", []KYCRequirement{{Kind: KYCDocument, Status: KYCPending}}, validation.CodeMissingRequiredField, "kyc"},
-		{"no kind", []KYCRequirement{{Type: "cnh", Status: KYCPending}}, validation.CodeInvalidFormat, "kyc"},
-		{"no status", []KYCRequirement{{Kind: KYCDocument, Type: "cnh"}}, validation.CodeInvalidFormat, "kyc"},
-		{"submitted", []KYCRequirement{{Kind: KYCDocument, Type: "cnh", Status: KYCSubmitted}}, validation.CodeInvalidFormat, "kyc"},
-		{"data rejected", []KYCRequirement{{Kind: KYCData, Type: "x", Status: KYCRejected}}, validation.CodeInvalidFormat, "kyc"},
-		{"repeated type", []KYCRequirement{{KYCDocument, "cnh", KYCPending}, {KYCData, "cnh", KYCPending}}, validation.CodeInvalidFormat, "kyc"},
+		{"empty", nil, apierr.MissingRequiredField, "kyc"},
+		{"no type", []KYCRequirement{{Kind: KYCDocument, Status: KYCPending}}, apierr.MissingRequiredField, "kyc"},
+		{"no kind", []KYCRequirement{{Type: "cnh", Status: KYCPending}}, apierr.InvalidFormat, "kyc"},
+		{"no status", []KYCRequirement{{Kind: KYCDocument, Type: "cnh"}}, apierr.InvalidFormat, "kyc"},
+		{"submitted", []KYCRequirement{{Kind: KYCDocument, Type: "cnh", Status: KYCSubmitted}}, apierr.InvalidFormat, "kyc"},
+		{"data rejected", []KYCRequirement{{Kind: KYCData, Type: "x", Status: KYCRejected}}, apierr.InvalidFormat, "kyc"},
+		{"repeated type", []KYCRequirement{{KYCDocument, "cnh", KYCPending}, {KYCData, "cnh", KYCPending}}, apierr.InvalidFormat, "kyc"},
 	}
 	for _, tt := range bad {
 		_, ev, err := NewCustomer(tt.kyc)
-		var ve *validation.Error
+		var ve *apierr.Error
 		if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param || ev != nil {
 			t.Errorf("%s: NewCustomer error = %v, want %s/%s", tt.name, err, tt.code, tt.param)
 		}
@@ -129,21 +129,21 @@ func TestCustomerUpdateErrors(t *testing.T) {
 		c     Customer
 		typ   string
 		to    KYCStatus
-		code  validation.Code
+		code  apierr.Code
 		param string
 	}{
-		{"unknown type", c, "cnh", KYCSubmitted, validation.CodeInvalidFormat, "type"},
-		{"pending → approved", c, "ccmei", KYCApproved, validation.CodeInvalidTransition, "status"},
-		{"document → pending_correction", c, "ccmei", KYCPendingCorrection, validation.CodeInvalidTransition, "status"},
-		{"data → rejected", c, "address", KYCRejected, validation.CodeInvalidTransition, "status"},
-		{"pending → pending", c, "address", KYCPending, validation.CodeInvalidTransition, "status"},
-		{"bad status", c, "address", 0, validation.CodeInvalidFormat, "status"},
-		{"inconsistent customer", Customer{Status: CustomerUnderReview, KYC: reqs()}, "ccmei", KYCSubmitted, validation.CodeInvalidFormat, "status"},
-		{"zero customer", Customer{}, "ccmei", KYCSubmitted, validation.CodeInvalidFormat, "status"},
+		{"unknown type", c, "cnh", KYCSubmitted, apierr.InvalidFormat, "type"},
+		{"pending → approved", c, "ccmei", KYCApproved, apierr.InvalidTransition, "status"},
+		{"document → pending_correction", c, "ccmei", KYCPendingCorrection, apierr.InvalidTransition, "status"},
+		{"data → rejected", c, "address", KYCRejected, apierr.InvalidTransition, "status"},
+		{"pending → pending", c, "address", KYCPending, apierr.InvalidTransition, "status"},
+		{"bad status", c, "address", 0, apierr.InvalidFormat, "status"},
+		{"inconsistent customer", Customer{Status: CustomerUnderReview, KYC: reqs()}, "ccmei", KYCSubmitted, apierr.InvalidFormat, "status"},
+		{"zero customer", Customer{}, "ccmei", KYCSubmitted, apierr.InvalidFormat, "status"},
 	}
 	for _, tt := range tests {
 		n, ev, err := tt.c.UpdateRequirement(tt.typ, tt.to)
-		var ve *validation.Error
+		var ve *apierr.Error
 		if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param || ev != nil {
 			t.Errorf("%s: error = %v, want %s/%s", tt.name, err, tt.code, tt.param)
 		}
@@ -166,8 +166,8 @@ func TestCheckContentType(t *testing.T) {
 		"image/png; name", "multipart/form-data", "image/*", "*/*", "application/pdf\x00"}
 	for _, ct := range bad {
 		err := CheckContentType(ct)
-		var ve *validation.Error
-		if !errors.As(err, &ve) || ve.Code != validation.CodeInvalidContentType || ve.Param != "file" {
+		var ve *apierr.Error
+		if !errors.As(err, &ve) || ve.Code != apierr.InvalidContentType || ve.Param != "file" {
 			t.Errorf("CheckContentType(%q) = %v, want invalid_content_type/file", ct, err)
 		}
 	}
@@ -177,17 +177,17 @@ func TestCheckDocument(t *testing.T) {
 	c, _, _ := NewCustomer(reqs())
 	tests := []struct {
 		typ, ct string
-		code    validation.Code
+		code    apierr.Code
 		param   string
 	}{
 		{"ccmei", "application/pdf", "", ""},
 		{"selfie", "image/png", "", ""},
-		{"cnh", "application/pdf", validation.CodeInvalidDocumentType, "type"},
-		{"address", "application/pdf", validation.CodeInvalidDocumentType, "type"}, // a data requirement
-		{"CCMEI", "application/pdf", validation.CodeInvalidDocumentType, "type"},
-		{"", "application/pdf", validation.CodeInvalidDocumentType, "type"},
-		{"ccmei", "image/gif", validation.CodeInvalidContentType, "file"},
-		{"cnh", "image/gif", validation.CodeInvalidContentType, "file"}, // content type first
+		{"cnh", "application/pdf", apierr.InvalidDocumentType, "type"},
+		{"address", "application/pdf", apierr.InvalidDocumentType, "type"}, // a data requirement
+		{"CCMEI", "application/pdf", apierr.InvalidDocumentType, "type"},
+		{"", "application/pdf", apierr.InvalidDocumentType, "type"},
+		{"ccmei", "image/gif", apierr.InvalidContentType, "file"},
+		{"cnh", "image/gif", apierr.InvalidContentType, "file"}, // content type first
 	}
 	for _, tt := range tests {
 		err := c.CheckDocument(tt.typ, tt.ct)
@@ -197,7 +197,7 @@ func TestCheckDocument(t *testing.T) {
 			}
 			continue
 		}
-		var ve *validation.Error
+		var ve *apierr.Error
 		if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param {
 			t.Errorf("CheckDocument(%q, %q) = %v, want %s/%s", tt.typ, tt.ct, err, tt.code, tt.param)
 		}
@@ -207,7 +207,7 @@ func TestCheckDocument(t *testing.T) {
 	}
 	// A document already submitted cannot be uploaded again until it is rejected.
 	c2, _, _ := c.SubmitDocument("ccmei", "application/pdf")
-	if _, _, err := c2.SubmitDocument("ccmei", "application/pdf"); !errors.Is(err, validation.CodeInvalidTransition) {
+	if _, _, err := c2.SubmitDocument("ccmei", "application/pdf"); !errors.Is(err, apierr.InvalidTransition) {
 		t.Errorf("second upload: %v, want invalid_transition", err)
 	}
 }

@@ -166,10 +166,10 @@
 // # Money
 //
 // Amounts are decimal.Decimal at the API and exact cents inside (int64, converted only
-// by validation.DecimalToCents and validation.CentsToDecimal). Nothing here rounds: an
+// by money.ToCents and money.FromCents). Nothing here rounds: an
 // amount with sub-cent digits is refused (invalid_format), never rounded, and money is
 // compared to the cent (150.5 equals 150.50). Amounts returned have exponent −2;
-// Payment marshals its amount with validation.FormatMoney. Each installment amount is
+// Payment marshals its amount with money.Format. Each installment amount is
 // bounded by MaxInt64/4 cents (about R$ 23 quadrillion) so that sums cannot overflow.
 //
 // # Webhook endpoint
@@ -218,8 +218,8 @@
 //
 // # Errors
 //
-// Every error is a *validation.Error: read Code, Param and Detail with errors.As, branch
-// with errors.Is on a validation.Code or on this package's reason sentinels, which sit in
+// Every error is a *apierr.Error: read Code, Param and Detail with errors.As, branch
+// with errors.Is on a apierr.Code or on this package's reason sentinels, which sit in
 // its chain. invalid_transition errors carry a *TransitionError (Resource, From, To,
 // Action, Terminal, Guard) for errors.As. By code, with the params each one names:
 //
@@ -233,7 +233,7 @@
 //     customer lacks; events, an invalid webhook pattern (ErrInvalidPattern); kyc, a
 //     requirement with an invalid kind or status, a repeated type, or one not pending at
 //     registration; amount, installments_value, principal, interest, fees or amount_paid,
-//     money with sub-cent digits (validation.ErrPrecision); installment_number, outside
+//     money with sub-cent digits (apierr.ErrPrecision); installment_number, outside
 //     the loan; installments or installment, an Installment not built by NewInstallment
 //     or a loan without installments; secret, a
 //     secret not of the shape whsec_… (validation.CheckWebhookSecret), secrets without
@@ -244,7 +244,7 @@
 //   - missing_required_field (422): kyc, an empty requirement list or a requirement
 //     without type; cpf, a registration without CPF; revoked_at, a revoked credential without the instant; now, at, paid_at,
 //     valid_until, issued_at, a zero time.Time.
-//   - amount_out_of_range (422, validation.ErrRange): amount, a payment of zero, a
+//   - amount_out_of_range (422, apierr.ErrRange): amount, a payment of zero, a
 //     negative one or one above amount_remaining; principal, interest, fees, amount_paid,
 //     amount_due, a negative or huge amount, an installment with nothing due, or paid
 //     above due.
@@ -294,7 +294,7 @@
 //   - Webhook secrets: a rotation keeps earlier rotated-out secrets until their own
 //     expiry (it never shortens a window a receiver was promised) and drops expired ones.
 //     expire_current_in out of range is value_out_of_range, the library's code for a
-//     number outside its field's range (validation.CodeValueOutOfRange).
+//     number outside its field's range (apierr.ValueOutOfRange).
 //   - Credentials: at ExpiresAt itself a credential still issues (expired means
 //     now > expires_at, as for offers); from RevokedAt on it issues nothing. A revoked or
 //     expired credential asking for a token is forbidden.

@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"time"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 )
 
 // Envelope is a webhook delivery's body (api-contract.md, "Events": type, timestamp,
@@ -20,7 +21,7 @@ type Envelope struct {
 // MarshalJSON writes {"type", "timestamp", "data"} with the timestamp in UTC.
 func (e Envelope) MarshalJSON() ([]byte, error) {
 	if !e.Type.Valid() {
-		return nil, validation.Wrap(ErrUnknownEvent, validation.CodeInvalidFormat, "type",
+		return nil, apierr.Wrap(ErrUnknownEvent, apierr.InvalidFormat, "type",
 			"event %d is not in the catalogue", uint8(e.Type))
 	}
 	return json.Marshal(struct {
@@ -31,12 +32,12 @@ func (e Envelope) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalJSON writes {"amount": "150.00", "paid_at": "2026-05-15T13:00:00Z",
-// "installment_number": 1}: the amount in the money wire format (validation.FormatMoney)
+// "installment_number": 1}: the amount in the money wire format (money.Format)
 // and paid_at in UTC.
 func (p Payment) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		Amount            string `json:"amount"`
 		PaidAt            string `json:"paid_at"`
 		InstallmentNumber int    `json:"installment_number"`
-	}{validation.FormatMoney(p.Amount), p.PaidAt.UTC().Format(time.RFC3339Nano), p.InstallmentNumber})
+	}{money.Format(p.Amount), p.PaidAt.UTC().Format(time.RFC3339Nano), p.InstallmentNumber})
 }

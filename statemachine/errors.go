@@ -3,7 +3,7 @@ package statemachine
 import (
 	"errors"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // Resource names the API resource a lifecycle or an event belongs to, in the snake_case
@@ -23,7 +23,7 @@ const (
 	ResourceCredential      Resource = "credential"
 )
 
-// Reason sentinels. Every error the package returns is a *validation.Error whose Code
+// Reason sentinels. Every error the package returns is a *apierr.Error whose Code
 // says what the API answers; these finer causes sit in its chain, for errors.Is.
 var (
 	// ErrUnknownStatus: a status (or KYC kind) string or value outside its type's list.
@@ -42,7 +42,7 @@ var (
 
 // TransitionError is the cause inside every invalid_transition error: the resource and
 // the two states involved, as wire strings. Read it with errors.As; the enclosing
-// *validation.Error carries Code invalid_transition (HTTP 409), Param "status" and a
+// *apierr.Error carries Code invalid_transition (HTTP 409), Param "status" and a
 // Detail that lists the states reachable from From.
 //
 //	var te *statemachine.TransitionError
@@ -83,6 +83,6 @@ func (e *TransitionError) Unwrap() error {
 	return nil
 }
 
-func transitionError(te *TransitionError, format string, args ...any) *validation.Error {
-	return validation.Wrap(te, validation.CodeInvalidTransition, "status", format, args...)
+func transitionError(te *TransitionError, format string, args ...any) *apierr.Error {
+	return apierr.Wrap(te, apierr.InvalidTransition, "status", format, args...)
 }

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // Event is one of the 16 webhook event types of the API (api-contract.md, "Events").
@@ -64,7 +64,7 @@ func (e Event) Valid() bool { return valid(eventNames, e) }
 // MarshalText returns the wire name; it fails for a value that is not an event.
 func (e Event) MarshalText() ([]byte, error) {
 	if !e.Valid() {
-		return nil, validation.Wrap(ErrUnknownEvent, validation.CodeInvalidFormat, "type",
+		return nil, apierr.Wrap(ErrUnknownEvent, apierr.InvalidFormat, "type",
 			"event %d is not in the catalogue", uint8(e))
 	}
 	return []byte(eventNames[e]), nil
@@ -88,7 +88,7 @@ func ParseEvent(s string) (Event, error) {
 			return Event(i), nil
 		}
 	}
-	return 0, validation.Wrap(ErrUnknownEvent, validation.CodeInvalidFormat, "type",
+	return 0, apierr.Wrap(ErrUnknownEvent, apierr.InvalidFormat, "type",
 		"unknown event %s; want one of the %d events of the catalogue, such as %q",
 		quote(s), eventCount, eventNames[EventLoanCreated])
 }
@@ -202,7 +202,7 @@ func parsePattern(p string, index int) (EventSet, error) {
 	if index >= 0 {
 		where = " at events[" + strconv.Itoa(index) + "]"
 	}
-	return 0, validation.Wrap(ErrInvalidPattern, validation.CodeInvalidFormat, "events",
+	return 0, apierr.Wrap(ErrInvalidPattern, apierr.InvalidFormat, "events",
 		"invalid event pattern %s%s; want \"*\", \"customer.*\", \"credit_offer.*\", "+
 			"\"loan.*\" or an event name such as \"loan.created\"", quote(p), where)
 }

@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -59,8 +60,8 @@ func TestParseEventErrors(t *testing.T) {
 	for _, s := range []string{"", "*", "loan.*", "loan", "Loan.created", "loan.created ", "loan.accepted",
 		"credit_offer.accepted", "customer.updated", "loan.payment", "transaction.paid", "\x00"} {
 		e, err := ParseEvent(s)
-		var ve *validation.Error
-		if e != 0 || !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || ve.Param != "type" ||
+		var ve *apierr.Error
+		if e != 0 || !errors.As(err, &ve) || ve.Code != apierr.InvalidFormat || ve.Param != "type" ||
 			!errors.Is(err, ErrUnknownEvent) {
 			t.Errorf("ParseEvent(%q) = %v, %v; want invalid_format/type/ErrUnknownEvent", s, e, err)
 		}
@@ -118,8 +119,8 @@ func TestParsePattern(t *testing.T) {
 		"*.created", "transaction.*", "webhook_endpoint.*", "customer.created,loan.*", "loan.created.*",
 		"loan.*.created", "credit_offer", "loan.accepted", strings.Repeat("*", 5000)} {
 		s, err := ParsePattern(bad)
-		var ve *validation.Error
-		if s != 0 || !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || ve.Param != "events" ||
+		var ve *apierr.Error
+		if s != 0 || !errors.As(err, &ve) || ve.Code != apierr.InvalidFormat || ve.Param != "events" ||
 			!errors.Is(err, ErrInvalidPattern) {
 			t.Errorf("ParsePattern(%q) = %v, %v; want invalid_format/events/ErrInvalidPattern", bad, s, err)
 			continue
@@ -221,7 +222,7 @@ func TestEnvelopeJSON(t *testing.T) {
 		} `json:"data"`
 	}
 	if err := json.Unmarshal(b, &back); err != nil || back.Type != EventLoanPaymentReceived ||
-		!back.Timestamp.Equal(env.Timestamp) || validation.FormatMoney(back.Data.Payment.Amount) != "150.50" ||
+		!back.Timestamp.Equal(env.Timestamp) || money.Format(back.Data.Payment.Amount) != "150.50" ||
 		back.Data.Payment.InstallmentNumber != 2 {
 		t.Errorf("json.Unmarshal(envelope) = %+v, %v", back, err)
 	}

@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/statemachine"
-	"github.com/dinie/lending/validation"
 	"github.com/shopspring/decimal"
 )
 
@@ -20,8 +21,8 @@ func day(s string) calendar.Date {
 	return d
 }
 
-func money(s string) decimal.Decimal {
-	d, err := validation.ParseMoney(s)
+func amount(s string) decimal.Decimal {
+	d, err := money.Parse(s)
 	if err != nil {
 		panic(err) // examples only: the literals are valid amounts
 	}
@@ -50,14 +51,14 @@ func Example() {
 	offer := statemachine.Offer{Status: statemachine.OfferAvailable,
 		ValidUntil: time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC)}
 	sims := []statemachine.Simulation{
-		{ID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", CreatedAt: now.Add(-time.Hour), Installments: 3, InstallmentsValue: money("350.00"), FirstDueDate: day("2026-04-15")},
-		{ID: "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b", CreatedAt: now.Add(-time.Minute), Installments: 2, InstallmentsValue: money("515.00"), FirstDueDate: day("2026-04-15")},
+		{ID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", CreatedAt: now.Add(-time.Hour), Installments: 3, InstallmentsValue: amount("350.00"), FirstDueDate: day("2026-04-15")},
+		{ID: "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b", CreatedAt: now.Add(-time.Minute), Installments: 2, InstallmentsValue: amount("515.00"), FirstDueDate: day("2026-04-15")},
 	}
 	_, err := statemachine.RequestLoan(c.Status, offer, sims, statemachine.LoanRequest{SimulationID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a",
-		Installments: 3, InstallmentsValue: money("350.00"), FirstDueDate: day("2026-04-15")}, now)
+		Installments: 3, InstallmentsValue: amount("350.00"), FirstDueDate: day("2026-04-15")}, now)
 	fmt.Println(err)
 	org, _ := statemachine.RequestLoan(c.Status, offer, sims, statemachine.LoanRequest{SimulationID: "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b",
-		Installments: 2, InstallmentsValue: money("515.00"), FirstDueDate: day("2026-04-15")}, now)
+		Installments: 2, InstallmentsValue: amount("515.00"), FirstDueDate: day("2026-04-15")}, now)
 	fmt.Println(org.Offer.Status, org.Loan, org.Events)
 
 	// The loan's lifecycle up to active.
@@ -75,9 +76,9 @@ func Example() {
 	// Two installments of 515.00 (500.00 principal + 10.00 interest + 5.00 fees, and
 	// 505.00 + 5.00 + 5.00), paid in two payments each.
 	i1, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: money("500.00"), Interest: money("10.00"), Fees: money("5.00")})
+		Principal: amount("500.00"), Interest: amount("10.00"), Fees: amount("5.00")})
 	i2, _ := statemachine.NewInstallment(day("2026-05-15"), statemachine.InstallmentAmounts{
-		Principal: money("505.00"), Interest: money("5.00"), Fees: money("5.00")})
+		Principal: amount("505.00"), Interest: amount("5.00"), Fees: amount("5.00")})
 	loan := statemachine.Loan{Status: status, Installments: []statemachine.Installment{i1, i2}}
 	paidAt := time.Date(2026, 4, 15, 13, 0, 0, 0, time.UTC)
 	for _, p := range []struct {
@@ -85,10 +86,10 @@ func Example() {
 		amount string
 	}{{1, "515.00"}, {2, "15.00"}, {2, "500.00"}} {
 		var r statemachine.Receipt
-		loan, r, _ = loan.Pay(p.n, money(p.amount), paidAt)
+		loan, r, _ = loan.Pay(p.n, amount(p.amount), paidAt)
 		a := r.Allocation
-		fmt.Println(loan.Status, r.Events, validation.FormatMoney(a.Fees), validation.FormatMoney(a.Interest),
-			validation.FormatMoney(a.Principal))
+		fmt.Println(loan.Status, r.Events, money.Format(a.Fees), money.Format(a.Interest),
+			money.Format(a.Principal))
 	}
 	// Output:
 	// pending_kyc [customer.created]
@@ -109,14 +110,14 @@ func ExampleLifecycle_Transition() {
 	fmt.Println(ev, err)
 	_, err = loans.Transition(statemachine.LoanFinished, statemachine.LoanActive)
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, validation.CodeInvalidTransition), errors.Is(err, statemachine.ErrTerminal))
+	fmt.Println(errors.Is(err, apierr.InvalidTransition), errors.Is(err, statemachine.ErrTerminal))
 	var te *statemachine.TransitionError
 	if errors.As(err, &te) {
 		fmt.Println(te.Resource, te.From, te.To)
 	}
-	var ve *validation.Error
+	var ve *apierr.Error
 	if errors.As(err, &ve) {
-		fmt.Println(ve.Code, ve.Param, ve.Code.Status())
+		fmt.Println(ve.Code, ve.Param)
 	}
 	_, err = loans.Transition(statemachine.LoanActive, statemachine.LoanFinished)
 	fmt.Println(errors.Is(err, statemachine.ErrGuarded))
@@ -125,7 +126,7 @@ func ExampleLifecycle_Transition() {
 	// invalid_transition: loan cannot go from finished to active: finished is terminal
 	// true true
 	// loan finished active
-	// invalid_transition status 409
+	// invalid_transition status
 	// true
 }
 
@@ -411,9 +412,9 @@ func ExampleRequestLoan() {
 	now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 	offer := statemachine.Offer{Status: statemachine.OfferAvailable, ValidUntil: now.Add(24 * time.Hour)}
 	sims := []statemachine.Simulation{{ID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", CreatedAt: now, Installments: 12,
-		InstallmentsValue: money("2417.92"), FirstDueDate: day("2026-04-15")}}
+		InstallmentsValue: amount("2417.92"), FirstDueDate: day("2026-04-15")}}
 	req := statemachine.LoanRequest{SimulationID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", Installments: 12,
-		InstallmentsValue: money("2417.93"), FirstDueDate: day("2026-04-15")}
+		InstallmentsValue: amount("2417.93"), FirstDueDate: day("2026-04-15")}
 	_, err := statemachine.RequestLoan(statemachine.CustomerActive, offer, sims, req, now)
 	fmt.Println(err)
 	_, err = statemachine.RequestLoan(statemachine.CustomerUnderReview, offer, sims, req, now)
@@ -425,14 +426,14 @@ func ExampleRequestLoan() {
 
 func ExampleNewInstallment() {
 	_, err := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: money("100.00"), Interest: money("2.50"), Fees: money("1.00"), Paid: money("200.00")})
+		Principal: amount("100.00"), Interest: amount("2.50"), Fees: amount("1.00"), Paid: amount("200.00")})
 	fmt.Println(err)
 	// Output: amount_out_of_range: amount_paid 200.00 is above amount_due 103.50
 }
 
 func ExampleInstallment_Status() {
 	in, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: money("100.00"), Interest: money("2.50"), Fees: money("1.00"), Paid: money("50.00")})
+		Principal: amount("100.00"), Interest: amount("2.50"), Fees: amount("1.00"), Paid: amount("50.00")})
 	for _, d := range []string{"2026-04-15", "2026-04-16", "2026-05-15"} {
 		fmt.Println(d, in.Status(day(d)), in.DaysOverdue(day(d)))
 	}
@@ -444,16 +445,16 @@ func ExampleInstallment_Status() {
 
 func ExampleInstallment_Pay() {
 	in, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: money("100.00"), Interest: money("2.50"), Fees: money("1.00")})
-	in, a, err := in.Pay(money("3.00"))
-	fmt.Println(validation.FormatMoney(a.Fees), validation.FormatMoney(a.Interest),
-		validation.FormatMoney(a.Principal), validation.FormatMoney(in.AmountRemaining()), err)
+		Principal: amount("100.00"), Interest: amount("2.50"), Fees: amount("1.00")})
+	in, a, err := in.Pay(amount("3.00"))
+	fmt.Println(money.Format(a.Fees), money.Format(a.Interest),
+		money.Format(a.Principal), money.Format(in.AmountRemaining()), err)
 	_, _, err = in.Pay(decimal.RequireFromString("0.005"))
 	fmt.Println(err)
-	_, _, err = in.Pay(money("100.51"))
+	_, _, err = in.Pay(amount("100.51"))
 	fmt.Println(err)
 	p := in.PaidAllocation()
-	fmt.Println(validation.FormatMoney(p.Fees), validation.FormatMoney(p.Interest), validation.FormatMoney(p.Principal))
+	fmt.Println(money.Format(p.Fees), money.Format(p.Interest), money.Format(p.Principal))
 	// Output:
 	// 1.00 2.00 0.00 100.50 <nil>
 	// invalid_format: amount 0.005 is not a whole number of cents; expected at most two significant decimal places
@@ -463,13 +464,13 @@ func ExampleInstallment_Pay() {
 
 func ExampleLoan_Pay() {
 	in, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: money("100.00"), Interest: money("2.00"), Fees: money("0.00")})
+		Principal: amount("100.00"), Interest: amount("2.00"), Fees: amount("0.00")})
 	loan := statemachine.Loan{Status: statemachine.LoanActive, Installments: []statemachine.Installment{in}}
-	paid, r, _ := loan.Pay(1, money("102.00"), time.Date(2026, 4, 15, 18, 30, 0, 0, time.UTC))
+	paid, r, _ := loan.Pay(1, amount("102.00"), time.Date(2026, 4, 15, 18, 30, 0, 0, time.UTC))
 	fmt.Println(paid.Status, paid.Paid(), r.Events)
 	b, _ := json.Marshal(r.Payment)
 	fmt.Println(string(b))
-	_, _, err := paid.Pay(1, money("1.00"), time.Date(2026, 4, 16, 0, 0, 0, 0, time.UTC))
+	_, _, err := paid.Pay(1, amount("1.00"), time.Date(2026, 4, 16, 0, 0, 0, 0, time.UTC))
 	fmt.Println(err)
 	// Output:
 	// finished true [loan.payment_received loan.finished]
@@ -548,11 +549,11 @@ func ExampleTransitionError() {
 
 func ExampleInstallment_AmountDue() {
 	in, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: money("2000.00"), Interest: money("412.50"), Fees: money("5.42"), Paid: money("100.00")})
-	fmt.Println(in.DueDate(), validation.FormatMoney(in.Principal()), validation.FormatMoney(in.Interest()),
-		validation.FormatMoney(in.Fees()))
-	fmt.Println(validation.FormatMoney(in.AmountDue()), validation.FormatMoney(in.AmountPaid()),
-		validation.FormatMoney(in.AmountRemaining()))
+		Principal: amount("2000.00"), Interest: amount("412.50"), Fees: amount("5.42"), Paid: amount("100.00")})
+	fmt.Println(in.DueDate(), money.Format(in.Principal()), money.Format(in.Interest()),
+		money.Format(in.Fees()))
+	fmt.Println(money.Format(in.AmountDue()), money.Format(in.AmountPaid()),
+		money.Format(in.AmountRemaining()))
 	// Output:
 	// 2026-04-15 2000.00 412.50 5.42
 	// 2417.92 100.00 2317.92

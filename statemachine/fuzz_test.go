@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // FuzzParseStatus feeds every status parser (they share one implementation, so one
@@ -37,8 +37,8 @@ func FuzzParseStatus(f *testing.F) {
 				}
 				continue
 			}
-			var ve *validation.Error
-			if !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || !errors.Is(err, ErrUnknownStatus) ||
+			var ve *apierr.Error
+			if !errors.As(err, &ve) || ve.Code != apierr.InvalidFormat || !errors.Is(err, ErrUnknownStatus) ||
 				len(ve.Detail) > 600 {
 				t.Fatalf("Parse%s(%q) error = %v", st.name, s, err)
 			}
@@ -70,7 +70,7 @@ func FuzzParseEvent(f *testing.F) {
 			}
 			return
 		}
-		if e != 0 || !errors.Is(err, ErrUnknownEvent) || !errors.Is(err, validation.CodeInvalidFormat) {
+		if e != 0 || !errors.Is(err, ErrUnknownEvent) || !errors.Is(err, apierr.InvalidFormat) {
 			t.Fatalf("ParseEvent(%q) error = %v", s, err)
 		}
 	})
@@ -98,7 +98,7 @@ func FuzzParsePatterns(f *testing.F) {
 			t.Fatalf("ParsePatterns(%q) error = %v, slow validator says %v", ps, err, valid)
 		}
 		if err != nil {
-			if set != 0 || !errors.Is(err, ErrInvalidPattern) || !errors.Is(err, validation.CodeInvalidFormat) {
+			if set != 0 || !errors.Is(err, ErrInvalidPattern) || !errors.Is(err, apierr.InvalidFormat) {
 				t.Fatalf("ParsePatterns(%q) = %v, %v", ps, set, err)
 			}
 			return
@@ -122,7 +122,7 @@ func FuzzCheckContentType(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		err := CheckContentType(s)
 		if err != nil {
-			if !errors.Is(err, validation.CodeInvalidContentType) {
+			if !errors.Is(err, apierr.InvalidContentType) {
 				t.Fatalf("CheckContentType(%q) error = %v", s, err)
 			}
 			return

@@ -3,8 +3,9 @@ package statemachine
 import (
 	"math"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -43,7 +44,7 @@ type Installment struct {
 // NewInstallment returns the installment due on due with amounts a.
 //
 // Errors (param principal, interest, fees or amount_paid): an amount with sub-cent
-// digits is invalid_format (validation.ErrPrecision); a negative one, one above R$ 23
+// digits is invalid_format (apierr.ErrPrecision); a negative one, one above R$ 23
 // quadrillion, an installment with nothing due, or a Paid above amount_due is
 // amount_out_of_range.
 func NewInstallment(due calendar.Date, a InstallmentAmounts) (Installment, error) {
@@ -57,30 +58,30 @@ func NewInstallment(due calendar.Date, a InstallmentAmounts) (Installment, error
 			return Installment{}, err
 		}
 		if c < 0 || c > maxComponentCents {
-			return Installment{}, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange,
-				f.param, "%s %s is outside 0.00 to %s", f.param, validation.FormatCents(c),
-				validation.FormatCents(maxComponentCents))
+			return Installment{}, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange,
+				f.param, "%s %s is outside 0.00 to %s", f.param, money.FormatCents(c),
+				money.FormatCents(maxComponentCents))
 		}
 		cs[i] = c
 	}
 	in := Installment{dueDate: due, principal: cs[0], interest: cs[1], fees: cs[2], paid: cs[3], ok: true}
 	if in.dueCents() == 0 {
-		return Installment{}, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange,
+		return Installment{}, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange,
 			"amount_due", "an installment must have something due; principal, interest and fees are all 0.00")
 	}
 	if in.paid > in.dueCents() {
-		return Installment{}, validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange,
-			"amount_paid", "amount_paid %s is above amount_due %s", validation.FormatCents(in.paid),
-			validation.FormatCents(in.dueCents()))
+		return Installment{}, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange,
+			"amount_paid", "amount_paid %s is above amount_due %s", money.FormatCents(in.paid),
+			money.FormatCents(in.dueCents()))
 	}
 	return in, nil
 }
 
 // cents converts d to exact cents, reporting errors for param.
 func cents(d decimal.Decimal, param string) (int64, error) {
-	c, err := validation.DecimalToCents(d)
+	c, err := money.ToCents(d)
 	if err != nil {
-		return 0, validation.Relabel(err, param)
+		return 0, apierr.Relabel(err, param)
 	}
 	return c, nil
 }
@@ -95,23 +96,23 @@ func (i Installment) remainingCents() int64 { return i.dueCents() - i.paid }
 func (i Installment) DueDate() calendar.Date { return i.dueDate }
 
 // Principal returns the principal part of the installment.
-func (i Installment) Principal() decimal.Decimal { return validation.CentsToDecimal(i.principal) }
+func (i Installment) Principal() decimal.Decimal { return money.FromCents(i.principal) }
 
 // Interest returns the interest part of the installment.
-func (i Installment) Interest() decimal.Decimal { return validation.CentsToDecimal(i.interest) }
+func (i Installment) Interest() decimal.Decimal { return money.FromCents(i.interest) }
 
 // Fees returns the fees part of the installment.
-func (i Installment) Fees() decimal.Decimal { return validation.CentsToDecimal(i.fees) }
+func (i Installment) Fees() decimal.Decimal { return money.FromCents(i.fees) }
 
 // AmountDue returns principal + interest + fees.
-func (i Installment) AmountDue() decimal.Decimal { return validation.CentsToDecimal(i.dueCents()) }
+func (i Installment) AmountDue() decimal.Decimal { return money.FromCents(i.dueCents()) }
 
 // AmountPaid returns what has been paid so far.
-func (i Installment) AmountPaid() decimal.Decimal { return validation.CentsToDecimal(i.paid) }
+func (i Installment) AmountPaid() decimal.Decimal { return money.FromCents(i.paid) }
 
 // AmountRemaining returns amount_due − amount_paid.
 func (i Installment) AmountRemaining() decimal.Decimal {
-	return validation.CentsToDecimal(i.remainingCents())
+	return money.FromCents(i.remainingCents())
 }
 
 // PaidAllocation splits amount_paid into fees, interest and principal, in that order of
@@ -119,8 +120,8 @@ func (i Installment) AmountRemaining() decimal.Decimal {
 // principal").
 func (i Installment) PaidAllocation() Allocation {
 	f, in, p := waterfall(i.paid, i.fees, i.interest)
-	return Allocation{Fees: validation.CentsToDecimal(f), Interest: validation.CentsToDecimal(in),
-		Principal: validation.CentsToDecimal(p)}
+	return Allocation{Fees: money.FromCents(f), Interest: money.FromCents(in),
+		Principal: money.FromCents(p)}
 }
 
 // waterfall splits paid cents into fees, interest and principal, filling fees then
@@ -175,8 +176,8 @@ type Allocation struct {
 // up to what remains of it. The receiver is not modified; on error nothing is applied.
 //
 // Errors (param amount): sub-cent digits (10.005) are invalid_format
-// (validation.ErrPrecision); zero, negative, or above amount_remaining (including any
-// payment on a paid installment) is amount_out_of_range (validation.ErrRange); an
+// (apierr.ErrPrecision); zero, negative, or above amount_remaining (including any
+// payment on a paid installment) is amount_out_of_range (apierr.ErrRange); an
 // invalid Installment is invalid_format for param installment.
 func (i Installment) Pay(amount decimal.Decimal) (Installment, Allocation, error) {
 	if !i.ok {
@@ -193,33 +194,33 @@ func (i Installment) Pay(amount decimal.Decimal) (Installment, Allocation, error
 	n := i
 	n.paid += c
 	f1, in1, p1 := waterfall(n.paid, n.fees, n.interest)
-	return n, Allocation{Fees: validation.CentsToDecimal(f1 - f0),
-		Interest: validation.CentsToDecimal(in1 - in0), Principal: validation.CentsToDecimal(p1 - p0)}, nil
+	return n, Allocation{Fees: money.FromCents(f1 - f0),
+		Interest: money.FromCents(in1 - in0), Principal: money.FromCents(p1 - p0)}, nil
 }
 
 func (i Installment) checkPayment(c int64) error {
 	rem := i.remainingCents()
 	switch {
 	case c <= 0:
-		return validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, "amount",
-			"payment %s is not positive; want 0.01 to %s", validation.FormatCents(c),
-			validation.FormatCents(rem))
+		return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "amount",
+			"payment %s is not positive; want 0.01 to %s", money.FormatCents(c),
+			money.FormatCents(rem))
 	case rem == 0:
-		return validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, "amount",
-			"payment %s on a paid installment: nothing remains", validation.FormatCents(c))
+		return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "amount",
+			"payment %s on a paid installment: nothing remains", money.FormatCents(c))
 	case c > rem:
-		return validation.Wrap(validation.ErrRange, validation.CodeAmountOutOfRange, "amount",
-			"payment %s is above amount_remaining %s", validation.FormatCents(c),
-			validation.FormatCents(rem))
+		return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "amount",
+			"payment %s is above amount_remaining %s", money.FormatCents(c),
+			money.FormatCents(rem))
 	}
 	return nil
 }
 
 func errInvalidInstallment(index int) error {
 	if index < 0 {
-		return validation.Errorf(validation.CodeInvalidFormat, "installment",
+		return apierr.Errorf(apierr.InvalidFormat, "installment",
 			"the installment was not built by NewInstallment")
 	}
-	return validation.Errorf(validation.CodeInvalidFormat, "installments",
+	return apierr.Errorf(apierr.InvalidFormat, "installments",
 		"installment %d was not built by NewInstallment", index+1)
 }

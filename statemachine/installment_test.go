@@ -5,8 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -92,7 +93,7 @@ func TestInstallmentAccessors(t *testing.T) {
 		{"PaidAllocation.Interest", in.PaidAllocation().Interest, "5.00"},
 		{"PaidAllocation.Principal", in.PaidAllocation().Principal, "0.00"},
 	} {
-		if validation.FormatMoney(c.got) != c.want || c.got.Exponent() != -2 {
+		if money.Format(c.got) != c.want || c.got.Exponent() != -2 {
 			t.Errorf("%s = %s (exponent %d), want %s", c.name, c.got, c.got.Exponent(), c.want)
 		}
 	}
@@ -104,24 +105,24 @@ func TestInstallmentAccessors(t *testing.T) {
 func TestNewInstallmentErrors(t *testing.T) {
 	tests := []struct {
 		p, i, f, paid string
-		code          validation.Code
+		code          apierr.Code
 		param         string
 	}{
-		{"-0.01", "0", "0", "0", validation.CodeAmountOutOfRange, "principal"},
-		{"1", "-1", "0", "0", validation.CodeAmountOutOfRange, "interest"},
-		{"1", "0", "-5", "0", validation.CodeAmountOutOfRange, "fees"},
-		{"1", "0", "0", "-0.01", validation.CodeAmountOutOfRange, "amount_paid"},
-		{"1.001", "0", "0", "0", validation.CodeInvalidFormat, "principal"},
-		{"1", "0.005", "0", "0", validation.CodeInvalidFormat, "interest"},
-		{"0", "0", "0", "0", validation.CodeAmountOutOfRange, "amount_due"},
-		{"10", "1", "1", "12.01", validation.CodeAmountOutOfRange, "amount_paid"},
-		{"1e40", "0", "0", "0", validation.CodeAmountOutOfRange, "principal"},
-		{"23058430092136939.52", "0", "0", "0", validation.CodeAmountOutOfRange, "principal"}, // MaxInt64/4 + 1 cent
+		{"-0.01", "0", "0", "0", apierr.AmountOutOfRange, "principal"},
+		{"1", "-1", "0", "0", apierr.AmountOutOfRange, "interest"},
+		{"1", "0", "-5", "0", apierr.AmountOutOfRange, "fees"},
+		{"1", "0", "0", "-0.01", apierr.AmountOutOfRange, "amount_paid"},
+		{"1.001", "0", "0", "0", apierr.InvalidFormat, "principal"},
+		{"1", "0.005", "0", "0", apierr.InvalidFormat, "interest"},
+		{"0", "0", "0", "0", apierr.AmountOutOfRange, "amount_due"},
+		{"10", "1", "1", "12.01", apierr.AmountOutOfRange, "amount_paid"},
+		{"1e40", "0", "0", "0", apierr.AmountOutOfRange, "principal"},
+		{"23058430092136939.52", "0", "0", "0", apierr.AmountOutOfRange, "principal"}, // MaxInt64/4 + 1 cent
 	}
 	for _, tt := range tests {
 		_, err := NewInstallment(date(t, "2026-01-01"), InstallmentAmounts{Principal: dec(tt.p),
 			Interest: dec(tt.i), Fees: dec(tt.f), Paid: dec(tt.paid)})
-		var ve *validation.Error
+		var ve *apierr.Error
 		if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param {
 			t.Errorf("NewInstallment(%s, %s, %s, paid %s) error = %v, want %s/%s", tt.p, tt.i, tt.f, tt.paid,
 				err, tt.code, tt.param)
@@ -158,14 +159,14 @@ func TestInstallmentPay(t *testing.T) {
 			t.Errorf("paid %s, Pay(%s): %v", tt.paid, tt.pay, err)
 			continue
 		}
-		got := [...]string{validation.FormatMoney(a.Fees), validation.FormatMoney(a.Interest),
-			validation.FormatMoney(a.Principal), validation.FormatMoney(n.AmountPaid()),
-			validation.FormatMoney(n.AmountRemaining())}
+		got := [...]string{money.Format(a.Fees), money.Format(a.Interest),
+			money.Format(a.Principal), money.Format(n.AmountPaid()),
+			money.Format(n.AmountRemaining())}
 		want := [...]string{tt.fees, tt.int, tt.princ, tt.after, tt.remaining}
 		if got != want {
 			t.Errorf("paid %s, Pay(%s) = %v, want %v", tt.paid, tt.pay, got, want)
 		}
-		if validation.FormatMoney(in.AmountPaid()) != tt.paid {
+		if money.Format(in.AmountPaid()) != tt.paid {
 			t.Errorf("Pay modified its receiver")
 		}
 	}
@@ -174,24 +175,24 @@ func TestInstallmentPay(t *testing.T) {
 func TestInstallmentPayErrors(t *testing.T) {
 	tests := []struct {
 		paid, pay string
-		code      validation.Code
+		code      apierr.Code
 		reason    error
 	}{
-		{"0.00", "0", validation.CodeAmountOutOfRange, validation.ErrRange},
-		{"0.00", "0.00", validation.CodeAmountOutOfRange, validation.ErrRange},
-		{"0.00", "-0.01", validation.CodeAmountOutOfRange, validation.ErrRange},
-		{"0.00", "-100", validation.CodeAmountOutOfRange, validation.ErrRange},
-		{"0.00", "130.01", validation.CodeAmountOutOfRange, validation.ErrRange},
-		{"100.00", "30.01", validation.CodeAmountOutOfRange, validation.ErrRange},
-		{"130.00", "0.01", validation.CodeAmountOutOfRange, validation.ErrRange},
-		{"0.00", "10.005", validation.CodeInvalidFormat, validation.ErrPrecision},
-		{"0.00", "0.001", validation.CodeInvalidFormat, validation.ErrPrecision},
-		{"0.00", "1e30", validation.CodeAmountOutOfRange, validation.ErrRange},
+		{"0.00", "0", apierr.AmountOutOfRange, apierr.ErrRange},
+		{"0.00", "0.00", apierr.AmountOutOfRange, apierr.ErrRange},
+		{"0.00", "-0.01", apierr.AmountOutOfRange, apierr.ErrRange},
+		{"0.00", "-100", apierr.AmountOutOfRange, apierr.ErrRange},
+		{"0.00", "130.01", apierr.AmountOutOfRange, apierr.ErrRange},
+		{"100.00", "30.01", apierr.AmountOutOfRange, apierr.ErrRange},
+		{"130.00", "0.01", apierr.AmountOutOfRange, apierr.ErrRange},
+		{"0.00", "10.005", apierr.InvalidFormat, apierr.ErrPrecision},
+		{"0.00", "0.001", apierr.InvalidFormat, apierr.ErrPrecision},
+		{"0.00", "1e30", apierr.AmountOutOfRange, apierr.ErrRange},
 	}
 	for _, tt := range tests {
 		in := inst(t, "2026-04-15", "100.00", "20.00", "10.00", tt.paid)
 		n, a, err := in.Pay(dec(tt.pay))
-		var ve *validation.Error
+		var ve *apierr.Error
 		if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != "amount" || !errors.Is(err, tt.reason) {
 			t.Errorf("paid %s, Pay(%s) error = %v, want %s/amount/%v", tt.paid, tt.pay, err, tt.code, tt.reason)
 		}
@@ -199,7 +200,7 @@ func TestInstallmentPayErrors(t *testing.T) {
 			t.Errorf("paid %s, Pay(%s) applied something on error", tt.paid, tt.pay)
 		}
 	}
-	if _, _, err := (Installment{}).Pay(dec("1")); !errors.Is(err, validation.CodeInvalidFormat) {
+	if _, _, err := (Installment{}).Pay(dec("1")); !errors.Is(err, apierr.InvalidFormat) {
 		t.Errorf("zero Installment Pay error = %v", err)
 	}
 }
@@ -211,8 +212,8 @@ func loanOf(t tb, parts [][3]int64) Loan {
 	due := date(t, "2026-01-15")
 	for k, p := range parts {
 		d, _ := due.AddMonths(k)
-		in, err := NewInstallment(d, InstallmentAmounts{Principal: validation.CentsToDecimal(p[0]),
-			Interest: validation.CentsToDecimal(p[1]), Fees: validation.CentsToDecimal(p[2])})
+		in, err := NewInstallment(d, InstallmentAmounts{Principal: money.FromCents(p[0]),
+			Interest: money.FromCents(p[1]), Fees: money.FromCents(p[2])})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -230,12 +231,12 @@ func TestLoanPay(t *testing.T) {
 		t.Fatalf("partial payment: %v, %v, %v", l1.Status, r.Events, err)
 	}
 	if r.Payment.InstallmentNumber != 2 || !r.Payment.PaidAt.Equal(at) ||
-		validation.FormatMoney(r.Payment.Amount) != "50.00" || r.Payment.Amount.Exponent() != -2 {
+		money.Format(r.Payment.Amount) != "50.00" || r.Payment.Amount.Exponent() != -2 {
 		t.Errorf("payment payload = %+v", r.Payment)
 	}
 	// 50.00 on installment 2: 1.00 fees, 3.00 interest, 46.00 principal.
-	if a := r.Allocation; validation.FormatMoney(a.Fees) != "1.00" || validation.FormatMoney(a.Interest) != "3.00" ||
-		validation.FormatMoney(a.Principal) != "46.00" {
+	if a := r.Allocation; money.Format(a.Fees) != "1.00" || money.Format(a.Interest) != "3.00" ||
+		money.Format(a.Principal) != "46.00" {
 		t.Errorf("allocation = %+v", a)
 	}
 	if l.Installments[1].AmountPaid().Sign() != 0 {
@@ -245,10 +246,10 @@ func TestLoanPay(t *testing.T) {
 	if err != nil || l2.Status != LoanActive || !slicesEqual(r.Events, EventLoanPaymentReceived) {
 		t.Fatalf("installment 1 in full: %v, %v, %v", l2.Status, r.Events, err)
 	}
-	if _, _, err := l2.Pay(1, dec("0.01"), at); !errors.Is(err, validation.CodeAmountOutOfRange) {
+	if _, _, err := l2.Pay(1, dec("0.01"), at); !errors.Is(err, apierr.AmountOutOfRange) {
 		t.Errorf("payment on a paid installment: %v", err)
 	}
-	if _, _, err := l2.Pay(2, dec("54.01"), at); !errors.Is(err, validation.CodeAmountOutOfRange) {
+	if _, _, err := l2.Pay(2, dec("54.01"), at); !errors.Is(err, apierr.AmountOutOfRange) {
 		t.Errorf("over-payment: %v", err)
 	}
 	l3, r, err := l2.Pay(2, dec("54.00"), at)
@@ -259,7 +260,7 @@ func TestLoanPay(t *testing.T) {
 	_, _, err = l3.Pay(2, dec("0.01"), at)
 	var te *TransitionError
 	if !errors.As(err, &te) || te.Action != "payment" || te.From != "finished" || !errors.Is(err, ErrTerminal) ||
-		!errors.Is(err, validation.CodeInvalidTransition) {
+		!errors.Is(err, apierr.InvalidTransition) {
 		t.Errorf("payment on a finished loan: %v", err)
 	}
 }
@@ -273,26 +274,26 @@ func TestLoanPayErrors(t *testing.T) {
 		number int
 		amount string
 		at     time.Time
-		code   validation.Code
+		code   apierr.Code
 		param  string
 	}{
-		{"processing", Loan{Status: LoanProcessing, Installments: good.Installments}, 1, "1.00", at, validation.CodeInvalidTransition, "status"},
-		{"cancelled", Loan{Status: LoanCancelled, Installments: good.Installments}, 1, "1.00", at, validation.CodeInvalidTransition, "status"},
-		{"zero status", Loan{Installments: good.Installments}, 1, "1.00", at, validation.CodeInvalidFormat, "status"},
-		{"no installments", Loan{Status: LoanActive}, 1, "1.00", at, validation.CodeInvalidFormat, "installments"},
-		{"zero installment", Loan{Status: LoanActive, Installments: []Installment{{}}}, 1, "1.00", at, validation.CodeInvalidFormat, "installments"},
-		{"number 0", good, 0, "1.00", at, validation.CodeInvalidFormat, "installment_number"},
-		{"number 2", good, 2, "1.00", at, validation.CodeInvalidFormat, "installment_number"},
-		{"number -1", good, -1, "1.00", at, validation.CodeInvalidFormat, "installment_number"},
-		{"zero paid_at", good, 1, "1.00", time.Time{}, validation.CodeMissingRequiredField, "paid_at"},
-		{"zero amount", good, 1, "0", at, validation.CodeAmountOutOfRange, "amount"},
-		{"sub-cent", good, 1, "1.001", at, validation.CodeInvalidFormat, "amount"},
+		{"processing", Loan{Status: LoanProcessing, Installments: good.Installments}, 1, "1.00", at, apierr.InvalidTransition, "status"},
+		{"cancelled", Loan{Status: LoanCancelled, Installments: good.Installments}, 1, "1.00", at, apierr.InvalidTransition, "status"},
+		{"zero status", Loan{Installments: good.Installments}, 1, "1.00", at, apierr.InvalidFormat, "status"},
+		{"no installments", Loan{Status: LoanActive}, 1, "1.00", at, apierr.InvalidFormat, "installments"},
+		{"zero installment", Loan{Status: LoanActive, Installments: []Installment{{}}}, 1, "1.00", at, apierr.InvalidFormat, "installments"},
+		{"number 0", good, 0, "1.00", at, apierr.InvalidFormat, "installment_number"},
+		{"number 2", good, 2, "1.00", at, apierr.InvalidFormat, "installment_number"},
+		{"number -1", good, -1, "1.00", at, apierr.InvalidFormat, "installment_number"},
+		{"zero paid_at", good, 1, "1.00", time.Time{}, apierr.MissingRequiredField, "paid_at"},
+		{"zero amount", good, 1, "0", at, apierr.AmountOutOfRange, "amount"},
+		{"sub-cent", good, 1, "1.001", at, apierr.InvalidFormat, "amount"},
 		{"active but all paid", Loan{Status: LoanActive, Installments: []Installment{inst(t, "2026-01-15", "1.00", "0", "0", "1.00")}},
-			1, "1.00", at, validation.CodeInvalidFormat, "status"},
+			1, "1.00", at, apierr.InvalidFormat, "status"},
 	}
 	for _, tt := range tests {
 		n, r, err := tt.loan.Pay(tt.number, dec(tt.amount), tt.at)
-		var ve *validation.Error
+		var ve *apierr.Error
 		if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param {
 			t.Errorf("%s: error = %v, want %s/%s", tt.name, err, tt.code, tt.param)
 		}
@@ -347,8 +348,8 @@ func TestLoanPaymentWalk(t *testing.T) {
 				p[0] = 1
 			}
 			parts = append(parts, p)
-			model = append(model, rem{validation.CentsToDecimal(p[2]), validation.CentsToDecimal(p[1]),
-				validation.CentsToDecimal(p[0])})
+			model = append(model, rem{money.FromCents(p[2]), money.FromCents(p[1]),
+				money.FromCents(p[0])})
 		}
 		l := loanOf(t, parts)
 		for step := 0; step < 40 && l.Status == LoanActive; step++ {

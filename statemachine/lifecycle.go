@@ -3,7 +3,7 @@ package statemachine
 import (
 	"strings"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // State is the constraint satisfied by the status types of this package
@@ -143,7 +143,7 @@ func (l *Lifecycle[S]) Next(s S) []S {
 // is not an edge and is an error.
 func (l *Lifecycle[S]) Transition(from, to S) ([]Event, error) {
 	if l == nil {
-		return nil, validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "kind",
+		return nil, apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "kind",
 			"no lifecycle: KYCLifecycle was given a kind that is neither document nor data")
 	}
 	return l.move(from, to, false)
@@ -176,7 +176,7 @@ func (l *Lifecycle[S]) move(from, to S, guardOK bool) ([]Event, error) {
 func (l *Lifecycle[S]) check(from, to S, guardOK bool) error {
 	for _, s := range [...]S{from, to} {
 		if !s.Valid() {
-			return validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "status",
+			return apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "status",
 				"%s is not a %s status", s, l.resource)
 		}
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden diagrams under testdata/statemachine")
@@ -237,7 +237,7 @@ func checkMatrix[S State](t *testing.T, l *Lifecycle[S], parse func(string) (S, 
 			for _, s := range l.States() {
 				for _, pair := range [][2]S{{bad, s}, {s, bad}} {
 					_, err := l.Transition(pair[0], pair[1])
-					if !errors.Is(err, validation.CodeInvalidFormat) || !errors.Is(err, ErrUnknownStatus) {
+					if !errors.Is(err, apierr.InvalidFormat) || !errors.Is(err, ErrUnknownStatus) {
 						t.Errorf("Transition(%v, %v) error = %v, want invalid_format/ErrUnknownStatus",
 							pair[0], pair[1], err)
 					}
@@ -274,11 +274,11 @@ func checkCell[S State](t *testing.T, l *Lifecycle[S], spec specMachine, from, t
 	if events != nil {
 		t.Errorf("Transition(%s) returned events %v with an error", key, events)
 	}
-	var ve *validation.Error
+	var ve *apierr.Error
 	var te *TransitionError
-	if !errors.As(err, &ve) || ve.Code != validation.CodeInvalidTransition || ve.Param != "status" ||
+	if !errors.As(err, &ve) || ve.Code != apierr.InvalidTransition || ve.Param != "status" ||
 		!errors.As(err, &te) {
-		t.Fatalf("Transition(%s) error = %#v, want *validation.Error invalid_transition with a *TransitionError", key, err)
+		t.Fatalf("Transition(%s) error = %#v, want *apierr.Error invalid_transition with a *TransitionError", key, err)
 	}
 	if te.Resource != spec.resource || te.From != from.String() || te.To != to.String() {
 		t.Errorf("Transition(%s) TransitionError = %+v", key, te)
@@ -491,8 +491,8 @@ func TestNilLifecycle(t *testing.T) {
 		t.Errorf("Create() = %v, %v; want nothing", s, ev)
 	}
 	ev, err := l.Transition(KYCPending, KYCSubmitted)
-	var ve *validation.Error
-	if ev != nil || !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || ve.Param != "kind" ||
+	var ve *apierr.Error
+	if ev != nil || !errors.As(err, &ve) || ve.Code != apierr.InvalidFormat || ve.Param != "kind" ||
 		!errors.Is(err, ErrUnknownStatus) {
 		t.Errorf("Transition on nil = %v, %v; want invalid_format for kind wrapping ErrUnknownStatus", ev, err)
 	}

@@ -3,7 +3,8 @@ package statemachine
 import (
 	"time"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -70,7 +71,7 @@ func (l Loan) Pay(number int, amount decimal.Decimal, paidAt time.Time) (Loan, R
 		return l, Receipt{}, err
 	}
 	if number < 1 || number > len(l.Installments) {
-		return l, Receipt{}, validation.Wrap(validation.ErrRange, validation.CodeInvalidFormat,
+		return l, Receipt{}, apierr.Wrap(apierr.ErrRange, apierr.InvalidFormat,
 			"installment_number", "installment_number %d is outside 1 to %d", number, len(l.Installments))
 	}
 	if err := checkInstant(paidAt, "paid_at"); err != nil {
@@ -86,7 +87,7 @@ func (l Loan) Pay(number int, amount decimal.Decimal, paidAt time.Time) (Loan, R
 		Allocation: alloc,
 		Events:     []Event{EventLoanPaymentReceived},
 		// From cents, so the amount has exponent −2 whatever the caller's (10.5 → 10.50).
-		Payment: Payment{Amount: validation.CentsToDecimal(in.paid - l.Installments[number-1].paid),
+		Payment: Payment{Amount: money.FromCents(in.paid - l.Installments[number-1].paid),
 			PaidAt: paidAt, InstallmentNumber: number},
 	}
 	if n.Paid() {
@@ -102,7 +103,7 @@ func (l Loan) Pay(number int, amount decimal.Decimal, paidAt time.Time) (Loan, R
 
 func (l Loan) checkPayable() error {
 	if !l.Status.Valid() {
-		return validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "status",
+		return apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "status",
 			"%s is not a loan status", l.Status)
 	}
 	if l.Status != LoanActive {
@@ -111,7 +112,7 @@ func (l Loan) checkPayable() error {
 		return transitionError(te, "a loan receives payments only while active; it is %s", l.Status)
 	}
 	if len(l.Installments) == 0 {
-		return validation.Errorf(validation.CodeInvalidFormat, "installments",
+		return apierr.Errorf(apierr.InvalidFormat, "installments",
 			"an active loan has at least one installment")
 	}
 	for k, in := range l.Installments {
@@ -122,7 +123,7 @@ func (l Loan) checkPayable() error {
 	if l.Paid() {
 		// Only Pay finishes a loan, and it does so with the final payment, so an active
 		// loan with nothing to pay is a record out of step with its installments.
-		return validation.Errorf(validation.CodeInvalidFormat, "status",
+		return apierr.Errorf(apierr.InvalidFormat, "status",
 			"the loan is active but every installment is paid; it should be finished")
 	}
 	return nil

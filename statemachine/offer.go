@@ -4,7 +4,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/validation"
 	"github.com/shopspring/decimal"
 )
@@ -18,7 +20,7 @@ type Offer struct {
 
 func (o Offer) check() error {
 	if !o.Status.Valid() {
-		return validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "status",
+		return apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "status",
 			"%s is not a credit offer status", o.Status)
 	}
 	return checkInstant(o.ValidUntil, "valid_until")
@@ -157,7 +159,7 @@ type Origination struct {
 func RequestLoan(customer CustomerStatus, offer Offer, sims []Simulation, req LoanRequest,
 	now time.Time) (Origination, error) {
 	if !customer.Valid() {
-		return Origination{}, validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, "status",
+		return Origination{}, apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "status",
 			"%s is not a customer status", customer)
 	}
 	if err := offer.check(); err != nil {
@@ -167,41 +169,41 @@ func RequestLoan(customer CustomerStatus, offer Offer, sims []Simulation, req Lo
 		return Origination{}, err
 	}
 	if err := validation.CheckID(req.SimulationID, validation.Simulation); err != nil {
-		return Origination{}, validation.Relabel(err, "simulation_id")
+		return Origination{}, apierr.Relabel(err, "simulation_id")
 	}
 	for i, s := range sims {
 		if err := validation.CheckID(s.ID, validation.Simulation); err != nil {
 			detail := err.Error()
-			if ve, ok := err.(*validation.Error); ok {
+			if ve, ok := err.(*apierr.Error); ok {
 				detail = ve.Detail
 			}
-			return Origination{}, validation.Wrap(err, validation.CodeInvalidFormat, "simulation",
+			return Origination{}, apierr.Wrap(err, apierr.InvalidFormat, "simulation",
 				"simulation %d of the offer has an invalid ID: %s", i, detail)
 		}
 		if lack := simulationLacks(s); lack != "" {
-			return Origination{}, validation.Errorf(validation.CodeInvalidFormat, "simulation",
+			return Origination{}, apierr.Errorf(apierr.InvalidFormat, "simulation",
 				"simulation %d of the offer %s", i, lack)
 		}
 	}
 	if customer != CustomerActive {
-		return Origination{}, validation.Errorf(validation.CodeKYCIncomplete, "customer_id",
+		return Origination{}, apierr.Errorf(apierr.KYCIncomplete, "customer_id",
 			"the customer is %s; a loan needs an active customer", customer)
 	}
 	switch {
 	case offer.Status == OfferAccepted:
-		return Origination{}, validation.Errorf(validation.CodeOfferAlreadyAccepted, "credit_offer_id",
+		return Origination{}, apierr.Errorf(apierr.OfferAlreadyAccepted, "credit_offer_id",
 			"the credit offer already has a loan")
 	case offer.Status == OfferExpired || offer.ExpiredAt(now):
-		return Origination{}, validation.Errorf(validation.CodeOfferExpired, "credit_offer_id",
+		return Origination{}, apierr.Errorf(apierr.OfferExpired, "credit_offer_id",
 			"the credit offer expired at %s", offer.ValidUntil.UTC().Format(time.RFC3339))
 	}
 	sim, ok := LatestSimulation(sims)
 	if !ok {
-		return Origination{}, validation.Errorf(validation.CodeSimulationMismatch, "simulation_id",
+		return Origination{}, apierr.Errorf(apierr.SimulationMismatch, "simulation_id",
 			"the credit offer has no simulation")
 	}
 	if req.SimulationID != sim.ID {
-		return Origination{}, validation.Errorf(validation.CodeSimulationMismatch, "simulation_id",
+		return Origination{}, apierr.Errorf(apierr.SimulationMismatch, "simulation_id",
 			"simulation %s is not the offer's most recent simulation %s; only the most recent can be contracted",
 			quote(req.SimulationID), quote(sim.ID))
 	}
@@ -232,7 +234,7 @@ func simulationLacks(s Simulation) string {
 
 func matchSimulation(sim Simulation, req LoanRequest) error {
 	if req.Installments != sim.Installments {
-		return validation.Errorf(validation.CodeSimulationMismatch, "installments",
+		return apierr.Errorf(apierr.SimulationMismatch, "installments",
 			"installments %d differs from the simulation's %d", req.Installments, sim.Installments)
 	}
 	want, err := cents(sim.InstallmentsValue, "installments_value")
@@ -244,12 +246,12 @@ func matchSimulation(sim Simulation, req LoanRequest) error {
 		return err
 	}
 	if got != want {
-		return validation.Errorf(validation.CodeSimulationMismatch, "installments_value",
-			"installments_value %s differs from the simulation's %s", validation.FormatCents(got),
-			validation.FormatCents(want))
+		return apierr.Errorf(apierr.SimulationMismatch, "installments_value",
+			"installments_value %s differs from the simulation's %s", money.FormatCents(got),
+			money.FormatCents(want))
 	}
 	if req.FirstDueDate != sim.FirstDueDate {
-		return validation.Errorf(validation.CodeSimulationMismatch, "first_due_date",
+		return apierr.Errorf(apierr.SimulationMismatch, "first_due_date",
 			"first_due_date %s differs from the simulation's %s", req.FirstDueDate, sim.FirstDueDate)
 	}
 	return nil

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
-	"github.com/dinie/lending/validation"
 )
 
 var calendarZero calendar.Date
@@ -47,7 +47,7 @@ func TestOfferAt(t *testing.T) {
 			t.Errorf("%+v.At: no error for an invalid offer", o)
 		}
 	}
-	if _, _, err := (Offer{Status: OfferAvailable, ValidUntil: validUntil}).At(time.Time{}); !errors.Is(err, validation.CodeMissingRequiredField) {
+	if _, _, err := (Offer{Status: OfferAvailable, ValidUntil: validUntil}).At(time.Time{}); !errors.Is(err, apierr.MissingRequiredField) {
 		t.Errorf("At(zero time) error = %v", err)
 	}
 }
@@ -123,36 +123,36 @@ func TestRequestLoan(t *testing.T) {
 		sims     []Simulation
 		req      LoanRequest
 		now      time.Time
-		code     validation.Code
+		code     apierr.Code
 		param    string
 	}{
-		{"pending_kyc", CustomerPendingKYC, avail, sims, req, now, validation.CodeKYCIncomplete, "customer_id"},
-		{"under_review", CustomerUnderReview, avail, sims, req, now, validation.CodeKYCIncomplete, "customer_id"},
-		{"accepted", CustomerActive, Offer{OfferAccepted, validUntil}, sims, req, now, validation.CodeOfferAlreadyAccepted, "credit_offer_id"},
-		{"accepted after valid_until", CustomerActive, Offer{OfferAccepted, validUntil}, sims, req, validUntil.Add(time.Hour), validation.CodeOfferAlreadyAccepted, "credit_offer_id"},
-		{"expired", CustomerActive, Offer{OfferExpired, validUntil}, sims, req, now, validation.CodeOfferExpired, "credit_offer_id"},
-		{"past valid_until", CustomerActive, avail, sims, req, validUntil.Add(time.Nanosecond), validation.CodeOfferExpired, "credit_offer_id"},
-		{"superseded", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = simOld; r.InstallmentsValue = dec("2400.00") }), now, validation.CodeSimulationMismatch, "simulation_id"},
-		{"unknown simulation", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = simX }), now, validation.CodeSimulationMismatch, "simulation_id"},
-		{"no simulations", CustomerActive, avail, nil, req, now, validation.CodeSimulationMismatch, "simulation_id"},
-		{"installments", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.Installments = 11 }), now, validation.CodeSimulationMismatch, "installments"},
-		{"value one cent off", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.InstallmentsValue = dec("2417.93") }), now, validation.CodeSimulationMismatch, "installments_value"},
-		{"value sub-cent", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.InstallmentsValue = dec("2417.921") }), now, validation.CodeInvalidFormat, "installments_value"},
-		{"first due date", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.FirstDueDate = date(t, "2026-04-16") }), now, validation.CodeSimulationMismatch, "first_due_date"},
-		{"first due date unset", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.FirstDueDate = calendarZero }), now, validation.CodeSimulationMismatch, "first_due_date"},
-		{"invalid customer", 0, avail, sims, req, now, validation.CodeInvalidFormat, "status"},
-		{"invalid offer", CustomerActive, Offer{0, validUntil}, sims, req, now, validation.CodeInvalidFormat, "status"},
-		{"offer without valid_until", CustomerActive, Offer{OfferAvailable, time.Time{}}, sims, req, now, validation.CodeMissingRequiredField, "valid_until"},
-		{"zero now", CustomerActive, avail, sims, req, time.Time{}, validation.CodeMissingRequiredField, "now"},
-		{"bad simulation", CustomerActive, avail, []Simulation{{ID: simNew, CreatedAt: now}}, req, now, validation.CodeInvalidFormat, "simulation"},
-		{"simulation without valid ID", CustomerActive, avail, []Simulation{{ID: "sim_1", CreatedAt: now, Installments: 1, FirstDueDate: first}}, req, now, validation.CodeInvalidFormat, "simulation"},
-		{"malformed simulation_id", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "sim_NEW" }), now, validation.CodeInvalidFormat, "simulation_id"},
-		{"loan ID as simulation_id", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "ln_fedcba9876543210fedcba9876543210" }), now, validation.CodeInvalidFormat, "simulation_id"},
-		{"empty simulation_id", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "" }), now, validation.CodeInvalidFormat, "simulation_id"},
+		{"pending_kyc", CustomerPendingKYC, avail, sims, req, now, apierr.KYCIncomplete, "customer_id"},
+		{"under_review", CustomerUnderReview, avail, sims, req, now, apierr.KYCIncomplete, "customer_id"},
+		{"accepted", CustomerActive, Offer{OfferAccepted, validUntil}, sims, req, now, apierr.OfferAlreadyAccepted, "credit_offer_id"},
+		{"accepted after valid_until", CustomerActive, Offer{OfferAccepted, validUntil}, sims, req, validUntil.Add(time.Hour), apierr.OfferAlreadyAccepted, "credit_offer_id"},
+		{"expired", CustomerActive, Offer{OfferExpired, validUntil}, sims, req, now, apierr.OfferExpired, "credit_offer_id"},
+		{"past valid_until", CustomerActive, avail, sims, req, validUntil.Add(time.Nanosecond), apierr.OfferExpired, "credit_offer_id"},
+		{"superseded", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = simOld; r.InstallmentsValue = dec("2400.00") }), now, apierr.SimulationMismatch, "simulation_id"},
+		{"unknown simulation", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = simX }), now, apierr.SimulationMismatch, "simulation_id"},
+		{"no simulations", CustomerActive, avail, nil, req, now, apierr.SimulationMismatch, "simulation_id"},
+		{"installments", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.Installments = 11 }), now, apierr.SimulationMismatch, "installments"},
+		{"value one cent off", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.InstallmentsValue = dec("2417.93") }), now, apierr.SimulationMismatch, "installments_value"},
+		{"value sub-cent", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.InstallmentsValue = dec("2417.921") }), now, apierr.InvalidFormat, "installments_value"},
+		{"first due date", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.FirstDueDate = date(t, "2026-04-16") }), now, apierr.SimulationMismatch, "first_due_date"},
+		{"first due date unset", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.FirstDueDate = calendarZero }), now, apierr.SimulationMismatch, "first_due_date"},
+		{"invalid customer", 0, avail, sims, req, now, apierr.InvalidFormat, "status"},
+		{"invalid offer", CustomerActive, Offer{0, validUntil}, sims, req, now, apierr.InvalidFormat, "status"},
+		{"offer without valid_until", CustomerActive, Offer{OfferAvailable, time.Time{}}, sims, req, now, apierr.MissingRequiredField, "valid_until"},
+		{"zero now", CustomerActive, avail, sims, req, time.Time{}, apierr.MissingRequiredField, "now"},
+		{"bad simulation", CustomerActive, avail, []Simulation{{ID: simNew, CreatedAt: now}}, req, now, apierr.InvalidFormat, "simulation"},
+		{"simulation without valid ID", CustomerActive, avail, []Simulation{{ID: "sim_1", CreatedAt: now, Installments: 1, FirstDueDate: first}}, req, now, apierr.InvalidFormat, "simulation"},
+		{"malformed simulation_id", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "sim_NEW" }), now, apierr.InvalidFormat, "simulation_id"},
+		{"loan ID as simulation_id", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "ln_fedcba9876543210fedcba9876543210" }), now, apierr.InvalidFormat, "simulation_id"},
+		{"empty simulation_id", CustomerActive, avail, sims, mod(func(r *LoanRequest) { r.SimulationID = "" }), now, apierr.InvalidFormat, "simulation_id"},
 	}
 	for _, tt := range tests {
 		o, err := RequestLoan(tt.customer, tt.offer, tt.sims, tt.req, tt.now)
-		var ve *validation.Error
+		var ve *apierr.Error
 		if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param {
 			t.Errorf("%s: error = %v, want %s/%s", tt.name, err, tt.code, tt.param)
 		}
@@ -177,14 +177,14 @@ func TestRequestLoanSimulationDetails(t *testing.T) {
 	}{
 		{Simulation{ID: "sim_1", CreatedAt: now, Installments: 1, FirstDueDate: first},
 			`simulation 1 of the offer has an invalid ID: simulation_id "sim_1" has 1 characters after sim_; expected 32 lowercase hex digits`,
-			validation.ErrLength},
+			apierr.ErrLength},
 		{Simulation{ID: simNew, Installments: 1, FirstDueDate: first}, "simulation 1 of the offer has no CreatedAt", nil},
 		{Simulation{ID: simNew, CreatedAt: now, FirstDueDate: first}, "simulation 1 of the offer has 0 installments; want at least 1", nil},
 		{Simulation{ID: simNew, CreatedAt: now, Installments: 1}, "simulation 1 of the offer has no first due date", nil},
 	} {
 		_, err := RequestLoan(CustomerActive, avail, []Simulation{ok, tt.sim}, req, now)
-		var ve *validation.Error
-		if !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || ve.Param != "simulation" || ve.Detail != tt.detail {
+		var ve *apierr.Error
+		if !errors.As(err, &ve) || ve.Code != apierr.InvalidFormat || ve.Param != "simulation" || ve.Detail != tt.detail {
 			t.Errorf("error = %v; want invalid_format for simulation: %s", err, tt.detail)
 		}
 		if tt.reason != nil && !errors.Is(err, tt.reason) {

@@ -1,6 +1,7 @@
 package statemachine
 
 import (
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/validation"
 )
 
@@ -33,7 +34,7 @@ type Registration struct {
 // (param cpf).
 func Register(incoming Registration, existing []Registration) (int, error) {
 	if incoming.CPF.IsZero() {
-		return -1, validation.Errorf(validation.CodeMissingRequiredField, "cpf",
+		return -1, apierr.Errorf(apierr.MissingRequiredField, "cpf",
 			"a registration needs a CPF")
 	}
 	match := -1
@@ -48,7 +49,7 @@ func Register(incoming Registration, existing []Registration) (int, error) {
 			continue
 		}
 		if e.ExternalID != incoming.ExternalID {
-			return -1, validation.Errorf(validation.CodeCustomerAlreadyExists, param,
+			return -1, apierr.Errorf(apierr.CustomerAlreadyExists, param,
 				"a customer with this %s exists with external_id %s, not %s", param,
 				quoteID(e.ExternalID), quoteID(incoming.ExternalID))
 		}
@@ -74,11 +75,11 @@ func quoteID(id string) string {
 // value is not a change and passes; a changed CNPJ passes.
 func CheckUpdate(stored, updated Registration) error {
 	if updated.CPF != stored.CPF {
-		return validation.Errorf(validation.CodeImmutableField, "cpf",
+		return apierr.Errorf(apierr.ImmutableField, "cpf",
 			"cpf cannot change after registration")
 	}
 	if updated.ExternalID != stored.ExternalID {
-		return validation.Errorf(validation.CodeImmutableField, "external_id",
+		return apierr.Errorf(apierr.ImmutableField, "external_id",
 			"external_id cannot change after registration (it is %s)", quoteID(stored.ExternalID))
 	}
 	return nil

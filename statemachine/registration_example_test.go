@@ -16,7 +16,7 @@ func ExampleRegister() {
 	fmt.Println(i, err) // return existing[0]
 	i, err = statemachine.Register(statemachine.Registration{CPF: again, ExternalID: "partner-2"}, existing)
 	fmt.Println(i, err)
-	i, err = statemachine.Register(statemachine.Registration{CPF: validation.RandomCPF(nil)}, existing)
+	i, err = statemachine.Register(statemachine.Registration{CPF: validation.GenerateCPF(nil)}, existing)
 	fmt.Println(i, err) // create
 	// Output:
 	// 0 <nil>

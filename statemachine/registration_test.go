@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/validation"
 	"pgregory.net/rapid"
 )
@@ -30,33 +31,33 @@ func cnpj(t tb, s string) validation.CNPJ {
 func TestRegister(t *testing.T) {
 	// The CPF of api-contract.md's example, masked and bare; CNPJs from validation's docs.
 	masked, bare := cpf(t, "280.012.389-38"), cpf(t, "28001238938")
-	other := validation.RandomCPF(rand.New(rand.NewPCG(1, 2)))
+	other := validation.GenerateCPF(rand.New(rand.NewPCG(1, 2)))
 	mei := cnpj(t, "11.222.333/0001-81")
 	alnum, alnumLower := cnpj(t, "12.ABC.345/01DE-35"), cnpj(t, "12abc34501de35")
 	existing := []Registration{
 		{CPF: other, CNPJ: alnum, ExternalID: "partner-7"},
 		{CPF: masked, CNPJ: mei, ExternalID: "partner-1"},
-		{CPF: validation.RandomCPF(rand.New(rand.NewPCG(3, 4)))}, // no CNPJ, no external_id
+		{CPF: validation.GenerateCPF(rand.New(rand.NewPCG(3, 4)))}, // no CNPJ, no external_id
 	}
 	tests := []struct {
 		name  string
 		in    Registration
 		want  int
-		code  validation.Code
+		code  apierr.Code
 		param string
 	}{
-		{"new customer", Registration{CPF: validation.RandomCPF(rand.New(rand.NewPCG(5, 6)))}, -1, "", ""},
+		{"new customer", Registration{CPF: validation.GenerateCPF(rand.New(rand.NewPCG(5, 6)))}, -1, "", ""},
 		{"same CPF, same external_id, other formatting", Registration{CPF: bare, ExternalID: "partner-1"}, 1, "", ""},
-		{"same CPF, other external_id", Registration{CPF: bare, ExternalID: "partner-2"}, -1, validation.CodeCustomerAlreadyExists, "cpf"},
-		{"same CPF, external_id absent here", Registration{CPF: bare}, -1, validation.CodeCustomerAlreadyExists, "cpf"},
+		{"same CPF, other external_id", Registration{CPF: bare, ExternalID: "partner-2"}, -1, apierr.CustomerAlreadyExists, "cpf"},
+		{"same CPF, external_id absent here", Registration{CPF: bare}, -1, apierr.CustomerAlreadyExists, "cpf"},
 		{"external_id absent on both", Registration{CPF: existing[2].CPF}, 2, "", ""},
-		{"external_id absent there", Registration{CPF: existing[2].CPF, ExternalID: "x"}, -1, validation.CodeCustomerAlreadyExists, "cpf"},
-		{"same CNPJ (lowercase input), same external_id", Registration{CPF: validation.RandomCPF(rand.New(rand.NewPCG(7, 8))), CNPJ: alnumLower, ExternalID: "partner-7"}, 0, "", ""},
-		{"same CNPJ, other external_id", Registration{CPF: validation.RandomCPF(rand.New(rand.NewPCG(7, 8))), CNPJ: mei, ExternalID: "partner-9"}, -1, validation.CodeCustomerAlreadyExists, "cnpj"},
+		{"external_id absent there", Registration{CPF: existing[2].CPF, ExternalID: "x"}, -1, apierr.CustomerAlreadyExists, "cpf"},
+		{"same CNPJ (lowercase input), same external_id", Registration{CPF: validation.GenerateCPF(rand.New(rand.NewPCG(7, 8))), CNPJ: alnumLower, ExternalID: "partner-7"}, 0, "", ""},
+		{"same CNPJ, other external_id", Registration{CPF: validation.GenerateCPF(rand.New(rand.NewPCG(7, 8))), CNPJ: mei, ExternalID: "partner-9"}, -1, apierr.CustomerAlreadyExists, "cnpj"},
 		// CPF matches customer 1 with the same external_id, CNPJ matches customer 0 with
 		// another: a conflict.
-		{"matches two customers", Registration{CPF: masked, CNPJ: alnum, ExternalID: "partner-1"}, -1, validation.CodeCustomerAlreadyExists, "cnpj"},
-		{"no CPF", Registration{CNPJ: mei}, -1, validation.CodeMissingRequiredField, "cpf"},
+		{"matches two customers", Registration{CPF: masked, CNPJ: alnum, ExternalID: "partner-1"}, -1, apierr.CustomerAlreadyExists, "cnpj"},
+		{"no CPF", Registration{CNPJ: mei}, -1, apierr.MissingRequiredField, "cpf"},
 	}
 	for _, tt := range tests {
 		got, err := Register(tt.in, existing)
@@ -66,16 +67,13 @@ func TestRegister(t *testing.T) {
 			}
 			continue
 		}
-		var ve *validation.Error
+		var ve *apierr.Error
 		if got != -1 || !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param {
 			t.Errorf("%s: Register = %d, %v; want %s/%s", tt.name, got, err, tt.code, tt.param)
 		}
 	}
 	if got, err := Register(Registration{CPF: masked}, nil); got != -1 || err != nil {
 		t.Errorf("Register with no existing customers = %d, %v", got, err)
-	}
-	if validation.CodeCustomerAlreadyExists.Status() != 409 {
-		t.Error("customer_already_exists is not 409")
 	}
 }
 
@@ -86,7 +84,7 @@ func TestRegisterProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		seed := rapid.Uint64().Draw(t, "seed")
 		r := rand.New(rand.NewPCG(seed, 1))
-		pool := []validation.CPF{validation.RandomCPF(r), validation.RandomCPF(r), validation.RandomCPF(r)}
+		pool := []validation.CPF{validation.GenerateCPF(r), validation.GenerateCPF(r), validation.GenerateCPF(r)}
 		ids := []string{"", "a", "b"}
 		var existing []Registration
 		for i := rapid.IntRange(0, 4).Draw(t, "n"); i > 0; i-- {
@@ -108,7 +106,7 @@ func TestRegisterProperties(t *testing.T) {
 			}
 		}
 		if conflict {
-			if !errors.Is(err, validation.CodeCustomerAlreadyExists) || got != -1 {
+			if !errors.Is(err, apierr.CustomerAlreadyExists) || got != -1 {
 				t.Fatalf("Register = %d, %v; want a conflict", got, err)
 			}
 			return
@@ -136,7 +134,7 @@ func TestCheckUpdate(t *testing.T) {
 		{"same CPF re-sent in another format", Registration{CPF: cpf(t, "28001238938"), CNPJ: stored.CNPJ, ExternalID: "p1"}, ""},
 		{"CNPJ changed", Registration{CPF: stored.CPF, CNPJ: cnpj(t, "12.ABC.345/01DE-35"), ExternalID: "p1"}, ""},
 		{"CNPJ removed", Registration{CPF: stored.CPF, ExternalID: "p1"}, ""},
-		{"CPF changed", Registration{CPF: validation.RandomCPF(nil), CNPJ: stored.CNPJ, ExternalID: "p1"}, "cpf"},
+		{"CPF changed", Registration{CPF: validation.GenerateCPF(nil), CNPJ: stored.CNPJ, ExternalID: "p1"}, "cpf"},
 		{"CPF cleared", Registration{CNPJ: stored.CNPJ, ExternalID: "p1"}, "cpf"},
 		{"external_id changed", Registration{CPF: stored.CPF, CNPJ: stored.CNPJ, ExternalID: "p2"}, "external_id"},
 		{"external_id cleared", Registration{CPF: stored.CPF, CNPJ: stored.CNPJ}, "external_id"},
@@ -149,13 +147,13 @@ func TestCheckUpdate(t *testing.T) {
 			}
 			continue
 		}
-		var ve *validation.Error
-		if !errors.As(err, &ve) || ve.Code != validation.CodeImmutableField || ve.Param != tt.param {
+		var ve *apierr.Error
+		if !errors.As(err, &ve) || ve.Code != apierr.ImmutableField || ve.Param != tt.param {
 			t.Errorf("%s: %v, want immutable_field/%s", tt.name, err, tt.param)
 		}
 	}
 	// Setting an external_id that was absent is a change too.
-	if err := CheckUpdate(Registration{CPF: stored.CPF}, Registration{CPF: stored.CPF, ExternalID: "new"}); !errors.Is(err, validation.CodeImmutableField) {
+	if err := CheckUpdate(Registration{CPF: stored.CPF}, Registration{CPF: stored.CPF, ExternalID: "new"}); !errors.Is(err, apierr.ImmutableField) {
 		t.Errorf("setting external_id: %v", err)
 	}
 }

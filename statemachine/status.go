@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // CustomerStatus is a customer's status (api-contract.md, Customer.status). The zero
@@ -306,7 +306,7 @@ func name[S ~uint8](names []string, typ string, s S) string {
 
 func marshal[S ~uint8](names []string, what string, s S) ([]byte, error) {
 	if !valid(names, s) {
-		return nil, validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, paramFor(what),
+		return nil, apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, paramFor(what),
 			"%s %d is not a %s", what, uint8(s), what)
 	}
 	return []byte(names[s]), nil
@@ -327,7 +327,7 @@ func parse[S ~uint8](names []string, what, s string) (S, error) {
 			return S(i), nil
 		}
 	}
-	return 0, validation.Wrap(ErrUnknownStatus, validation.CodeInvalidFormat, paramFor(what),
+	return 0, apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, paramFor(what),
 		"unknown %s %s; want one of %s", what, quote(s), strings.Join(names[1:], ", "))
 }
 

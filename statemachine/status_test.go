@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // statusType gathers one status type's functions behind strings, so one table covers all
@@ -114,12 +114,12 @@ func TestStatusParseErrors(t *testing.T) {
 				continue
 			}
 			_, err := st.parse(s)
-			var ve *validation.Error
+			var ve *apierr.Error
 			param := "status"
 			if st.name == "KYCKind" {
 				param = "kind"
 			}
-			if !errors.As(err, &ve) || ve.Code != validation.CodeInvalidFormat || ve.Param != param ||
+			if !errors.As(err, &ve) || ve.Code != apierr.InvalidFormat || ve.Param != param ||
 				!errors.Is(err, ErrUnknownStatus) {
 				t.Errorf("Parse%s(%q) error = %v, want invalid_format/%s/ErrUnknownStatus", st.name, s, err, param)
 				continue

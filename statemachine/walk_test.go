@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
-	"github.com/dinie/lending/validation"
 	"pgregory.net/rapid"
 )
 
@@ -130,7 +130,7 @@ func TestOfferWalk(t *testing.T) {
 				}
 			case 2:
 				n, ev, err = o.LoanCancelled(now)
-				if err != nil && (o.Status == OfferAccepted || !errors.Is(err, validation.CodeInvalidTransition)) {
+				if err != nil && (o.Status == OfferAccepted || !errors.Is(err, apierr.InvalidTransition)) {
 					t.Fatalf("LoanCancelled on %s: %v", o.Status, err)
 				}
 				if err != nil {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/validation"
 )
 
@@ -40,13 +41,13 @@ func checkSecrets(secrets []Secret) error {
 		}
 		for _, t := range secrets[:i] {
 			if t.Value == s.Value {
-				return validation.Errorf(validation.CodeInvalidFormat, "secret",
+				return apierr.Errorf(apierr.InvalidFormat, "secret",
 					"secret %d repeats an earlier secret", i)
 			}
 		}
 	}
 	if currents != 1 {
-		return validation.Errorf(validation.CodeInvalidFormat, "secret",
+		return apierr.Errorf(apierr.InvalidFormat, "secret",
 			"an endpoint has exactly one current secret (zero ExpiresAt), got %d", currents)
 	}
 	return nil
@@ -69,7 +70,7 @@ func checkSecrets(secrets []Secret) error {
 // param secret. No error message contains a secret.
 func RotateSecret(secrets []Secret, newSecret string, now time.Time, expireCurrentIn int) ([]Secret, error) {
 	if expireCurrentIn < 0 || expireCurrentIn > MaxExpireCurrentIn {
-		return nil, validation.Errorf(validation.CodeValueOutOfRange, "expire_current_in",
+		return nil, apierr.Errorf(apierr.ValueOutOfRange, "expire_current_in",
 			"expire_current_in %d is outside 0 to %d seconds", expireCurrentIn, MaxExpireCurrentIn)
 	}
 	if err := checkInstant(now, "now"); err != nil {
@@ -85,7 +86,7 @@ func RotateSecret(secrets []Secret, newSecret string, now time.Time, expireCurre
 	out[0] = Secret{Value: newSecret}
 	for _, s := range secrets {
 		if s.Value == newSecret {
-			return nil, validation.Errorf(validation.CodeInvalidFormat, "secret",
+			return nil, apierr.Errorf(apierr.InvalidFormat, "secret",
 				"the new secret equals one of the endpoint's secrets")
 		}
 		if s.current() {
@@ -122,7 +123,7 @@ func ValidSecrets(secrets []Secret, t time.Time) ([]Secret, error) {
 // usually means a field was left unset.
 func checkInstant(t time.Time, param string) error {
 	if t.IsZero() {
-		return validation.Errorf(validation.CodeMissingRequiredField, param,
+		return apierr.Errorf(apierr.MissingRequiredField, param,
 			"%s is the zero time; want an instant", param)
 	}
 	return nil

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 	"pgregory.net/rapid"
 )
 
@@ -87,26 +87,26 @@ func TestRotateSecretErrors(t *testing.T) {
 		new     string
 		now     time.Time
 		in      int
-		code    validation.Code
+		code    apierr.Code
 		param   string
 	}{
-		{"negative window", one, "whsec_b", t0, -1, validation.CodeValueOutOfRange, "expire_current_in"},
-		{"window too long", one, "whsec_b", t0, 86401, validation.CodeValueOutOfRange, "expire_current_in"},
-		{"zero now", one, "whsec_b", time.Time{}, 10, validation.CodeMissingRequiredField, "now"},
-		{"empty new", one, "", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"new without prefix", one, "secret_b", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"new with a space", one, "whsec_b c", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"old without prefix", []Secret{{Value: "a"}}, "whsec_b", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"same as current", one, "whsec_a", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"no secrets", nil, "whsec_b", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"two current", []Secret{{Value: "whsec_a"}, {Value: "whsec_b"}}, "whsec_c", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"no current", []Secret{{Value: "whsec_a", ExpiresAt: t0}}, "whsec_c", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"empty secret", []Secret{{Value: ""}}, "whsec_c", t0, 10, validation.CodeInvalidFormat, "secret"},
-		{"repeated", []Secret{{Value: "whsec_a"}, {Value: "whsec_a", ExpiresAt: t0}}, "whsec_c", t0, 10, validation.CodeInvalidFormat, "secret"},
+		{"negative window", one, "whsec_b", t0, -1, apierr.ValueOutOfRange, "expire_current_in"},
+		{"window too long", one, "whsec_b", t0, 86401, apierr.ValueOutOfRange, "expire_current_in"},
+		{"zero now", one, "whsec_b", time.Time{}, 10, apierr.MissingRequiredField, "now"},
+		{"empty new", one, "", t0, 10, apierr.InvalidFormat, "secret"},
+		{"new without prefix", one, "secret_b", t0, 10, apierr.InvalidFormat, "secret"},
+		{"new with a space", one, "whsec_b c", t0, 10, apierr.InvalidFormat, "secret"},
+		{"old without prefix", []Secret{{Value: "a"}}, "whsec_b", t0, 10, apierr.InvalidFormat, "secret"},
+		{"same as current", one, "whsec_a", t0, 10, apierr.InvalidFormat, "secret"},
+		{"no secrets", nil, "whsec_b", t0, 10, apierr.InvalidFormat, "secret"},
+		{"two current", []Secret{{Value: "whsec_a"}, {Value: "whsec_b"}}, "whsec_c", t0, 10, apierr.InvalidFormat, "secret"},
+		{"no current", []Secret{{Value: "whsec_a", ExpiresAt: t0}}, "whsec_c", t0, 10, apierr.InvalidFormat, "secret"},
+		{"empty secret", []Secret{{Value: ""}}, "whsec_c", t0, 10, apierr.InvalidFormat, "secret"},
+		{"repeated", []Secret{{Value: "whsec_a"}, {Value: "whsec_a", ExpiresAt: t0}}, "whsec_c", t0, 10, apierr.InvalidFormat, "secret"},
 	}
 	for _, tt := range tests {
 		got, err := RotateSecret(tt.secrets, tt.new, tt.now, tt.in)
-		var ve *validation.Error
+		var ve *apierr.Error
 		if !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param || got != nil {
 			t.Errorf("%s: RotateSecret = %v, %v; want %s/%s", tt.name, got, err, tt.code, tt.param)
 			continue
@@ -117,10 +117,10 @@ func TestRotateSecretErrors(t *testing.T) {
 			}
 		}
 	}
-	if _, err := ValidSecrets(one, time.Time{}); !errors.Is(err, validation.CodeMissingRequiredField) {
+	if _, err := ValidSecrets(one, time.Time{}); !errors.Is(err, apierr.MissingRequiredField) {
 		t.Errorf("ValidSecrets(zero time) = %v", err)
 	}
-	if _, err := ValidSecrets(nil, t0); !errors.Is(err, validation.CodeInvalidFormat) {
+	if _, err := ValidSecrets(nil, t0); !errors.Is(err, apierr.InvalidFormat) {
 		t.Errorf("ValidSecrets(nil) = %v", err)
 	}
 }

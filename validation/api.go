@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"strings"
+
+	"github.com/dinie/lending/apierr"
 )
 
 // Resource is a kind of API resource whose IDs carry a prefix (api-contract.md,
@@ -59,9 +61,9 @@ const idHexLen = 32
 
 // CheckID reports whether id is an ID of resource r: r's prefix and exactly 32
 // lowercase hexadecimal digits. An ID of another resource (a loan ID where a credit
-// offer ID is expected) fails with ErrPrefix and a Detail naming both. Errors are
-// CodeInvalidFormat with Param r.Param() ("credit_offer_id"), reasons ErrEmpty,
-// ErrPrefix, ErrLength or ErrCharacter; relabel with WithParam ("id",
+// offer ID is expected) fails with apierr.ErrPrefix and a Detail naming both. Errors are
+// apierr.InvalidFormat with Param r.Param() ("credit_offer_id"), reasons apierr.ErrEmpty,
+// apierr.ErrPrefix, apierr.ErrLength or apierr.ErrCharacter; relabel with WithParam ("id",
 // "starting_after"). IDs are machine-made, so nothing is trimmed or case-folded.
 // It allocates nothing when id is valid.
 func CheckID(id string, r Resource) error {
@@ -71,31 +73,31 @@ func CheckID(id string, r Resource) error {
 	return nil
 }
 
-// checkID is CheckID reporting param, as *Error.
-func checkID(id string, r Resource, param string) *Error {
+// checkID is CheckID reporting param, as *apierr.Error.
+func checkID(id string, r Resource, param string) *apierr.Error {
 	prefix, name, _ := r.info()
 	if prefix == "" {
-		return Errorf(CodeInvalidFormat, "id", "resource %d is not an API resource", r)
+		return apierr.Errorf(apierr.InvalidFormat, "id", "resource %d is not an API resource", r)
 	}
 	if id == "" {
-		return Wrap(ErrEmpty, CodeInvalidFormat, param, "%s is empty; expected %s followed by 32 lowercase hex digits", param, prefix)
+		return apierr.Wrap(apierr.ErrEmpty, apierr.InvalidFormat, param, "%s is empty; expected %s followed by 32 lowercase hex digits", param, prefix)
 	}
 	if !strings.HasPrefix(id, prefix) {
 		if other, ok := resourceByPrefix(id); ok {
-			return Wrap(ErrPrefix, CodeInvalidFormat, param, "%s %s is a %s ID; expected a %s ID, %s followed by 32 lowercase hex digits",
-				param, quote(id), other, name, prefix)
+			return apierr.Wrap(apierr.ErrPrefix, apierr.InvalidFormat, param, "%s %s is a %s ID; expected a %s ID, %s followed by 32 lowercase hex digits",
+				param, apierr.Quote(id), other, name, prefix)
 		}
-		return Wrap(ErrPrefix, CodeInvalidFormat, param, "%s %s does not start with %s; expected %s followed by 32 lowercase hex digits",
-			param, quote(id), prefix, prefix)
+		return apierr.Wrap(apierr.ErrPrefix, apierr.InvalidFormat, param, "%s %s does not start with %s; expected %s followed by 32 lowercase hex digits",
+			param, apierr.Quote(id), prefix, prefix)
 	}
 	return checkHex(id[len(prefix):], id, param, prefix)
 }
 
 // checkHex checks the 32 lowercase hex digits after an ID's prefix.
-func checkHex(hex, id, param, prefix string) *Error {
+func checkHex(hex, id, param, prefix string) *apierr.Error {
 	if len(hex) != idHexLen {
-		return Wrap(ErrLength, CodeInvalidFormat, param, "%s %s has %d characters after %s; expected 32 lowercase hex digits",
-			param, quote(id), len(hex), prefix)
+		return apierr.Wrap(apierr.ErrLength, apierr.InvalidFormat, param, "%s %s has %d characters after %s; expected 32 lowercase hex digits",
+			param, apierr.Quote(id), len(hex), prefix)
 	}
 	for i := 0; i < len(hex); i++ {
 		if c := hex[i]; c-'0' > 9 && c-'a' > 5 {
@@ -103,8 +105,8 @@ func checkHex(hex, id, param, prefix string) *Error {
 			if c >= 0x80 {
 				r = firstRune(hex[i:])
 			}
-			return Wrap(ErrCharacter, CodeInvalidFormat, param, "%s %s has %s at position %d; expected 32 lowercase hex digits after %s",
-				param, quote(id), quoteRune(r), position(id, len(prefix)+i), prefix)
+			return apierr.Wrap(apierr.ErrCharacter, apierr.InvalidFormat, param, "%s %s has %s at position %d; expected 32 lowercase hex digits after %s",
+				param, apierr.Quote(id), apierr.QuoteRune(r), position(id, len(prefix)+i), prefix)
 		}
 	}
 	return nil
@@ -121,15 +123,15 @@ func resourceByPrefix(id string) (Resource, bool) {
 }
 
 // ResourceOf returns the resource an ID belongs to, by its prefix, after checking it
-// as CheckID does. An unknown prefix is CodeInvalidFormat with ErrPrefix and Param "id".
+// as CheckID does. An unknown prefix is apierr.InvalidFormat with apierr.ErrPrefix and Param "id".
 func ResourceOf(id string) (Resource, error) {
 	r, ok := resourceByPrefix(id)
 	if !ok {
 		if id == "" {
-			return 0, Wrap(ErrEmpty, CodeInvalidFormat, "id", "id is empty; expected a prefix such as co_ and 32 lowercase hex digits")
+			return 0, apierr.Wrap(apierr.ErrEmpty, apierr.InvalidFormat, "id", "id is empty; expected a prefix such as co_ and 32 lowercase hex digits")
 		}
-		return 0, Wrap(ErrPrefix, CodeInvalidFormat, "id", "id %s has no known prefix; expected one of cust_, co_, sim_, ln_, tx_, we_, dinie_ci_ and 32 lowercase hex digits",
-			quote(id))
+		return 0, apierr.Wrap(apierr.ErrPrefix, apierr.InvalidFormat, "id", "id %s has no known prefix; expected one of cust_, co_, sim_, ln_, tx_, we_, dinie_ci_ and 32 lowercase hex digits",
+			apierr.Quote(id))
 	}
 	if e := checkHex(id[len(r.Prefix()):], id, "id", r.Prefix()); e != nil {
 		return 0, e
@@ -137,11 +139,11 @@ func ResourceOf(id string) (Resource, error) {
 	return r, nil
 }
 
-// RandomID returns a new ID of resource r with 32 hex digits drawn from rnd (a nil
-// rnd stands for a fixed seed, as in RandomCPF), or "" if r is not a resource. Meant
+// GenerateID returns a new ID of resource r with 32 hex digits drawn from rnd (a nil
+// rnd stands for a fixed seed, as in GenerateCPF), or "" if r is not a resource. Meant
 // for mocks and tests: the API issues UUIDs, which this does not imitate beyond the
 // format.
-func RandomID(r Resource, rnd *rand.Rand) string {
+func GenerateID(r Resource, rnd *rand.Rand) string {
 	prefix := r.Prefix()
 	if prefix == "" {
 		return ""
@@ -193,8 +195,8 @@ const (
 // ClientSecretEnvironment returns the environment a client secret belongs to, from
 // its prefix: dinie_cs_live_ is Live, dinie_cs_test_ is Sandbox. The rest of the
 // secret must be non-empty printable ASCII without spaces (its format is otherwise
-// the issuer's). Failures are CodeInvalidToken (401: the credential cannot be used)
-// with Param "client_secret" and reason ErrEmpty, ErrPrefix or ErrCharacter. The
+// the issuer's). Failures are apierr.InvalidToken (401: the credential cannot be used)
+// with Param "client_secret" and reason apierr.ErrEmpty, apierr.ErrPrefix or apierr.ErrCharacter. The
 // Detail never repeats the secret.
 func ClientSecretEnvironment(secret string) (Environment, error) {
 	const param = "client_secret"
@@ -202,15 +204,15 @@ func ClientSecretEnvironment(secret string) (Environment, error) {
 	var rest string
 	switch {
 	case secret == "":
-		return 0, Wrap(ErrEmpty, CodeInvalidToken, param, "client_secret is empty; expected dinie_cs_live_… or dinie_cs_test_…")
+		return 0, apierr.Wrap(apierr.ErrEmpty, apierr.InvalidToken, param, "client_secret is empty; expected dinie_cs_live_… or dinie_cs_test_…")
 	case strings.HasPrefix(secret, ClientSecretLivePrefix):
 		env, rest = Live, secret[len(ClientSecretLivePrefix):]
 	case strings.HasPrefix(secret, ClientSecretTestPrefix):
 		env, rest = Sandbox, secret[len(ClientSecretTestPrefix):]
 	default:
-		return 0, Wrap(ErrPrefix, CodeInvalidToken, param, "client_secret does not start with dinie_cs_live_ or dinie_cs_test_")
+		return 0, apierr.Wrap(apierr.ErrPrefix, apierr.InvalidToken, param, "client_secret does not start with dinie_cs_live_ or dinie_cs_test_")
 	}
-	if err := checkSecretBody(rest, CodeInvalidToken, param); err != nil {
+	if err := checkSecretBody(rest, apierr.InvalidToken, param); err != nil {
 		return 0, err
 	}
 	return env, nil
@@ -218,7 +220,7 @@ func ClientSecretEnvironment(secret string) (Environment, error) {
 
 // CheckClientSecret reports whether secret is a well-formed client secret of
 // environment env. One of the other environment (a live secret in the sandbox or
-// the reverse) is CodeForbidden (403) with ErrEnvironment, as the contract
+// the reverse) is apierr.Forbidden (403) with ErrEnvironment, as the contract
 // prescribes; a malformed one fails as in ClientSecretEnvironment.
 func CheckClientSecret(secret string, env Environment) error {
 	got, err := ClientSecretEnvironment(secret)
@@ -226,10 +228,10 @@ func CheckClientSecret(secret string, env Environment) error {
 		return err
 	}
 	if env != Live && env != Sandbox {
-		return Errorf(CodeInvalidFormat, "environment", "environment %d is neither live nor sandbox", env)
+		return apierr.Errorf(apierr.InvalidFormat, "environment", "environment %d is neither live nor sandbox", env)
 	}
 	if got != env {
-		return Wrap(ErrEnvironment, CodeForbidden, "client_secret",
+		return apierr.Wrap(ErrEnvironment, apierr.Forbidden, "client_secret",
 			"client_secret is a %s credential; this is the %s environment", got, env)
 	}
 	return nil
@@ -238,41 +240,41 @@ func CheckClientSecret(secret string, env Environment) error {
 // CheckAccessToken reports whether token has the shape of an access token:
 // dinie_at_ and a non-empty rest of printable ASCII without spaces (the rest is a
 // JWT, whose signature and expiry the issuer checks). An empty token is
-// CodeMissingToken; anything else malformed is CodeInvalidToken. Param is
+// apierr.MissingToken; anything else malformed is apierr.InvalidToken. Param is
 // "access_token"; the Detail never repeats the token.
 func CheckAccessToken(token string) error {
 	const param = "access_token"
 	if token == "" {
-		return Wrap(ErrEmpty, CodeMissingToken, param, "access token is missing; expected dinie_at_…")
+		return apierr.Wrap(apierr.ErrEmpty, apierr.MissingToken, param, "access token is missing; expected dinie_at_…")
 	}
 	if !strings.HasPrefix(token, AccessTokenPrefix) {
-		return Wrap(ErrPrefix, CodeInvalidToken, param, "access token does not start with dinie_at_")
+		return apierr.Wrap(apierr.ErrPrefix, apierr.InvalidToken, param, "access token does not start with dinie_at_")
 	}
-	return checkSecretBody(token[len(AccessTokenPrefix):], CodeInvalidToken, param)
+	return checkSecretBody(token[len(AccessTokenPrefix):], apierr.InvalidToken, param)
 }
 
 // CheckWebhookSecret reports whether secret has the shape of a webhook signing
 // secret: whsec_ and a non-empty rest of printable ASCII without spaces. Failures
-// are CodeInvalidFormat with Param "secret"; the Detail never repeats the secret.
+// are apierr.InvalidFormat with Param "secret"; the Detail never repeats the secret.
 func CheckWebhookSecret(secret string) error {
 	const param = "secret"
 	if secret == "" {
-		return Wrap(ErrEmpty, CodeInvalidFormat, param, "secret is empty; expected whsec_…")
+		return apierr.Wrap(apierr.ErrEmpty, apierr.InvalidFormat, param, "secret is empty; expected whsec_…")
 	}
 	if !strings.HasPrefix(secret, WebhookSecretPrefix) {
-		return Wrap(ErrPrefix, CodeInvalidFormat, param, "secret does not start with whsec_")
+		return apierr.Wrap(apierr.ErrPrefix, apierr.InvalidFormat, param, "secret does not start with whsec_")
 	}
-	return checkSecretBody(secret[len(WebhookSecretPrefix):], CodeInvalidFormat, param)
+	return checkSecretBody(secret[len(WebhookSecretPrefix):], apierr.InvalidFormat, param)
 }
 
 // checkSecretBody checks what follows a credential's prefix, without echoing it.
-func checkSecretBody(rest string, code Code, param string) error {
+func checkSecretBody(rest string, code apierr.Code, param string) error {
 	if rest == "" {
-		return Wrap(ErrLength, code, param, "%s has nothing after its prefix", param)
+		return apierr.Wrap(apierr.ErrLength, code, param, "%s has nothing after its prefix", param)
 	}
 	for i := 0; i < len(rest); i++ {
 		if c := rest[i]; c <= ' ' || c >= 0x7f {
-			return Wrap(ErrCharacter, code, param,
+			return apierr.Wrap(apierr.ErrCharacter, code, param,
 				"%s has a space, control or non-ASCII character; expected printable ASCII", param)
 		}
 	}
@@ -284,9 +286,9 @@ const MaxWebhookURLLen = 2048
 
 // ParseWebhookURL checks a webhook endpoint URL and returns it parsed: an absolute
 // https URL (ErrScheme) with a host (ErrHost), no user information (ErrUserInfo:
-// credentials in a URL leak into logs) and at most 2,048 bytes (ErrLength), with no
-// white space or control characters (ErrCharacter); anything net/url cannot parse is
-// ErrSyntax. Failures are CodeInvalidFormat with Param "url". The scheme may be in
+// credentials in a URL leak into logs) and at most 2,048 bytes (apierr.ErrLength), with no
+// white space or control characters (apierr.ErrCharacter); anything net/url cannot parse is
+// apierr.ErrSyntax. Failures are apierr.InvalidFormat with Param "url". The scheme may be in
 // any case; nothing is trimmed. Whether the host resolves, or resolves to a private
 // address (a server-side request forgery risk), needs the network and is the
 // caller's to check. The returned *url.URL is new and belongs to the caller.
@@ -294,28 +296,28 @@ func ParseWebhookURL(s string) (*url.URL, error) {
 	const param = "url"
 	const expected = "expected an absolute https:// URL with a host, at most 2048 characters"
 	if s == "" {
-		return nil, Wrap(ErrEmpty, CodeInvalidFormat, param, "url is empty; %s", expected)
+		return nil, apierr.Wrap(apierr.ErrEmpty, apierr.InvalidFormat, param, "url is empty; %s", expected)
 	}
 	if len(s) > MaxWebhookURLLen {
-		return nil, Wrap(ErrLength, CodeInvalidFormat, param, "url is %d characters long; %s", len(s), expected)
+		return nil, apierr.Wrap(apierr.ErrLength, apierr.InvalidFormat, param, "url is %d characters long; %s", len(s), expected)
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c <= ' ' || c == 0x7f {
-			return nil, Wrap(ErrCharacter, CodeInvalidFormat, param, "url %s has %s at position %d; %s",
-				quote(s), quoteRune(rune(c)), position(s, i), expected)
+			return nil, apierr.Wrap(apierr.ErrCharacter, apierr.InvalidFormat, param, "url %s has %s at position %d; %s",
+				apierr.Quote(s), apierr.QuoteRune(rune(c)), position(s, i), expected)
 		}
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, Wrap(ErrSyntax, CodeInvalidFormat, param, "url %s does not parse as a URL; %s", quote(s), expected)
+		return nil, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, param, "url %s does not parse as a URL; %s", apierr.Quote(s), expected)
 	}
 	switch {
 	case u.Scheme != "https":
-		return nil, Wrap(ErrScheme, CodeInvalidFormat, param, "url %s is not https; %s", quote(s), expected)
+		return nil, apierr.Wrap(ErrScheme, apierr.InvalidFormat, param, "url %s is not https; %s", apierr.Quote(s), expected)
 	case u.User != nil:
-		return nil, Wrap(ErrUserInfo, CodeInvalidFormat, param, "url has user information before the host; %s", expected)
+		return nil, apierr.Wrap(ErrUserInfo, apierr.InvalidFormat, param, "url has user information before the host; %s", expected)
 	case u.Opaque != "" || u.Hostname() == "":
-		return nil, Wrap(ErrHost, CodeInvalidFormat, param, "url %s has no host; %s", quote(s), expected)
+		return nil, apierr.Wrap(ErrHost, apierr.InvalidFormat, param, "url %s has no host; %s", apierr.Quote(s), expected)
 	}
 	return u, nil
 }
@@ -328,9 +330,9 @@ const (
 
 // ParseLimit parses the pagination limit from a query string value: "" means the
 // default, 25; otherwise decimal digits only, from 1 to 100. Failures have Param
-// "limit": anything but digits (a sign, spaces, "1e2") is CodeInvalidFormat with
-// ErrCharacter; a number outside 1–100 (however many digits) is
-// CodeValueOutOfRange with ErrRange.
+// "limit": anything but digits (a sign, spaces, "1e2") is apierr.InvalidFormat with
+// apierr.ErrCharacter; a number outside 1–100 (however many digits) is
+// apierr.ValueOutOfRange with apierr.ErrRange.
 func ParseLimit(s string) (int, error) {
 	if s == "" {
 		return DefaultLimit, nil
@@ -343,15 +345,15 @@ func ParseLimit(s string) (int, error) {
 			if c >= 0x80 {
 				r = firstRune(s[i:])
 			}
-			return 0, Wrap(ErrCharacter, CodeInvalidFormat, "limit", "limit %s has %s at position %d; expected an integer from 1 to 100",
-				quote(s), quoteRune(r), position(s, i))
+			return 0, apierr.Wrap(apierr.ErrCharacter, apierr.InvalidFormat, "limit", "limit %s has %s at position %d; expected an integer from 1 to 100",
+				apierr.Quote(s), apierr.QuoteRune(r), position(s, i))
 		}
 		if n <= MaxLimit {
 			n = n*10 + int(c-'0')
 		}
 	}
 	if n < 1 || n > MaxLimit {
-		return 0, Wrap(ErrRange, CodeValueOutOfRange, "limit", "limit %s is out of range; expected an integer from 1 to 100", quote(s))
+		return 0, apierr.Wrap(apierr.ErrRange, apierr.ValueOutOfRange, "limit", "limit %s is out of range; expected an integer from 1 to 100", apierr.Quote(s))
 	}
 	return n, nil
 }

@@ -1,5 +1,7 @@
 package validation
 
+import "github.com/dinie/lending/apierr"
+
 // CEP is a valid CEP (Código de Endereçamento Postal), the Brazilian postal code,
 // in canonical form: 8 digits. Values are made only by ParseCEP and UnmarshalText.
 // CEP is a small comparable value; the zero value is "no CEP", IsZero reports it and
@@ -13,8 +15,8 @@ const cepExpected = "expected 8 digits, bare or masked as 00000-000"
 // ParseCEP parses a CEP given bare (01310100) or with the canonical mask
 // (01310-100), after trimming white space around it. Whether the CEP exists is not
 // checked (that needs the Correios database); any 8 digits are accepted, and short
-// input is never left-padded. A failure is an *Error with Code CodeInvalidFormat,
-// Param "cep" and reason ErrEmpty, ErrCharacter, ErrLength or ErrMask. It allocates
+// input is never left-padded. A failure is an *apierr.Error with Code apierr.InvalidFormat,
+// Param "cep" and reason apierr.ErrEmpty, apierr.ErrCharacter, apierr.ErrLength or ErrMask. It allocates
 // nothing on success.
 func ParseCEP(s string) (CEP, error) {
 	t, off := trimSpace(s)
@@ -36,9 +38,9 @@ func ParseCEP(s string) (CEP, error) {
 	return c, nil
 }
 
-func cepError(s, t string, off int) *Error {
+func cepError(s, t string, off int) *apierr.Error {
 	if t == "" {
-		return Wrap(ErrEmpty, CodeInvalidFormat, "cep", "cep is empty; %s", cepExpected)
+		return apierr.Wrap(apierr.ErrEmpty, apierr.InvalidFormat, "cep", "cep is empty; %s", cepExpected)
 	}
 	n := 0
 	for i, r := range t {
@@ -47,14 +49,14 @@ func cepError(s, t string, off int) *Error {
 			n++
 		case r == '-':
 		default:
-			return Wrap(ErrCharacter, CodeInvalidFormat, "cep", "cep %s has %s at position %d; %s",
-				quote(s), quoteRune(r), position(s, off+i), cepExpected)
+			return apierr.Wrap(apierr.ErrCharacter, apierr.InvalidFormat, "cep", "cep %s has %s at position %d; %s",
+				apierr.Quote(s), apierr.QuoteRune(r), position(s, off+i), cepExpected)
 		}
 	}
 	if n != 8 {
-		return Wrap(ErrLength, CodeInvalidFormat, "cep", "cep %s has %d digits; %s", quote(s), n, cepExpected)
+		return apierr.Wrap(apierr.ErrLength, apierr.InvalidFormat, "cep", "cep %s has %d digits; %s", apierr.Quote(s), n, cepExpected)
 	}
-	return Wrap(ErrMask, CodeInvalidFormat, "cep", "cep %s has a hyphen out of place; %s", quote(s), cepExpected)
+	return apierr.Wrap(ErrMask, apierr.InvalidFormat, "cep", "cep %s has a hyphen out of place; %s", apierr.Quote(s), cepExpected)
 }
 
 // IsZero reports whether c is the zero value, "no CEP".

@@ -3,6 +3,8 @@ package validation
 import (
 	"encoding/binary"
 	"math/rand/v2"
+
+	"github.com/dinie/lending/apierr"
 )
 
 // CNPJ is a valid CNPJ (Cadastro Nacional da Pessoa Jurídica), the registration of a
@@ -45,9 +47,9 @@ const cnpjExpected = "expected 14 characters (12 digits or uppercase letters, th
 // uppercased; ParseCNPJStrict rejects them. Short input is never left-padded. It
 // allocates nothing on success.
 //
-// A failure is an *Error with Code CodeInvalidCNPJ, Param "cnpj" and one of the
-// reasons ErrEmpty, ErrCharacter (outside [0-9A-Za-z], or a letter in the check
-// digits), ErrLength, ErrMask, ErrRepeatedDigits (00000000000000, which passes the
+// A failure is an *apierr.Error with Code apierr.InvalidCNPJ, Param "cnpj" and one of the
+// reasons apierr.ErrEmpty, apierr.ErrCharacter (outside [0-9A-Za-z], or a letter in the check
+// digits), apierr.ErrLength, ErrMask, ErrRepeatedDigits (00000000000000, which passes the
 // check digits) or ErrCheckDigit.
 func ParseCNPJ(s string) (CNPJ, error) {
 	if c, ok := parseCNPJ(s, false); ok {
@@ -195,10 +197,10 @@ func allZero(c *[14]byte) bool {
 }
 
 // cnpjError explains why s is not a CNPJ. It runs only on failure.
-func cnpjError(s string, strict bool) *Error {
+func cnpjError(s string, strict bool) *apierr.Error {
 	t, off := trimSpace(s)
 	if t == "" {
-		return Wrap(ErrEmpty, CodeInvalidCNPJ, "cnpj", "cnpj is empty; %s", cnpjExpected)
+		return apierr.Wrap(apierr.ErrEmpty, apierr.InvalidCNPJ, "cnpj", "cnpj is empty; %s", cnpjExpected)
 	}
 	var c [14]byte
 	n := 0
@@ -207,16 +209,16 @@ func cnpjError(s string, strict bool) *Error {
 		case r >= '0' && r <= '9' || r >= 'A' && r <= 'Z':
 		case r >= 'a' && r <= 'z':
 			if strict {
-				return Wrap(ErrLowercase, CodeInvalidCNPJ, "cnpj",
+				return apierr.Wrap(ErrLowercase, apierr.InvalidCNPJ, "cnpj",
 					"cnpj %s has lowercase %s at position %d; strict parsing expects uppercase letters",
-					quote(s), quoteRune(r), position(s, off+i))
+					apierr.Quote(s), apierr.QuoteRune(r), position(s, off+i))
 			}
 			r -= 'a' - 'A'
 		case r == '.' || r == '/' || r == '-':
 			continue
 		default:
-			return Wrap(ErrCharacter, CodeInvalidCNPJ, "cnpj", "cnpj %s has %s at position %d; %s",
-				quote(s), quoteRune(r), position(s, off+i), cnpjExpected)
+			return apierr.Wrap(apierr.ErrCharacter, apierr.InvalidCNPJ, "cnpj", "cnpj %s has %s at position %d; %s",
+				apierr.Quote(s), apierr.QuoteRune(r), position(s, off+i), cnpjExpected)
 		}
 		if n < 14 {
 			c[n] = byte(r)
@@ -224,38 +226,38 @@ func cnpjError(s string, strict bool) *Error {
 		n++
 	}
 	if n != 14 {
-		return Wrap(ErrLength, CodeInvalidCNPJ, "cnpj",
+		return apierr.Wrap(apierr.ErrLength, apierr.InvalidCNPJ, "cnpj",
 			"cnpj %s has %d characters besides the mask; %s (short input is never zero-padded)",
-			quote(s), n, cnpjExpected)
+			apierr.Quote(s), n, cnpjExpected)
 	}
 	if len(t) != 14 && !(len(t) == 18 && t[2] == '.' && t[6] == '.' && t[10] == '/' && t[15] == '-') {
-		return Wrap(ErrMask, CodeInvalidCNPJ, "cnpj", "cnpj %s has separators out of place; %s",
-			quote(s), cnpjExpected)
+		return apierr.Wrap(ErrMask, apierr.InvalidCNPJ, "cnpj", "cnpj %s has separators out of place; %s",
+			apierr.Quote(s), cnpjExpected)
 	}
 	for i := 12; i < 14; i++ {
 		if c[i]-'0' > 9 {
-			return Wrap(ErrCharacter, CodeInvalidCNPJ, "cnpj",
+			return apierr.Wrap(apierr.ErrCharacter, apierr.InvalidCNPJ, "cnpj",
 				"cnpj %s has %s as check digit %d; check digits are always digits",
-				quote(s), quoteRune(rune(c[i])), i-11)
+				apierr.Quote(s), apierr.QuoteRune(rune(c[i])), i-11)
 		}
 	}
 	if allZero(&c) {
-		return Wrap(ErrRepeatedDigits, CodeInvalidCNPJ, "cnpj",
+		return apierr.Wrap(ErrRepeatedDigits, apierr.InvalidCNPJ, "cnpj",
 			"cnpj 00.000.000/0000-00 is all zeros; it passes the check digits but is never issued")
 	}
 	dv1, dv2 := cnpjCheckDigits(&c)
-	return Wrap(ErrCheckDigit, CodeInvalidCNPJ, "cnpj", "cnpj %s has check digits %s; expected %d%d",
+	return apierr.Wrap(ErrCheckDigit, apierr.InvalidCNPJ, "cnpj", "cnpj %s has check digits %s; expected %d%d",
 		packCNPJ(&c).Format(), c[12:], dv1, dv2)
 }
 
 // CNPJCheckDigits returns the two check digits of a CNPJ base of exactly 12
 // characters, digits or letters, lowercase folded to uppercase ("12ABC34501DE" →
-// "35", "000000000001" → "91"). Errors are CodeInvalidCNPJ with ErrLength or
-// ErrCharacter.
+// "35", "000000000001" → "91"). Errors are apierr.InvalidCNPJ with apierr.ErrLength or
+// apierr.ErrCharacter.
 func CNPJCheckDigits(base string) (string, error) {
 	if len(base) != 12 {
-		return "", Wrap(ErrLength, CodeInvalidCNPJ, "cnpj",
-			"cnpj base %s has %d characters; expected 12 digits or letters", quote(base), len(base))
+		return "", apierr.Wrap(apierr.ErrLength, apierr.InvalidCNPJ, "cnpj",
+			"cnpj base %s has %d characters; expected 12 digits or letters", apierr.Quote(base), len(base))
 	}
 	var c [14]byte
 	for i := range 12 {
@@ -264,9 +266,9 @@ func CNPJCheckDigits(base string) (string, error) {
 			ch -= 'a' - 'A'
 		}
 		if ch-'0' > 9 && ch-'A' >= 26 {
-			return "", Wrap(ErrCharacter, CodeInvalidCNPJ, "cnpj",
+			return "", apierr.Wrap(apierr.ErrCharacter, apierr.InvalidCNPJ, "cnpj",
 				"cnpj base %s has %s at position %d; expected 12 digits or letters",
-				quote(base), quoteRune(rune(base[i])), i+1)
+				apierr.Quote(base), apierr.QuoteRune(rune(base[i])), i+1)
 		}
 		c[i] = ch
 	}
@@ -345,16 +347,16 @@ func (c *CNPJ) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// RandomCNPJ returns a valid numeric CNPJ drawn from r: 12 uniform random digits
-// (never all zero) and their check digits. Seeding and a nil r work as in RandomCPF.
-func RandomCNPJ(r *rand.Rand) CNPJ {
+// GenerateCNPJ returns a valid numeric CNPJ drawn from r: 12 uniform random digits
+// (never all zero) and their check digits. Seeding and a nil r work as in GenerateCPF.
+func GenerateCNPJ(r *rand.Rand) CNPJ {
 	return randomCNPJ(r, "0123456789", false)
 }
 
-// RandomAlphanumericCNPJ returns a valid alphanumeric CNPJ drawn from r: 12 uniform
+// GenerateAlphanumericCNPJ returns a valid alphanumeric CNPJ drawn from r: 12 uniform
 // random characters of [0-9A-Z], at least one of them a letter, and their check
-// digits. Seeding and a nil r work as in RandomCPF.
-func RandomAlphanumericCNPJ(r *rand.Rand) CNPJ {
+// digits. Seeding and a nil r work as in GenerateCPF.
+func GenerateAlphanumericCNPJ(r *rand.Rand) CNPJ {
 	return randomCNPJ(r, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", true)
 }
 

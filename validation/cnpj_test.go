@@ -9,6 +9,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/validation"
 )
 
@@ -46,14 +47,14 @@ func TestParseCNPJOfficialVectors(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"", validation.ErrEmpty},
-		{"$0123456789ABC", validation.ErrCharacter},
-		{"0123456?789ABC", validation.ErrCharacter},
-		{"0123456789ABC#", validation.ErrCharacter},
-		{"0000000000019", validation.ErrLength},   // 13 characters
-		{"000000000001911", validation.ErrLength}, // 15 characters
-		{"0000000000019L", validation.ErrCharacter},
-		{"000000000001P1", validation.ErrCharacter},
+		{"", apierr.ErrEmpty},
+		{"$0123456789ABC", apierr.ErrCharacter},
+		{"0123456?789ABC", apierr.ErrCharacter},
+		{"0123456789ABC#", apierr.ErrCharacter},
+		{"0000000000019", apierr.ErrLength},   // 13 characters
+		{"000000000001911", apierr.ErrLength}, // 15 characters
+		{"0000000000019L", apierr.ErrCharacter},
+		{"000000000001P1", apierr.ErrCharacter},
 		{"00000000000192", validation.ErrCheckDigit},
 		{"ABCDEFGHIJKL81", validation.ErrCheckDigit},
 		{"00000000000000", validation.ErrRepeatedDigits},
@@ -64,12 +65,12 @@ func TestParseCNPJOfficialVectors(t *testing.T) {
 			if !got.IsZero() {
 				t.Errorf("parse(%q) = %q with an error", c.in, got)
 			}
-			checkErr(t, "ParseCNPJ("+c.in+")", err, validation.CodeInvalidCNPJ, "cnpj", c.reason)
+			checkErr(t, "ParseCNPJ("+c.in+")", err, apierr.InvalidCNPJ, "cnpj", c.reason)
 		}
 	}
 	// Official: lowercase is invalid in strict mode. Lenient (the default) folds it.
 	_, err := validation.ParseCNPJStrict("12.ABc.345/01DE-35")
-	checkErr(t, "ParseCNPJStrict(12.ABc.345/01DE-35)", err, validation.CodeInvalidCNPJ, "cnpj", validation.ErrLowercase)
+	checkErr(t, "ParseCNPJStrict(12.ABc.345/01DE-35)", err, apierr.InvalidCNPJ, "cnpj", validation.ErrLowercase)
 	if got, err := validation.ParseCNPJ("12.ABc.345/01DE-35"); err != nil || got.String() != "12ABC34501DE35" {
 		t.Errorf("ParseCNPJ(12.ABc.345/01DE-35) = %q, %v; want 12ABC34501DE35", got, err)
 	}
@@ -94,10 +95,10 @@ func TestCNPJCheckDigits(t *testing.T) {
 	for _, c := range []struct {
 		in     string
 		reason error
-	}{{"12ABC34501D", validation.ErrLength}, {"12ABC34501DE3", validation.ErrLength},
-		{"12ABC34501D#", validation.ErrCharacter}, {"12.ABC.345/0", validation.ErrCharacter}} {
+	}{{"12ABC34501D", apierr.ErrLength}, {"12ABC34501DE3", apierr.ErrLength},
+		{"12ABC34501D#", apierr.ErrCharacter}, {"12.ABC.345/0", apierr.ErrCharacter}} {
 		_, err := validation.CNPJCheckDigits(c.in)
-		checkErr(t, "CNPJCheckDigits("+c.in+")", err, validation.CodeInvalidCNPJ, "cnpj", c.reason)
+		checkErr(t, "CNPJCheckDigits("+c.in+")", err, apierr.InvalidCNPJ, "cnpj", c.reason)
 	}
 }
 
@@ -118,25 +119,25 @@ func TestParseCNPJ(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"   ", validation.ErrEmpty},
-		{"191", validation.ErrLength}, // never left-padded to 00000000000191
-		{"12.ABC.345/01DE-3", validation.ErrLength},
+		{"   ", apierr.ErrEmpty},
+		{"191", apierr.ErrLength}, // never left-padded to 00000000000191
+		{"12.ABC.345/01DE-3", apierr.ErrLength},
 		{"12ABC345/01DE-35", validation.ErrMask},
 		{"12.ABC.345.01DE-35", validation.ErrMask},
 		{"12.ABC.34501DE35", validation.ErrMask},
 		{"12-ABC-345-01DE-35", validation.ErrMask},
 		{"12.ABC.345/01DE.35", validation.ErrMask},
-		{"12 ABC 345 01DE 35", validation.ErrCharacter},
-		{"12.ÀBC.345/01DE-35", validation.ErrCharacter},
-		{"12.ſBC.345/01DE-35", validation.ErrCharacter}, // U+017F folds to 'S' in Unicode, not here
-		{"12ABC34501DEA5", validation.ErrCharacter},     // a letter as check digit
+		{"12 ABC 345 01DE 35", apierr.ErrCharacter},
+		{"12.ÀBC.345/01DE-35", apierr.ErrCharacter},
+		{"12.ſBC.345/01DE-35", apierr.ErrCharacter}, // U+017F folds to 'S' in Unicode, not here
+		{"12ABC34501DEA5", apierr.ErrCharacter},     // a letter as check digit
 		// The known bug of valuing 'A' as 10 makes 12ABC34501DE end in 45 (documents.md).
 		{"12ABC34501DE45", validation.ErrCheckDigit},
 		{"12.ABC.345/01DE-53", validation.ErrCheckDigit},
 	}
 	for _, c := range bad {
 		_, err := validation.ParseCNPJ(c.in)
-		checkErr(t, "ParseCNPJ("+c.in+")", err, validation.CodeInvalidCNPJ, "cnpj", c.reason)
+		checkErr(t, "ParseCNPJ("+c.in+")", err, apierr.InvalidCNPJ, "cnpj", c.reason)
 	}
 }
 
@@ -183,7 +184,7 @@ func TestCNPJJSON(t *testing.T) {
 		t.Errorf("Unmarshal empty = %v, %v", z.CNPJ, err)
 	}
 	err = json.Unmarshal([]byte(`{"cnpj":"00000000000000"}`), &z)
-	checkErr(t, "Unmarshal zeros", err, validation.CodeInvalidCNPJ, "cnpj", validation.ErrRepeatedDigits)
+	checkErr(t, "Unmarshal zeros", err, apierr.InvalidCNPJ, "cnpj", validation.ErrRepeatedDigits)
 }
 
 // documents.md: with letters, characters congruent mod 11 swap without changing the
@@ -191,7 +192,7 @@ func TestCNPJJSON(t *testing.T) {
 // alphanumeric CNPJ stays valid under any such swap: the weakness the docs state.
 func TestCNPJCongruentSwapUndetected(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := validation.RandomAlphanumericCNPJ(rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 2))).String()
+		c := validation.GenerateAlphanumericCNPJ(rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 2))).String()
 		i := rapid.IntRange(0, 11).Draw(t, "pos")
 		v := int(c[i]) - 48
 		var alts []byte
@@ -213,15 +214,15 @@ func TestCNPJCongruentSwapUndetected(t *testing.T) {
 func TestRandomCNPJ(t *testing.T) {
 	a, b := rand.New(rand.NewPCG(3, 4)), rand.New(rand.NewPCG(3, 4))
 	for range 100 {
-		if validation.RandomCNPJ(a) != validation.RandomCNPJ(b) ||
-			validation.RandomAlphanumericCNPJ(a) != validation.RandomAlphanumericCNPJ(b) {
+		if validation.GenerateCNPJ(a) != validation.GenerateCNPJ(b) ||
+			validation.GenerateAlphanumericCNPJ(a) != validation.GenerateAlphanumericCNPJ(b) {
 			t.Fatal("same seed, different CNPJs")
 		}
 	}
-	if x, y := validation.RandomCNPJ(nil), validation.RandomCNPJ(nil); x != y || x.IsAlphanumeric() {
+	if x, y := validation.GenerateCNPJ(nil), validation.GenerateCNPJ(nil); x != y || x.IsAlphanumeric() {
 		t.Error("RandomCNPJ(nil) is not a fixed numeric CNPJ")
 	}
-	if !validation.RandomAlphanumericCNPJ(nil).IsAlphanumeric() {
+	if !validation.GenerateAlphanumericCNPJ(nil).IsAlphanumeric() {
 		t.Error("RandomAlphanumericCNPJ(nil) has no letter")
 	}
 }
@@ -229,7 +230,7 @@ func TestRandomCNPJ(t *testing.T) {
 func TestGeneratedCNPJValidates(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "s1"), rapid.Uint64().Draw(t, "s2")))
-		for _, c := range []validation.CNPJ{validation.RandomCNPJ(r), validation.RandomAlphanumericCNPJ(r)} {
+		for _, c := range []validation.CNPJ{validation.GenerateCNPJ(r), validation.GenerateAlphanumericCNPJ(r)} {
 			if _, ok := refCNPJ(c.String(), false); !ok {
 				t.Fatalf("generated %q, invalid by the reference", c.String())
 			}
@@ -265,7 +266,7 @@ func cnpjRemainders(d string) (int, int) {
 // digit 0) and the other check digit stays the same.
 func TestCNPJSingleDigitChange(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := validation.RandomCNPJ(rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 3))).String()
+		c := validation.GenerateCNPJ(rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 3))).String()
 		i := rapid.IntRange(0, 13).Draw(t, "pos")
 		d := byte(rapid.IntRange(1, 9).Draw(t, "delta"))
 		m := c[:i] + string((c[i]-'0'+d)%10+'0') + c[i+1:]
@@ -285,7 +286,7 @@ func TestCNPJSingleDigitChange(t *testing.T) {
 func genNearCNPJ() *rapid.Generator[string] {
 	return rapid.Custom(func(t *rapid.T) string {
 		r := rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 4))
-		c := rapid.SampledFrom([]validation.CNPJ{validation.RandomCNPJ(r), validation.RandomAlphanumericCNPJ(r)}).Draw(t, "kind")
+		c := rapid.SampledFrom([]validation.CNPJ{validation.GenerateCNPJ(r), validation.GenerateAlphanumericCNPJ(r)}).Draw(t, "kind")
 		s := rapid.SampledFrom([]string{c.String(), c.Format(), strings.ToLower(c.Format())}).Draw(t, "form")
 		return mutate(t, s, "0123456789AZaz./- #")
 	})
@@ -307,7 +308,7 @@ func checkCNPJ(t tb, s string) {
 		got, err := parse(s)
 		want, ok := refCNPJ(s, !strict)
 		if !ok {
-			checkErr(t, "ParseCNPJ("+quoteShort(s)+")", err, validation.CodeInvalidCNPJ, "cnpj", nil)
+			checkErr(t, "ParseCNPJ("+quoteShort(s)+")", err, apierr.InvalidCNPJ, "cnpj", nil)
 			continue
 		}
 		if err != nil || got.String() != want {

@@ -3,11 +3,13 @@ package validation
 import (
 	"encoding/binary"
 	"math/rand/v2"
+
+	"github.com/dinie/lending/apierr"
 )
 
 // CPF is a valid CPF (Cadastro de Pessoas Físicas), the taxpayer number of an
 // individual, in canonical form: its 11 digits. Values are made only by ParseCPF,
-// UnmarshalText and RandomCPF, so a non-zero CPF is always valid. CPF is a small
+// UnmarshalText and GenerateCPF, so a non-zero CPF is always valid. CPF is a small
 // comparable value: use == to compare (formatting never matters), or use it as a map
 // key. The zero value is "no CPF"; IsZero reports it and String returns "".
 type CPF struct {
@@ -40,8 +42,8 @@ const cpfExpected = "expected 11 digits, bare or masked as 000.000.000-00"
 // (280.012.389-38), after trimming white space around it. Short input is never
 // left-padded with zeros: "191" is not 000.000.001-91. It allocates nothing on success.
 //
-// A failure is an *Error with Code CodeInvalidCPF, Param "cpf" and one of the
-// reasons ErrEmpty, ErrCharacter, ErrLength, ErrMask, ErrRepeatedDigits (the ten
+// A failure is an *apierr.Error with Code apierr.InvalidCPF, Param "cpf" and one of the
+// reasons apierr.ErrEmpty, apierr.ErrCharacter, apierr.ErrLength, ErrMask, ErrRepeatedDigits (the ten
 // values of one repeated digit, which pass the check digits but are not issued) or
 // ErrCheckDigit.
 func ParseCPF(s string) (CPF, error) {
@@ -128,10 +130,10 @@ func repeated(d *[11]byte) bool {
 }
 
 // cpfError explains why s is not a CPF. It runs only on failure.
-func cpfError(s string) *Error {
+func cpfError(s string) *apierr.Error {
 	t, off := trimSpace(s)
 	if t == "" {
-		return Wrap(ErrEmpty, CodeInvalidCPF, "cpf", "cpf is empty; %s", cpfExpected)
+		return apierr.Wrap(apierr.ErrEmpty, apierr.InvalidCPF, "cpf", "cpf is empty; %s", cpfExpected)
 	}
 	var c [11]byte
 	n := 0
@@ -144,40 +146,40 @@ func cpfError(s string) *Error {
 			n++
 		case r == '.' || r == '-':
 		default:
-			return Wrap(ErrCharacter, CodeInvalidCPF, "cpf", "cpf %s has %s at position %d; %s",
-				quote(s), quoteRune(r), position(s, off+i), cpfExpected)
+			return apierr.Wrap(apierr.ErrCharacter, apierr.InvalidCPF, "cpf", "cpf %s has %s at position %d; %s",
+				apierr.Quote(s), apierr.QuoteRune(r), position(s, off+i), cpfExpected)
 		}
 	}
 	if n != 11 {
-		return Wrap(ErrLength, CodeInvalidCPF, "cpf",
-			"cpf %s has %d digits; %s (short input is never zero-padded)", quote(s), n, cpfExpected)
+		return apierr.Wrap(apierr.ErrLength, apierr.InvalidCPF, "cpf",
+			"cpf %s has %d digits; %s (short input is never zero-padded)", apierr.Quote(s), n, cpfExpected)
 	}
 	if len(t) != 11 && !(len(t) == 14 && t[3] == '.' && t[7] == '.' && t[11] == '-') {
-		return Wrap(ErrMask, CodeInvalidCPF, "cpf", "cpf %s has separators out of place; %s",
-			quote(s), cpfExpected)
+		return apierr.Wrap(ErrMask, apierr.InvalidCPF, "cpf", "cpf %s has separators out of place; %s",
+			apierr.Quote(s), cpfExpected)
 	}
 	if repeated(&c) {
-		return Wrap(ErrRepeatedDigits, CodeInvalidCPF, "cpf",
+		return apierr.Wrap(ErrRepeatedDigits, apierr.InvalidCPF, "cpf",
 			"cpf %s repeats one digit; such numbers pass the check digits but are never issued",
 			packCPF(&c).Format())
 	}
 	dv1, dv2 := cpfCheckDigits(&c)
-	return Wrap(ErrCheckDigit, CodeInvalidCPF, "cpf", "cpf %s has check digits %s; expected %d%d",
+	return apierr.Wrap(ErrCheckDigit, apierr.InvalidCPF, "cpf", "cpf %s has check digits %s; expected %d%d",
 		packCPF(&c).Format(), c[9:], dv1, dv2)
 }
 
 // CPFCheckDigits returns the two check digits of a CPF base of exactly 9 digits
-// ("280012389" → "38"). Errors are CodeInvalidCPF with ErrLength or ErrCharacter.
+// ("280012389" → "38"). Errors are apierr.InvalidCPF with apierr.ErrLength or apierr.ErrCharacter.
 func CPFCheckDigits(base string) (string, error) {
 	if len(base) != 9 {
-		return "", Wrap(ErrLength, CodeInvalidCPF, "cpf",
-			"cpf base %s has %d characters; expected 9 digits", quote(base), len(base))
+		return "", apierr.Wrap(apierr.ErrLength, apierr.InvalidCPF, "cpf",
+			"cpf base %s has %d characters; expected 9 digits", apierr.Quote(base), len(base))
 	}
 	var d [11]byte
 	for i := range 9 {
 		if base[i]-'0' > 9 {
-			return "", Wrap(ErrCharacter, CodeInvalidCPF, "cpf",
-				"cpf base %s has %s at position %d; expected 9 digits", quote(base), quoteRune(rune(base[i])), i+1)
+			return "", apierr.Wrap(apierr.ErrCharacter, apierr.InvalidCPF, "cpf",
+				"cpf base %s has %s at position %d; expected 9 digits", apierr.Quote(base), apierr.QuoteRune(rune(base[i])), i+1)
 		}
 		d[i] = base[i]
 	}
@@ -220,7 +222,7 @@ func (c CPF) MarshalText() ([]byte, error) {
 
 // UnmarshalText parses text as ParseCPF does. Empty text gives the zero CPF without
 // error, so an optional field round-trips; a server that requires the field checks
-// IsZero and reports CodeMissingRequiredField.
+// IsZero and reports apierr.MissingRequiredField.
 func (c *CPF) UnmarshalText(text []byte) error {
 	if len(text) == 0 {
 		*c = CPF{}
@@ -283,12 +285,12 @@ func (r FiscalRegion) States() []string {
 	return nil
 }
 
-// RandomCPF returns a valid CPF drawn from r: 9 uniform random base digits (never
+// GenerateCPF returns a valid CPF drawn from r: 9 uniform random base digits (never
 // all equal) and their check digits. The same seed gives the same CPFs, and there is
 // no global state. A nil r stands for a fixed seed, rand.New(rand.NewPCG(0, 0)), so
 // every such call returns the same CPF. Meant for tests and sandboxes: a generated
 // CPF may belong to a real person.
-func RandomCPF(r *rand.Rand) CPF {
+func GenerateCPF(r *rand.Rand) CPF {
 	if r == nil {
 		r = rand.New(rand.NewPCG(0, 0))
 	}

@@ -10,6 +10,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/validation"
 )
 
@@ -39,19 +40,19 @@ func TestParseCPF(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"", validation.ErrEmpty},
-		{" \t ", validation.ErrEmpty},
-		{"191", validation.ErrLength}, // never left-padded to 000.000.001-91
-		{"0191", validation.ErrLength},
-		{"2800123893", validation.ErrLength},
-		{"280012389380", validation.ErrLength},
-		{"280.012.389-380", validation.ErrLength},
-		{"280.012.389-3", validation.ErrLength},
-		{"280.012.389-3a", validation.ErrCharacter},
-		{"280 012 389 38", validation.ErrCharacter},
-		{"280.012.389/38", validation.ErrCharacter},
-		{"２80.012.389-38", validation.ErrCharacter}, // fullwidth digit
-		{"280.012.389-38\x00", validation.ErrCharacter},
+		{"", apierr.ErrEmpty},
+		{" \t ", apierr.ErrEmpty},
+		{"191", apierr.ErrLength}, // never left-padded to 000.000.001-91
+		{"0191", apierr.ErrLength},
+		{"2800123893", apierr.ErrLength},
+		{"280012389380", apierr.ErrLength},
+		{"280.012.389-380", apierr.ErrLength},
+		{"280.012.389-3", apierr.ErrLength},
+		{"280.012.389-3a", apierr.ErrCharacter},
+		{"280 012 389 38", apierr.ErrCharacter},
+		{"280.012.389/38", apierr.ErrCharacter},
+		{"２80.012.389-38", apierr.ErrCharacter}, // fullwidth digit
+		{"280.012.389-38\x00", apierr.ErrCharacter},
 		{"-28001238938", validation.ErrMask},
 		{"280-012-389.38", validation.ErrMask},
 		{"280.01238938", validation.ErrMask},
@@ -78,7 +79,7 @@ func TestParseCPF(t *testing.T) {
 		if !got.IsZero() {
 			t.Errorf("ParseCPF(%q) = %q with an error, want the zero CPF", c.in, got)
 		}
-		checkErr(t, "ParseCPF("+c.in+")", err, validation.CodeInvalidCPF, "cpf", c.reason)
+		checkErr(t, "ParseCPF("+c.in+")", err, apierr.InvalidCPF, "cpf", c.reason)
 	}
 }
 
@@ -106,10 +107,10 @@ func TestCPFCheckDigits(t *testing.T) {
 	for _, c := range []struct {
 		in     string
 		reason error
-	}{{"28001238", validation.ErrLength}, {"2800123890", validation.ErrLength},
-		{"28001238a", validation.ErrCharacter}, {"280.012.3", validation.ErrCharacter}} {
+	}{{"28001238", apierr.ErrLength}, {"2800123890", apierr.ErrLength},
+		{"28001238a", apierr.ErrCharacter}, {"280.012.3", apierr.ErrCharacter}} {
 		_, err := validation.CPFCheckDigits(c.in)
-		checkErr(t, "CPFCheckDigits("+c.in+")", err, validation.CodeInvalidCPF, "cpf", c.reason)
+		checkErr(t, "CPFCheckDigits("+c.in+")", err, apierr.InvalidCPF, "cpf", c.reason)
 	}
 }
 
@@ -153,7 +154,7 @@ func TestCPFJSON(t *testing.T) {
 		t.Errorf("Unmarshal(%s) = %v, %v", out, z.CPF, err)
 	}
 	err = json.Unmarshal([]byte(`{"cpf":"280.012.389-39"}`), &z)
-	checkErr(t, "Unmarshal bad cpf", err, validation.CodeInvalidCPF, "cpf", validation.ErrCheckDigit)
+	checkErr(t, "Unmarshal bad cpf", err, apierr.InvalidCPF, "cpf", validation.ErrCheckDigit)
 }
 
 func TestFiscalRegion(t *testing.T) {
@@ -193,15 +194,15 @@ func TestRandomCPF(t *testing.T) {
 	a := rand.New(rand.NewPCG(7, 7))
 	b := rand.New(rand.NewPCG(7, 7))
 	for range 100 {
-		x, y := validation.RandomCPF(a), validation.RandomCPF(b)
+		x, y := validation.GenerateCPF(a), validation.GenerateCPF(b)
 		if x != y {
 			t.Fatalf("same seed, different CPFs: %v %v", x, y)
 		}
 	}
-	if x, y := validation.RandomCPF(nil), validation.RandomCPF(nil); x != y {
+	if x, y := validation.GenerateCPF(nil), validation.GenerateCPF(nil); x != y {
 		t.Error("RandomCPF(nil) is not deterministic")
 	}
-	if _, ok := refCPF(validation.RandomCPF(nil).String()); !ok {
+	if _, ok := refCPF(validation.GenerateCPF(nil).String()); !ok {
 		t.Error("RandomCPF(nil) is invalid")
 	}
 }
@@ -209,7 +210,7 @@ func TestRandomCPF(t *testing.T) {
 func TestGeneratedCPFValidates(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "s1"), rapid.Uint64().Draw(t, "s2")))
-		c := validation.RandomCPF(r)
+		c := validation.GenerateCPF(r)
 		if _, ok := refCPF(c.String()); !ok {
 			t.Fatalf("RandomCPF gave %q, invalid by the reference", c.String())
 		}
@@ -258,7 +259,7 @@ func TestCPFSingleDigitChange(t *testing.T) {
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		r := rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "s1"), 0))
-		c := validation.RandomCPF(r).String()
+		c := validation.GenerateCPF(r).String()
 		i := rapid.IntRange(0, 10).Draw(t, "pos")
 		d := byte('0' + rapid.IntRange(1, 9).Draw(t, "delta"))
 		m := c[:i] + string((c[i]-'0'+d-'0')%10+'0') + c[i+1:]
@@ -303,7 +304,7 @@ func TestCPFMirrorFormula(t *testing.T) {
 // white space, then substitutions, deletions, insertions, swaps and mask damage.
 func genNearCPF() *rapid.Generator[string] {
 	return rapid.Custom(func(t *rapid.T) string {
-		c := validation.RandomCPF(rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 1)))
+		c := validation.GenerateCPF(rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 1)))
 		s := rapid.SampledFrom([]string{c.String(), c.Format()}).Draw(t, "form")
 		return mutate(t, s, "0123456789.-/ xA")
 	})
@@ -347,7 +348,7 @@ func checkCPF(t tb, s string) {
 	got, err := validation.ParseCPF(s)
 	want, ok := refCPF(s)
 	if !ok {
-		checkErr(t, "ParseCPF("+quoteShort(s)+")", err, validation.CodeInvalidCPF, "cpf", nil)
+		checkErr(t, "ParseCPF("+quoteShort(s)+")", err, apierr.InvalidCPF, "cpf", nil)
 		return
 	}
 	if err != nil || got.String() != want {

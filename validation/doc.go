@@ -1,63 +1,6 @@
 // Package validation holds the API's input rules and its error type: money in the
 // wire format, CPF and CNPJ, phone, e-mail, CEP, resource IDs and credentials, and
-// the *Error every package of the library returns for a rule failure.
-//
-// # Money
-//
-// The wire format of money is a JSON string matching ^[0-9]+\.[0-9]{2}$: reais, a
-// point, exactly two decimal places; no sign, exponent, spaces or thousands separator
-// (api-contract.md, "Wire formats"). Leading zeros are accepted, as the pattern allows,
-// and dropped from the canonical form ("007.50" → "7.50").
-//
-//	ParseMoney(s)      wire string → decimal.Decimal with exponent −2, exact, any size
-//	ParseCents(s)      wire string → int64 cents, exact, no allocation
-//	FormatMoney(d)     any decimal → wire string, rounded half-up to cents
-//	FormatCents(c)     int64 cents → wire string
-//	AppendCents(b, c)  int64 cents → wire bytes appended to b, no allocation
-//	DecimalToCents(d)  decimal → int64 cents, exact or an error, never rounded
-//	CentsToDecimal(c)  int64 cents → decimal with exponent −2
-//
-// Library packages compute money in int64 cents on their hot paths and speak
-// decimal.Decimal at their exported APIs; these functions are the only conversions
-// between the two and between either and text.
-//
-// AppendCents is one case of the library's fixed-point writer, for any integer
-// held in units of 10^−places (cents, or the 10^−8 % and 10^−10 % units of the
-// IOF and interest rates):
-//
-//	AppendFixed(b, v, p)    v·10^−p appended with exactly p decimals ("0.00820000")
-//	AppendTrimmed(b, v, p)  the same without trailing fraction zeros ("0.0082", "1")
-//
-// Both are exact (nothing rounds), take any int64 and allocate nothing when b has
-// room.
-//
-// Rounding: FormatMoney is the only function that rounds. It rounds half-up to cents
-// (lending-math.md §4, commercial rounding): a value exactly halfway between two cents
-// goes to the one farther from zero, so 1.005 → 1.01 and 1.00499 → 1.00. Negative
-// values, which the wire never carries but internal arithmetic can produce, round
-// symmetrically (−1.005 → −1.01) and print with a leading '-'; AppendCents and
-// FormatCents print negative cents the same way. Zero prints "0.00", never "-0.00".
-//
-// Bounds: int64 cents span ±92233720368547758.07 reais; ParseCents reports a larger
-// amount as amount_out_of_range and DecimalToCents reports one outside the range
-// likewise. ParseMoney has no numeric bound but reads at most MaxMoneyLen (1,024)
-// characters, because the cost of parsing a coefficient grows with the square of its
-// length. DecimalToCents never rounds: a decimal that is not a whole number of cents
-// (1.005) is invalid_format, while extra zeros are fine (1.500 is 150 cents).
-//
-// Money errors carry Param "amount", since a parser does not know which field it read;
-// the caller relabels them with Relabel(err, "requested_amount") (or
-// (*Error).WithParam on an *Error in hand).
-//
-//	input                       code                 reason
-//	""                          invalid_format       ErrEmpty
-//	longer than MaxMoneyLen     invalid_format       ErrLength
-//	"-1.00", "1,00", " 1.00"    invalid_format       ErrCharacter
-//	"1", "1.5", "1.505"         invalid_format       ErrPrecision
-//	".50", "1.0.0"              invalid_format       ErrSyntax
-//	"92233720368547758.08"      amount_out_of_range  ErrRange      (ParseCents only)
-//	decimal 1.005               invalid_format       ErrPrecision  (DecimalToCents)
-//	decimal 1e17                amount_out_of_range  ErrRange      (DecimalToCents)
+// the *apierr.Error every package of the library returns for a rule failure.
 //
 // # CPF and CNPJ
 //
@@ -114,10 +57,10 @@
 // invalid character.
 //
 //	input                        code          reason
-//	"" or only spaces            invalid_cpf   ErrEmpty           (invalid_cnpj for CNPJ)
-//	a character outside the set  invalid_cpf   ErrCharacter       ('A' in a CPF, '#', 'é', a letter as CNPJ check digit)
+//	"" or only spaces            invalid_cpf   apierr.ErrEmpty           (invalid_cnpj for CNPJ)
+//	a character outside the set  invalid_cpf   apierr.ErrCharacter       ('A' in a CPF, '#', 'é', a letter as CNPJ check digit)
 //	lowercase, ParseCNPJStrict   invalid_cnpj  ErrLowercase
-//	not 11 (14) characters       invalid_cpf   ErrLength          (not counting the mask)
+//	not 11 (14) characters       invalid_cpf   apierr.ErrLength          (not counting the mask)
 //	separators out of place      invalid_cpf   ErrMask            ("280.01238938")
 //	one repeated digit           invalid_cpf   ErrRepeatedDigits  (CNPJ: all zeros)
 //	check digits differ          invalid_cpf   ErrCheckDigit      (the Detail gives the expected ones)
@@ -125,7 +68,7 @@
 // The Param is "cpf" or "cnpj". CPFCheckDigits and CNPJCheckDigits compute check
 // digits for a bare base of 9 digits or 12 characters.
 //
-// RandomCPF, RandomCNPJ and RandomAlphanumericCNPJ draw valid values from a caller's
+// GenerateCPF, GenerateCNPJ and GenerateAlphanumericCNPJ draw valid values from a caller's
 // *rand.Rand (math/rand/v2), so tests are reproducible and there is no global random
 // state; a nil *rand.Rand stands for a fixed seed. Generated numbers may belong to real
 // people and companies: use them for tests and sandboxes only.
@@ -163,9 +106,9 @@
 // none of these rules rejects a geographic number.
 //
 //	input                        code            reason
-//	"" or only spaces            invalid_format  ErrEmpty
-//	a letter, '.', '+' inside    invalid_format  ErrCharacter
-//	a length no shape has        invalid_format  ErrLength          (also: no DDD)
+//	"" or only spaces            invalid_format  apierr.ErrEmpty
+//	a letter, '.', '+' inside    invalid_format  apierr.ErrCharacter
+//	a length no shape has        invalid_format  apierr.ErrLength          (also: no DDD)
 //	+1 …, 0044 …                 invalid_format  ErrCountryCode
 //	(20) …, +55 0 11 …           invalid_format  ErrDDD
 //	(11) 8123-4567, (11) 1234-…  invalid_format  ErrSubscriber      (8-digit mobile; bad first digit)
@@ -174,22 +117,22 @@
 // # E-mail, CEP
 //
 // ParseEmail applies documents.md's simple rules, not RFC 5322: white space around
-// is trimmed; then no space or control character and valid UTF-8 (ErrCharacter),
-// exactly one '@' with a non-empty local part (ErrSyntax), a local part of at most
-// 64 bytes and an address of at most 254 (ErrLength, RFC 5321's limits), and a domain
+// is trimmed; then no space or control character and valid UTF-8 (apierr.ErrCharacter),
+// exactly one '@' with a non-empty local part (apierr.ErrSyntax), a local part of at most
+// 64 bytes and an address of at most 254 (apierr.ErrLength, RFC 5321's limits), and a domain
 // with a dot and no empty label (ErrHost). The canonical form lowercases the domain's
 // ASCII letters; the local part is kept as given. Code invalid_format, Param "email".
 //
 // ParseCEP accepts 8 digits, bare or masked 00000-000, white space around trimmed;
 // any 8 digits pass (existence is the Correios' database, not a format rule). Reasons
-// ErrEmpty, ErrCharacter, ErrLength, ErrMask; code invalid_format, Param "cep".
+// apierr.ErrEmpty, apierr.ErrCharacter, apierr.ErrLength, ErrMask; code invalid_format, Param "cep".
 //
 // # IDs, credentials, webhook URLs, pagination
 //
 // An ID is its resource's prefix and 32 lowercase hex digits (api-contract.md):
 // cust_ Customer, co_ CreditOffer, sim_ Simulation, ln_ Loan, tx_ Transaction,
 // we_ WebhookEndpoint, dinie_ci_ Client. CheckID(id, r) also checks that the prefix
-// is r's: a loan ID where a credit offer ID belongs is ErrPrefix, and the Detail names
+// is r's: a loan ID where a credit offer ID belongs is apierr.ErrPrefix, and the Detail names
 // both resources. Errors are invalid_format with Param r.Param() ("credit_offer_id");
 // ResourceOf identifies an ID's resource. Machine-made values (IDs, credentials, URLs,
 // money) are never trimmed or case-folded: a stray space is an error, not a typo to fix.
@@ -204,53 +147,40 @@
 // credential.
 //
 // ParseWebhookURL: an absolute https URL (ErrScheme) with a host (ErrHost), no user
-// information (ErrUserInfo), no white space or control characters (ErrCharacter), at
-// most 2,048 bytes (ErrLength), parseable by net/url (ErrSyntax); Param "url".
+// information (ErrUserInfo), no white space or control characters (apierr.ErrCharacter), at
+// most 2,048 bytes (apierr.ErrLength), parseable by net/url (apierr.ErrSyntax); Param "url".
 // Whether the host resolves, or resolves to a private address, needs the network and
 // is left to the caller.
 //
 // Pagination: ParseLimit reads the limit query value, "" meaning the default 25,
 // otherwise 1 to 100 in decimal digits (Param "limit"): anything but digits is
-// invalid_format (ErrCharacter), a number outside 1 to 100 value_out_of_range (ErrRange).
+// invalid_format (apierr.ErrCharacter), a number outside 1 to 100 value_out_of_range (apierr.ErrRange).
 // ParseStartingAfter checks the cursor is an ID of the listed resource (Param
 // "starting_after"); "" means from the start.
 //
 // # Errors
 //
-// A rule failure is an *Error: Code is the API's snake_case code (invalid_cpf), Param
-// the offending field's wire name (cpf), Detail a sentence saying what was wrong and
-// what was expected, and Err a Reason (ErrCheckDigit…) saying why. Codes and Reasons
-// are constants that double as errors.Is sentinels:
+// Every failure is an *apierr.Error: Code is the API's snake_case code (invalid_cpf),
+// Param the offending field's wire name (cpf), Detail a sentence saying what was wrong
+// and what was expected, and Err a reason — a generic one of package apierr
+// (apierr.ErrLength …) or one of this package's (ErrCheckDigit …) — saying why:
 //
-//	var e *validation.Error
+//	var e *apierr.Error
 //	if errors.As(err, &e) { … e.Code, e.Param, e.Detail … }
-//	if errors.Is(err, validation.CodeInvalidCPF) { … }
+//	if errors.Is(err, apierr.InvalidCPF) { … }
 //	if errors.Is(err, validation.ErrCheckDigit) { … }
 //
-// Details quote user input with Go escapes and cut it after 48 bytes, so a message is
-// always one line of bounded length. Positions in Details count characters from 1 in
-// the input as given.
-//
-// Later packages (simulation, statemachine, …) report their rule failures as *Error
-// too, built with Errorf and Wrap; the library's own codes (installments_out_of_range,
-// internal_error, …) are documented on their constants, and Code.Status gives each
-// code's HTTP status. An *Error's methods accept a nil receiver, so a typed nil stored
-// in an error never panics.
-//
-// A server answers any error with NewProblem(err), an RFC 9457 problem document
-// (application/problem+json): type "about:blank", title the status's reason phrase,
-// status, detail, code and param, and an errors list when err holds an Errors (several
-// fields invalid at once, built with Errors.Append; it unwraps to its entries, so
-// errors.Is and errors.As see each one). An error that is not an *Error — a database
-// failure, a bug, nil — becomes status 500, code internal_error, detail "internal
-// error": its text is for the server's log, not the client.
+// Details quote user input with apierr.Quote (Go escapes, at most 48 bytes, cut at a
+// character boundary), so a message is always one line of bounded length. Positions
+// in Details count characters from 1 in the input as given. Details never repeat a
+// credential.
 //
 // # Zero values
 //
 // The zero CPF, CNPJ, Phone and CEP mean "none": IsZero is true, String and Format
 // return "", text and JSON forms are empty, and empty text unmarshals to them. The zero
 // Resource and Environment are no resource and no environment; functions given them
-// report an error or return "". The zero Problem and a nil Errors are empty.
+// report an error or return "".
 //
 // # Concurrency
 //
@@ -265,7 +195,7 @@
 // allocating (BenchmarkValidateCPF, BenchmarkValidateCNPJ, 2-core AMD EPYC): each is
 // one unrolled pass with a single branch for the character classes, and CPF and CNPJ
 // are held in machine words so they are returned in registers. ParsePhone, ParseCEP,
-// ParseEmail (when already canonical), ParseLimit, ParseCents, DecimalToCents, CheckID
-// and AppendCents allocate nothing on success either. Errors allocate: they build a
+// ParseEmail (when already canonical), ParseLimit and CheckID allocate nothing on
+// success either. Errors allocate: they build a
 // Detail.
 package validation

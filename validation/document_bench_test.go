@@ -7,8 +7,10 @@ import (
 )
 
 var (
-	sinkCPF  validation.CPF
-	sinkCNPJ validation.CNPJ
+	sinkErr    error
+	sinkString string
+	sinkCPF    validation.CPF
+	sinkCNPJ   validation.CNPJ
 )
 
 // BenchmarkValidateCPF validates a canonical (bare) CPF: the ≤ 30 ns, 0-alloc target.

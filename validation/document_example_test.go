@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/validation"
 )
 
@@ -16,7 +17,7 @@ func ExampleParseCPF() {
 		_, err = validation.ParseCPF(s)
 		fmt.Println(err)
 	}
-	fmt.Println(errors.Is(err, validation.CodeInvalidCPF), errors.Is(err, validation.ErrLength))
+	fmt.Println(errors.Is(err, apierr.InvalidCPF), errors.Is(err, apierr.ErrLength))
 	// Output:
 	// 28001238938 280.012.389-38 <nil>
 	// invalid_cpf: cpf 280.012.389-39 has check digits 39; expected 38
@@ -54,9 +55,9 @@ func ExampleCPFCheckDigits() {
 	// Output: 38 <nil>
 }
 
-func ExampleRandomCPF() {
+func ExampleGenerateCPF() {
 	r := rand.New(rand.NewPCG(1, 2)) // the same seed gives the same CPFs
-	c := validation.RandomCPF(r)
+	c := validation.GenerateCPF(r)
 	_, err := validation.ParseCPF(c.Format())
 	fmt.Println(len(c.String()), err)
 	// Output: 11 <nil>
@@ -93,17 +94,17 @@ func ExampleCNPJCheckDigits() {
 	// Output: 35
 }
 
-func ExampleRandomCNPJ() {
+func ExampleGenerateCNPJ() {
 	r := rand.New(rand.NewPCG(1, 2))
-	c := validation.RandomCNPJ(r)
+	c := validation.GenerateCNPJ(r)
 	_, err := validation.ParseCNPJStrict(c.String())
 	fmt.Println(c.IsAlphanumeric(), err)
 	// Output: false <nil>
 }
 
-func ExampleRandomAlphanumericCNPJ() {
+func ExampleGenerateAlphanumericCNPJ() {
 	r := rand.New(rand.NewPCG(1, 2))
-	c := validation.RandomAlphanumericCNPJ(r)
+	c := validation.GenerateAlphanumericCNPJ(r)
 	_, err := validation.ParseCNPJStrict(c.Format())
 	fmt.Println(c.IsAlphanumeric(), err)
 	// Output: true <nil>

@@ -1,6 +1,10 @@
 package validation
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/dinie/lending/apierr"
+)
 
 // MaxEmailLen and MaxEmailLocalLen are the limits ParseEmail applies, in bytes:
 // the longest address SMTP can carry (254, RFC 5321 §4.5.3.1.3 less the angle
@@ -17,59 +21,59 @@ const emailExpected = "expected local@domain.tld with no spaces, at most 254 cha
 // admits addresses no mail provider issues and rejects few typos:
 //
 //   - white space around the address is trimmed; inside it, no space or control
-//     character (ErrCharacter);
-//   - exactly one '@' (ErrSyntax) with a non-empty local part before it (ErrSyntax) of
-//     at most 64 bytes (ErrLength), and at most 254 bytes in all (ErrLength);
+//     character (apierr.ErrCharacter);
+//   - exactly one '@' (apierr.ErrSyntax) with a non-empty local part before it (apierr.ErrSyntax) of
+//     at most 64 bytes (apierr.ErrLength), and at most 254 bytes in all (apierr.ErrLength);
 //   - a domain with at least one dot and no empty label: not starting or ending with
 //     '.', no ".." (ErrHost).
 //
 // Non-ASCII characters are allowed (internationalised addresses) if the address is
-// valid UTF-8 (ErrCharacter otherwise). The canonical form
+// valid UTF-8 (apierr.ErrCharacter otherwise). The canonical form
 // lowercases the ASCII letters of the domain, which is case-insensitive, and keeps the
 // local part as given, since only the receiving server may interpret its case.
-// A failure is an *Error with Code CodeInvalidFormat and Param "email". Whether the
+// A failure is an *apierr.Error with Code apierr.InvalidFormat and Param "email". Whether the
 // address exists is not checked: that needs the network.
 func ParseEmail(s string) (string, error) {
 	t, off := trimSpace(s)
 	if t == "" {
-		return "", emailErr(ErrEmpty, "email is empty; %s", emailExpected)
+		return "", emailErr(apierr.ErrEmpty, "email is empty; %s", emailExpected)
 	}
 	if len(t) > MaxEmailLen {
-		return "", emailErr(ErrLength, "email is %d characters long; expected at most %d", len(t), MaxEmailLen)
+		return "", emailErr(apierr.ErrLength, "email is %d characters long; expected at most %d", len(t), MaxEmailLen)
 	}
 	at, ats := -1, 0
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		if c <= ' ' || c == 0x7f {
-			return "", emailErr(ErrCharacter, "email %s has %s at position %d; %s",
-				quote(s), quoteRune(rune(c)), position(s, off+i), emailExpected)
+			return "", emailErr(apierr.ErrCharacter, "email %s has %s at position %d; %s",
+				apierr.Quote(s), apierr.QuoteRune(rune(c)), position(s, off+i), emailExpected)
 		}
 		if c == '@' {
 			at, ats = i, ats+1
 		}
 	}
 	if !utf8.ValidString(t) {
-		return "", emailErr(ErrCharacter, "email %s is not valid UTF-8; %s", quote(s), emailExpected)
+		return "", emailErr(apierr.ErrCharacter, "email %s is not valid UTF-8; %s", apierr.Quote(s), emailExpected)
 	}
 	if ats != 1 {
-		return "", emailErr(ErrSyntax, "email %s has %d '@'; %s", quote(s), ats, emailExpected)
+		return "", emailErr(apierr.ErrSyntax, "email %s has %d '@'; %s", apierr.Quote(s), ats, emailExpected)
 	}
 	local, domain := t[:at], t[at+1:]
 	if local == "" {
-		return "", emailErr(ErrSyntax, "email %s has nothing before '@'; %s", quote(s), emailExpected)
+		return "", emailErr(apierr.ErrSyntax, "email %s has nothing before '@'; %s", apierr.Quote(s), emailExpected)
 	}
 	if len(local) > MaxEmailLocalLen {
-		return "", emailErr(ErrLength, "email %s has a local part of %d characters; expected at most %d",
-			quote(s), len(local), MaxEmailLocalLen)
+		return "", emailErr(apierr.ErrLength, "email %s has a local part of %d characters; expected at most %d",
+			apierr.Quote(s), len(local), MaxEmailLocalLen)
 	}
 	switch {
 	case domain == "":
-		return "", emailErr(ErrHost, "email %s has no domain after '@'; %s", quote(s), emailExpected)
+		return "", emailErr(ErrHost, "email %s has no domain after '@'; %s", apierr.Quote(s), emailExpected)
 	case indexByte(domain, '.') < 0:
-		return "", emailErr(ErrHost, "email %s has a domain without a dot; %s", quote(s), emailExpected)
+		return "", emailErr(ErrHost, "email %s has a domain without a dot; %s", apierr.Quote(s), emailExpected)
 	case domain[0] == '.' || domain[len(domain)-1] == '.' || containsDots(domain):
 		return "", emailErr(ErrHost, "email %s has an empty label in its domain (a leading, trailing or doubled dot); %s",
-			quote(s), emailExpected)
+			apierr.Quote(s), emailExpected)
 	}
 	if !hasUpperASCII(domain) && len(t) == len(s) {
 		return s, nil
@@ -105,6 +109,6 @@ func hasUpperASCII(s string) bool {
 	return false
 }
 
-func emailErr(reason Reason, format string, args ...any) *Error {
-	return Wrap(reason, CodeInvalidFormat, "email", format, args...)
+func emailErr(reason apierr.Reason, format string, args ...any) *apierr.Error {
+	return apierr.Wrap(reason, apierr.InvalidFormat, "email", format, args...)
 }

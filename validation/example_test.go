@@ -1,123 +1,12 @@
 package validation_test
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net/http"
-	"net/http/httptest"
 
+	"github.com/dinie/lending/api"
 	"github.com/dinie/lending/validation"
 )
-
-// A server turns any error into an RFC 9457 problem document: status, code and
-// param come from the *validation.Error, and an error that is not a rule failure
-// becomes a 500 that does not leak its text.
-func ExampleNewProblem() {
-	writeProblem := func(w http.ResponseWriter, err error) {
-		p := validation.NewProblem(err)
-		w.Header().Set("Content-Type", validation.ProblemContentType)
-		w.WriteHeader(p.Status)
-		_ = json.NewEncoder(w).Encode(p)
-	}
-
-	_, err := validation.ParseCPF("280.012.389-39")
-	rec := httptest.NewRecorder()
-	writeProblem(rec, fmt.Errorf("register: %w", err))
-	fmt.Println(rec.Code, rec.Header().Get("Content-Type"))
-	fmt.Print(rec.Body.String())
-
-	rec = httptest.NewRecorder()
-	writeProblem(rec, errors.New("dial tcp 10.0.0.5:5432: connection refused"))
-	fmt.Print(rec.Code, " ", rec.Body.String())
-	// Output:
-	// 422 application/problem+json
-	// {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"cpf 280.012.389-39 has check digits 39; expected 38","code":"invalid_cpf","param":"cpf"}
-	// 500 {"type":"about:blank","title":"Internal Server Error","status":500,"detail":"internal error","code":"internal_error"}
-}
-
-// Several invalid fields are reported at once, each in the problem's errors list.
-func ExampleErrors() {
-	var errs validation.Errors
-	_, err := validation.ParseCPF("123")
-	errs = errs.Append(err)
-	_, err = validation.ParseEmail("ana@example")
-	errs = errs.Append(err)
-	_, err = validation.ParseCEP("01310-100") // valid: appends nothing
-	errs = errs.Append(err)
-
-	err = errs.Err()
-	fmt.Println(errors.Is(err, validation.CodeInvalidCPF), errors.Is(err, validation.ErrHost))
-	out, _ := json.MarshalIndent(validation.NewProblem(err), "", "  ")
-	fmt.Println(string(out))
-	// Output:
-	// true true
-	// {
-	//   "type": "about:blank",
-	//   "title": "Unprocessable Entity",
-	//   "status": 422,
-	//   "detail": "2 fields are invalid: cpf, email",
-	//   "code": "invalid_cpf",
-	//   "param": "cpf",
-	//   "errors": [
-	//     {
-	//       "code": "invalid_cpf",
-	//       "param": "cpf",
-	//       "detail": "cpf \"123\" has 3 digits; expected 11 digits, bare or masked as 000.000.000-00 (short input is never zero-padded)"
-	//     },
-	//     {
-	//       "code": "invalid_format",
-	//       "param": "email",
-	//       "detail": "email \"ana@example\" has a domain without a dot; expected local@domain.tld with no spaces, at most 254 characters"
-	//     }
-	//   ]
-	// }
-}
-
-func ExampleCode_Status() {
-	fmt.Println(validation.CodeInvalidCPF.Status(), validation.CodeForbidden.Status(), validation.CodeInternal.Status())
-	// Output: 422 403 500
-}
-
-// Later packages report their own rule failures with Errorf and Wrap.
-func ExampleErrorf() {
-	err := validation.Errorf(validation.CodeAmountOutOfRange, "requested_amount",
-		"requested_amount %s is above approved_amount %s", "60000.00", "50000.00")
-	fmt.Println(err)
-	fmt.Println(errors.Is(err, validation.CodeAmountOutOfRange))
-	// Output:
-	// amount_out_of_range: requested_amount 60000.00 is above approved_amount 50000.00
-	// true
-}
-
-func ExampleWrap() {
-	err := validation.Wrap(validation.ErrRange, validation.CodeInstallmentsOutOfRange, "installment_count",
-		"installment_count %d is outside the offer's 6 to 24", 36)
-	var e *validation.Error
-	fmt.Println(errors.As(err, &e), e.Param, errors.Is(err, validation.ErrRange))
-	// Output: true installment_count true
-}
-
-func ExampleError_WithParam() {
-	_, err := validation.ParseCents("1,50")
-	var e *validation.Error
-	errors.As(err, &e)
-	fmt.Println(e.Param, "→", e.WithParam("requested_amount").Param)
-	// Output: amount → requested_amount
-}
-
-func ExampleRelabel() {
-	_, err := validation.ParseMoney("1,50")
-	err = validation.Relabel(err, "requested_amount")
-	var e *validation.Error
-	errors.As(err, &e)
-	fmt.Println(e.Code, e.Param)
-	fmt.Println(validation.Relabel(nil, "requested_amount"))
-	// Output:
-	// invalid_format requested_amount
-	// <nil>
-}
 
 func ExampleParsePhone() {
 	for _, s := range []string{"(11) 91234-5678", "0055 11 3456-7890", "0 21 11 91234-5678", "0800 123 4567", "(11) 8123-4567"} {
@@ -177,8 +66,8 @@ func ExampleResourceOf() {
 	// Output: simulation sim_ simulation_id <nil>
 }
 
-func ExampleRandomID() {
-	id := validation.RandomID(validation.Loan, rand.New(rand.NewPCG(1, 2)))
+func ExampleGenerateID() {
+	id := validation.GenerateID(validation.Loan, rand.New(rand.NewPCG(1, 2)))
 	fmt.Println(len(id), validation.CheckID(id, validation.Loan))
 	// Output: 35 <nil>
 }
@@ -191,7 +80,7 @@ func ExampleClientSecretEnvironment() {
 
 func ExampleCheckClientSecret() {
 	err := validation.CheckClientSecret("dinie_cs_live_4f9a", validation.Sandbox)
-	fmt.Println(err, validation.NewProblem(err).Status)
+	fmt.Println(err, api.NewProblem(err).Status)
 	// Output: forbidden: client_secret is a live credential; this is the sandbox environment 403
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/validation"
 )
 
@@ -36,31 +37,31 @@ func TestParseEmail(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"", validation.ErrEmpty},
-		{" \n", validation.ErrEmpty},
-		{"ana", validation.ErrSyntax},
-		{"ana@@example.com", validation.ErrSyntax},
-		{"ana@exa@mple.com", validation.ErrSyntax},
-		{"@example.com", validation.ErrSyntax},
+		{"", apierr.ErrEmpty},
+		{" \n", apierr.ErrEmpty},
+		{"ana", apierr.ErrSyntax},
+		{"ana@@example.com", apierr.ErrSyntax},
+		{"ana@exa@mple.com", apierr.ErrSyntax},
+		{"@example.com", apierr.ErrSyntax},
 		{"ana@", validation.ErrHost},
 		{"ana@example", validation.ErrHost},
 		{"ana@.example.com", validation.ErrHost},
 		{"ana@example.com.", validation.ErrHost},
 		{"ana@example..com", validation.ErrHost},
 		{"ana@.", validation.ErrHost},
-		{"ana silva@example.com", validation.ErrCharacter},
-		{"ana@exam\tple.com", validation.ErrCharacter},
-		{"ana@example.com\x00", validation.ErrCharacter},
-		{"\xffana@example.com", validation.ErrCharacter},
-		{local64 + "a@example.com", validation.ErrLength},
-		{local64 + "@b" + domain189, validation.ErrLength}, // 255 bytes
+		{"ana silva@example.com", apierr.ErrCharacter},
+		{"ana@exam\tple.com", apierr.ErrCharacter},
+		{"ana@example.com\x00", apierr.ErrCharacter},
+		{"\xffana@example.com", apierr.ErrCharacter},
+		{local64 + "a@example.com", apierr.ErrLength},
+		{local64 + "@b" + domain189, apierr.ErrLength}, // 255 bytes
 	}
 	for _, c := range bad {
 		got, err := validation.ParseEmail(c.in)
 		if got != "" {
 			t.Errorf("ParseEmail(%q) = %q with an error", c.in, got)
 		}
-		checkErr(t, "ParseEmail("+quoteShort(c.in)+")", err, validation.CodeInvalidFormat, "email", c.reason)
+		checkErr(t, "ParseEmail("+quoteShort(c.in)+")", err, apierr.InvalidFormat, "email", c.reason)
 	}
 }
 
@@ -75,7 +76,7 @@ func checkEmail(t tb, s string) {
 		local != "" && len(local) <= 64 && strings.Contains(domain, ".") &&
 		!strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".") && !strings.Contains(domain, "..")
 	if !valid {
-		checkErr(t, "ParseEmail("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "email", nil)
+		checkErr(t, "ParseEmail("+quoteShort(s)+")", err, apierr.InvalidFormat, "email", nil)
 		return
 	}
 	if err != nil || !strings.EqualFold(got, trimmed) {
@@ -116,22 +117,22 @@ func TestParseCEP(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"", validation.ErrEmpty},
-		{"0131010", validation.ErrLength},
-		{"013101000", validation.ErrLength},
-		{"01310-1000", validation.ErrLength},
+		{"", apierr.ErrEmpty},
+		{"0131010", apierr.ErrLength},
+		{"013101000", apierr.ErrLength},
+		{"01310-1000", apierr.ErrLength},
 		{"0131-0100", validation.ErrMask},
 		{"013101-00", validation.ErrMask},
-		{"01.310-100", validation.ErrCharacter},
-		{"01310 100", validation.ErrCharacter},
-		{"01310—100", validation.ErrCharacter},
-		{"0131O100", validation.ErrCharacter},
+		{"01.310-100", apierr.ErrCharacter},
+		{"01310 100", apierr.ErrCharacter},
+		{"01310—100", apierr.ErrCharacter},
+		{"0131O100", apierr.ErrCharacter},
 	} {
 		got, err := validation.ParseCEP(c.in)
 		if !got.IsZero() {
 			t.Errorf("ParseCEP(%q) = %q with an error", c.in, got)
 		}
-		checkErr(t, "ParseCEP("+c.in+")", err, validation.CodeInvalidFormat, "cep", c.reason)
+		checkErr(t, "ParseCEP("+c.in+")", err, apierr.InvalidFormat, "cep", c.reason)
 	}
 	var z validation.CEP
 	if !z.IsZero() || z.String() != "" || z.Format() != "" {
@@ -156,7 +157,7 @@ func checkCEP(t tb, s string) {
 	valid := (len(tr) == 8 || len(tr) == 9 && tr[5] == '-') && len(digits) == 8 &&
 		strings.Trim(digits, "0123456789") == ""
 	if !valid {
-		checkErr(t, "ParseCEP("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "cep", nil)
+		checkErr(t, "ParseCEP("+quoteShort(s)+")", err, apierr.InvalidFormat, "cep", nil)
 		return
 	}
 	if err != nil || got.String() != digits {
@@ -201,8 +202,8 @@ func TestResources(t *testing.T) {
 		}
 		if c.prefix == "" {
 			checkErr(t, "CheckID(bad resource)", validation.CheckID("co_550e8400e29b41d4a716446655440000", c.r),
-				validation.CodeInvalidFormat, "id", nil)
-			if validation.RandomID(c.r, nil) != "" {
+				apierr.InvalidFormat, "id", nil)
+			if validation.GenerateID(c.r, nil) != "" {
 				t.Errorf("RandomID(%d) is not empty", c.r)
 			}
 			continue
@@ -223,21 +224,21 @@ func TestCheckID(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"", validation.ErrEmpty},
-		{"ln_" + hex, validation.ErrPrefix},
-		{"xx_" + hex, validation.ErrPrefix},
-		{" co_" + hex, validation.ErrPrefix},
-		{"CO_" + hex, validation.ErrPrefix},
-		{"co_550E8400E29B41D4A716446655440000", validation.ErrCharacter},
-		{"co_550e8400e29b41d4a71644665544000g", validation.ErrCharacter},
-		{"co_550e8400e29b41d4a71644665544000é", validation.ErrLength},
-		{"co_550e8400-e29b-41d4-a716-446655440000", validation.ErrLength},
-		{"co_550e8400e29b41d4a71644665544000", validation.ErrLength},
-		{"co_" + hex + "0", validation.ErrLength},
-		{"co_", validation.ErrLength},
+		{"", apierr.ErrEmpty},
+		{"ln_" + hex, apierr.ErrPrefix},
+		{"xx_" + hex, apierr.ErrPrefix},
+		{" co_" + hex, apierr.ErrPrefix},
+		{"CO_" + hex, apierr.ErrPrefix},
+		{"co_550E8400E29B41D4A716446655440000", apierr.ErrCharacter},
+		{"co_550e8400e29b41d4a71644665544000g", apierr.ErrCharacter},
+		{"co_550e8400e29b41d4a71644665544000é", apierr.ErrLength},
+		{"co_550e8400-e29b-41d4-a716-446655440000", apierr.ErrLength},
+		{"co_550e8400e29b41d4a71644665544000", apierr.ErrLength},
+		{"co_" + hex + "0", apierr.ErrLength},
+		{"co_", apierr.ErrLength},
 	} {
 		checkErr(t, "CheckID("+c.in+")", validation.CheckID(c.in, validation.CreditOffer),
-			validation.CodeInvalidFormat, "credit_offer_id", c.reason)
+			apierr.InvalidFormat, "credit_offer_id", c.reason)
 	}
 	err := validation.CheckID("ln_"+hex, validation.CreditOffer)
 	if !strings.Contains(err.Error(), "loan ID") {
@@ -248,7 +249,7 @@ func TestCheckID(t *testing.T) {
 	}
 	for _, s := range []string{"", "co_", "xx_" + hex, "co_" + hex[1:]} {
 		_, err := validation.ResourceOf(s)
-		checkErr(t, "ResourceOf("+s+")", err, validation.CodeInvalidFormat, "id", nil)
+		checkErr(t, "ResourceOf("+s+")", err, apierr.InvalidFormat, "id", nil)
 	}
 }
 
@@ -256,7 +257,7 @@ func TestRandomID(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := validation.Resource(rapid.IntRange(1, 7).Draw(t, "r"))
 		rnd := rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 9))
-		id := validation.RandomID(r, rnd)
+		id := validation.GenerateID(r, rnd)
 		if err := validation.CheckID(id, r); err != nil {
 			t.Fatalf("RandomID(%v) = %q: %v", r, id, err)
 		}
@@ -279,19 +280,19 @@ func TestPagination(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"0", validation.ErrRange}, {"101", validation.ErrRange}, {"1000", validation.ErrRange},
-		{"99999999999999999999999999", validation.ErrRange},
-		{"-1", validation.ErrCharacter}, {"+5", validation.ErrCharacter}, {" 5", validation.ErrCharacter},
-		{"5 ", validation.ErrCharacter}, {"1e2", validation.ErrCharacter}, {"2.5", validation.ErrCharacter},
-		{"٣", validation.ErrCharacter},
+		{"0", apierr.ErrRange}, {"101", apierr.ErrRange}, {"1000", apierr.ErrRange},
+		{"99999999999999999999999999", apierr.ErrRange},
+		{"-1", apierr.ErrCharacter}, {"+5", apierr.ErrCharacter}, {" 5", apierr.ErrCharacter},
+		{"5 ", apierr.ErrCharacter}, {"1e2", apierr.ErrCharacter}, {"2.5", apierr.ErrCharacter},
+		{"٣", apierr.ErrCharacter},
 	} {
 		got, err := validation.ParseLimit(c.in)
 		if got != 0 {
 			t.Errorf("ParseLimit(%q) = %d with an error", c.in, got)
 		}
-		code := validation.CodeInvalidFormat
-		if c.reason == validation.ErrRange {
-			code = validation.CodeValueOutOfRange
+		code := apierr.InvalidFormat
+		if c.reason == apierr.ErrRange {
+			code = apierr.ValueOutOfRange
 		}
 		checkErr(t, "ParseLimit("+c.in+")", err, code, "limit", c.reason)
 	}
@@ -303,7 +304,7 @@ func TestPagination(t *testing.T) {
 		t.Errorf("ParseStartingAfter(%q) = %q, %v", id, got, err)
 	}
 	_, err := validation.ParseStartingAfter(id, validation.Customer)
-	checkErr(t, "ParseStartingAfter(loan id, customers)", err, validation.CodeInvalidFormat, "starting_after", validation.ErrPrefix)
+	checkErr(t, "ParseStartingAfter(loan id, customers)", err, apierr.InvalidFormat, "starting_after", apierr.ErrPrefix)
 	if !strings.HasPrefix(err.Error(), "invalid_format: starting_after ") {
 		t.Errorf("Detail does not name starting_after: %v", err)
 	}
@@ -328,38 +329,38 @@ func TestCredentials(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"", validation.ErrEmpty}, {"dinie_cs_prod_secretvalue", validation.ErrPrefix},
-		{"dinie_at_secretvalue", validation.ErrPrefix}, {"DINIE_CS_LIVE_secretvalue", validation.ErrPrefix},
-		{"dinie_cs_live_", validation.ErrLength}, {"dinie_cs_live_secret value", validation.ErrCharacter},
-		{"dinie_cs_test_secretvalué", validation.ErrCharacter},
+		{"", apierr.ErrEmpty}, {"dinie_cs_prod_secretvalue", apierr.ErrPrefix},
+		{"dinie_at_secretvalue", apierr.ErrPrefix}, {"DINIE_CS_LIVE_secretvalue", apierr.ErrPrefix},
+		{"dinie_cs_live_", apierr.ErrLength}, {"dinie_cs_live_secret value", apierr.ErrCharacter},
+		{"dinie_cs_test_secretvalué", apierr.ErrCharacter},
 	} {
 		_, err := validation.ClientSecretEnvironment(c.in)
-		checkErr(t, "ClientSecretEnvironment("+c.in+")", err, validation.CodeInvalidToken, "client_secret", c.reason)
+		checkErr(t, "ClientSecretEnvironment("+c.in+")", err, apierr.InvalidToken, "client_secret", c.reason)
 		if c.in != "" && strings.Contains(err.Error(), "secret value") || strings.Contains(err.Error(), "secretvalue") {
 			t.Errorf("the Detail repeats the secret: %v", err)
 		}
 	}
 	// api-contract.md: a live secret in the sandbox (or the reverse) is forbidden.
 	err := validation.CheckClientSecret("dinie_cs_live_abc123", validation.Sandbox)
-	checkErr(t, "live secret in sandbox", err, validation.CodeForbidden, "client_secret", validation.ErrEnvironment)
+	checkErr(t, "live secret in sandbox", err, apierr.Forbidden, "client_secret", validation.ErrEnvironment)
 	err = validation.CheckClientSecret("dinie_cs_test_abc123", validation.Live)
-	checkErr(t, "test secret in live", err, validation.CodeForbidden, "client_secret", validation.ErrEnvironment)
-	checkErr(t, "bad environment", validation.CheckClientSecret("dinie_cs_test_abc123", 0), validation.CodeInvalidFormat, "environment", nil)
+	checkErr(t, "test secret in live", err, apierr.Forbidden, "client_secret", validation.ErrEnvironment)
+	checkErr(t, "bad environment", validation.CheckClientSecret("dinie_cs_test_abc123", 0), apierr.InvalidFormat, "environment", nil)
 
 	if err := validation.CheckAccessToken("dinie_at_eyJhbGciOiJIUzI1NiJ9.e30.sig"); err != nil {
 		t.Errorf("CheckAccessToken = %v", err)
 	}
-	checkErr(t, "empty token", validation.CheckAccessToken(""), validation.CodeMissingToken, "access_token", validation.ErrEmpty)
-	checkErr(t, "Bearer token", validation.CheckAccessToken("Bearer dinie_at_x"), validation.CodeInvalidToken, "access_token", validation.ErrPrefix)
-	checkErr(t, "bare prefix", validation.CheckAccessToken("dinie_at_"), validation.CodeInvalidToken, "access_token", validation.ErrLength)
-	checkErr(t, "newline", validation.CheckAccessToken("dinie_at_x\n"), validation.CodeInvalidToken, "access_token", validation.ErrCharacter)
+	checkErr(t, "empty token", validation.CheckAccessToken(""), apierr.MissingToken, "access_token", apierr.ErrEmpty)
+	checkErr(t, "Bearer token", validation.CheckAccessToken("Bearer dinie_at_x"), apierr.InvalidToken, "access_token", apierr.ErrPrefix)
+	checkErr(t, "bare prefix", validation.CheckAccessToken("dinie_at_"), apierr.InvalidToken, "access_token", apierr.ErrLength)
+	checkErr(t, "newline", validation.CheckAccessToken("dinie_at_x\n"), apierr.InvalidToken, "access_token", apierr.ErrCharacter)
 
 	if err := validation.CheckWebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"); err != nil {
 		t.Errorf("CheckWebhookSecret = %v", err)
 	}
-	checkErr(t, "empty secret", validation.CheckWebhookSecret(""), validation.CodeInvalidFormat, "secret", validation.ErrEmpty)
-	checkErr(t, "wrong prefix", validation.CheckWebhookSecret("whsk_abc"), validation.CodeInvalidFormat, "secret", validation.ErrPrefix)
-	checkErr(t, "bare prefix", validation.CheckWebhookSecret("whsec_"), validation.CodeInvalidFormat, "secret", validation.ErrLength)
+	checkErr(t, "empty secret", validation.CheckWebhookSecret(""), apierr.InvalidFormat, "secret", apierr.ErrEmpty)
+	checkErr(t, "wrong prefix", validation.CheckWebhookSecret("whsk_abc"), apierr.InvalidFormat, "secret", apierr.ErrPrefix)
+	checkErr(t, "bare prefix", validation.CheckWebhookSecret("whsec_"), apierr.InvalidFormat, "secret", apierr.ErrLength)
 }
 
 func TestParseWebhookURL(t *testing.T) {
@@ -380,8 +381,8 @@ func TestParseWebhookURL(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"", validation.ErrEmpty},
-		{long + "a", validation.ErrLength},
+		{"", apierr.ErrEmpty},
+		{long + "a", apierr.ErrLength},
 		{"http://example.com/hook", validation.ErrScheme},
 		{"ftp://example.com/hook", validation.ErrScheme},
 		{"example.com/hook", validation.ErrScheme},
@@ -393,18 +394,18 @@ func TestParseWebhookURL(t *testing.T) {
 		{"https://:443/hook", validation.ErrHost},
 		{"https://user:pass@example.com/hook", validation.ErrUserInfo},
 		{"https://user@example.com/hook", validation.ErrUserInfo},
-		{"https://exa mple.com/", validation.ErrCharacter},
-		{" https://example.com/", validation.ErrCharacter},
-		{"https://example.com/\n", validation.ErrCharacter},
-		{"https://[::1/hook", validation.ErrSyntax},
-		{"https://example.com:port/", validation.ErrSyntax},
-		{"https://example.com/%zz", validation.ErrSyntax},
+		{"https://exa mple.com/", apierr.ErrCharacter},
+		{" https://example.com/", apierr.ErrCharacter},
+		{"https://example.com/\n", apierr.ErrCharacter},
+		{"https://[::1/hook", apierr.ErrSyntax},
+		{"https://example.com:port/", apierr.ErrSyntax},
+		{"https://example.com/%zz", apierr.ErrSyntax},
 	} {
 		u, err := validation.ParseWebhookURL(c.in)
 		if u != nil {
 			t.Errorf("ParseWebhookURL(%q) = %v with an error", c.in, u)
 		}
-		checkErr(t, "ParseWebhookURL("+quoteShort(c.in)+")", err, validation.CodeInvalidFormat, "url", c.reason)
+		checkErr(t, "ParseWebhookURL("+quoteShort(c.in)+")", err, apierr.InvalidFormat, "url", c.reason)
 	}
 	_, err := validation.ParseWebhookURL("https://user:hunter2@example.com/")
 	if strings.Contains(err.Error(), "hunter2") {
@@ -419,7 +420,7 @@ func FuzzParseWebhookURL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		u, err := validation.ParseWebhookURL(s)
 		if err != nil {
-			checkErr(t, "ParseWebhookURL", err, validation.CodeInvalidFormat, "url", nil)
+			checkErr(t, "ParseWebhookURL", err, apierr.InvalidFormat, "url", nil)
 			return
 		}
 		if u.Scheme != "https" || u.User != nil || u.Hostname() == "" || len(s) > validation.MaxWebhookURLLen {
@@ -454,9 +455,9 @@ func FuzzParseLimit(f *testing.F) {
 				t.Fatalf("ParseLimit(%q) = %d, %v", s, n, err)
 			}
 		case digits:
-			checkErr(t, "ParseLimit("+quoteShort(s)+")", err, validation.CodeValueOutOfRange, "limit", validation.ErrRange)
+			checkErr(t, "ParseLimit("+quoteShort(s)+")", err, apierr.ValueOutOfRange, "limit", apierr.ErrRange)
 		default:
-			checkErr(t, "ParseLimit("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "limit", validation.ErrCharacter)
+			checkErr(t, "ParseLimit("+quoteShort(s)+")", err, apierr.InvalidFormat, "limit", apierr.ErrCharacter)
 		}
 	})
 }
@@ -488,7 +489,7 @@ func FuzzCheckID(f *testing.F) {
 				t.Fatalf("CheckID(%q, %v) = %v, want valid %v", s, r, err, valid)
 			}
 			if err != nil {
-				checkErr(t, "CheckID", err, validation.CodeInvalidFormat, r.Param(), nil)
+				checkErr(t, "CheckID", err, apierr.InvalidFormat, r.Param(), nil)
 			}
 			got, err := validation.ParseStartingAfter(s, r)
 			switch {
@@ -501,12 +502,12 @@ func FuzzCheckID(f *testing.F) {
 					t.Fatalf("ParseStartingAfter(%q, %v) = %q, %v", s, r, got, err)
 				}
 			default:
-				checkErr(t, "ParseStartingAfter", err, validation.CodeInvalidFormat, "starting_after", nil)
+				checkErr(t, "ParseStartingAfter", err, apierr.InvalidFormat, "starting_after", nil)
 			}
 		}
 		r, err := validation.ResourceOf(s)
 		if owner == 0 {
-			checkErr(t, "ResourceOf("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "id", nil)
+			checkErr(t, "ResourceOf("+quoteShort(s)+")", err, apierr.InvalidFormat, "id", nil)
 		} else if err != nil || r != owner {
 			t.Fatalf("ResourceOf(%q) = %v, %v; want %v", s, r, err, owner)
 		}
@@ -535,7 +536,7 @@ func FuzzCredentials(f *testing.F) {
 				t.Fatalf("ClientSecretEnvironment(%q) = %v, %v", s, env, err)
 			}
 		default:
-			checkErr(t, "ClientSecretEnvironment", err, validation.CodeInvalidToken, "client_secret", nil)
+			checkErr(t, "ClientSecretEnvironment", err, apierr.InvalidToken, "client_secret", nil)
 		}
 		rest, ok := strings.CutPrefix(s, "dinie_at_")
 		if err := validation.CheckAccessToken(s); (ok && printable(rest)) != (err == nil) {

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // tb is what both *testing.T and *rapid.T offer.
@@ -14,14 +14,14 @@ type tb interface {
 	Fatalf(format string, args ...any)
 }
 
-// checkErr fails t unless err is an *validation.Error with the given code and param
+// checkErr fails t unless err is an *apierr.Error with the given code and param
 // that also matches reason through errors.Is, and whose Detail is a single
 // non-empty line (the CLI prints it after a tab).
-func checkErr(t tb, what string, err error, code validation.Code, param string, reason error) {
+func checkErr(t tb, what string, err error, code apierr.Code, param string, reason error) {
 	t.Helper()
-	var e *validation.Error
+	var e *apierr.Error
 	if !errors.As(err, &e) {
-		t.Errorf("%s: error = %v (%T), want *validation.Error %s", what, err, err, code)
+		t.Errorf("%s: error = %v (%T), want *apierr.Error %s", what, err, err, code)
 		return
 	}
 	if e.Code != code || e.Param != param {
@@ -36,4 +36,11 @@ func checkErr(t tb, what string, err error, code validation.Code, param string, 
 	if e.Detail == "" || strings.ContainsAny(e.Detail, "\n\r\t") {
 		t.Errorf("%s: Detail %q is empty or not a single line", what, e.Detail)
 	}
+}
+
+func quoteShort(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
 }

@@ -1,5 +1,7 @@
 package validation
 
+import "github.com/dinie/lending/apierr"
+
 // Phone is a valid Brazilian phone number for customer registration: a DDD (area
 // code) and a subscriber number, mobile (9 digits starting with 9) or landline (8
 // digits starting with 2 to 5). Values are made only by ParsePhone and
@@ -34,13 +36,13 @@ const phoneExpected = "expected a DDD and a mobile (9 digits starting with 9) or
 // capital-wide numbers of the 300X-XXXX and 400X-XXXX series (4004-style, with or
 // without a DDD) and short codes (3 to 5 digits starting with 1, such as 190).
 //
-// A failure is an *Error with Code CodeInvalidFormat, Param "phone" and one of the
-// reasons ErrEmpty, ErrCharacter, ErrLength, ErrCountryCode, ErrDDD, ErrSubscriber
+// A failure is an *apierr.Error with Code apierr.InvalidFormat, Param "phone" and one of the
+// reasons apierr.ErrEmpty, apierr.ErrCharacter, apierr.ErrLength, ErrCountryCode, ErrDDD, ErrSubscriber
 // or ErrNonGeographic. It allocates nothing on success.
 func ParsePhone(s string) (Phone, error) {
 	t, off := trimSpace(s)
 	if t == "" {
-		return Phone{}, phoneErr(ErrEmpty, "phone is empty; %s", phoneExpected)
+		return Phone{}, phoneErr(apierr.ErrEmpty, "phone is empty; %s", phoneExpected)
 	}
 	var buf [16]byte
 	n, plus := 0, false
@@ -59,15 +61,15 @@ func ParsePhone(s string) (Phone, error) {
 			if c >= 0x80 {
 				r = firstRune(t[i:])
 			}
-			return Phone{}, phoneErr(ErrCharacter, "phone %s has %s at position %d; %s",
-				quote(s), quoteRune(r), position(s, off+i), phoneExpected)
+			return Phone{}, phoneErr(apierr.ErrCharacter, "phone %s has %s at position %d; %s",
+				apierr.Quote(s), apierr.QuoteRune(r), position(s, off+i), phoneExpected)
 		}
 	}
 	if n == 0 {
-		return Phone{}, phoneErr(ErrLength, "phone %s has no digits; %s", quote(s), phoneExpected)
+		return Phone{}, phoneErr(apierr.ErrLength, "phone %s has no digits; %s", apierr.Quote(s), phoneExpected)
 	}
 	if n > len(buf) {
-		return Phone{}, phoneErr(ErrLength, "phone %s has %d digits; %s", quote(s), n, phoneExpected)
+		return Phone{}, phoneErr(apierr.ErrLength, "phone %s has %d digits; %s", apierr.Quote(s), n, phoneExpected)
 	}
 	d := buf[:n]
 	var nat []byte // DDD + subscriber number
@@ -75,18 +77,18 @@ func ParsePhone(s string) (Phone, error) {
 	case plus:
 		if n < 2 || d[0] != '5' || d[1] != '5' {
 			return Phone{}, phoneErr(ErrCountryCode,
-				"phone %s has a country code other than +55; expected a Brazilian number", quote(s))
+				"phone %s has a country code other than +55; expected a Brazilian number", apierr.Quote(s))
 		}
 		nat = d[2:]
 	case n >= 2 && d[0] == '0' && d[1] == '0':
 		if n < 4 || d[2] != '5' || d[3] != '5' {
 			return Phone{}, phoneErr(ErrCountryCode,
-				"phone %s dials abroad (00 but not 0055); expected a Brazilian number", quote(s))
+				"phone %s dials abroad (00 but not 0055); expected a Brazilian number", apierr.Quote(s))
 		}
 		nat = d[4:]
 	case nonGeographicService(d):
 		return Phone{}, phoneErr(ErrNonGeographic,
-			"phone %s is a %s service number, not a personal line; %s", quote(s), string(d[:4]), phoneExpected)
+			"phone %s is a %s service number, not a personal line; %s", apierr.Quote(s), string(d[:4]), phoneExpected)
 	case n > 0 && d[0] == '0' && (n == 11 || n == 12):
 		nat = d[1:] // trunk 0
 	case n > 0 && d[0] == '0' && (n == 13 || n == 14):
@@ -97,14 +99,14 @@ func ParsePhone(s string) (Phone, error) {
 		nat = d
 	case n >= 3 && n <= 5 && d[0] == '1':
 		return Phone{}, phoneErr(ErrNonGeographic,
-			"phone %s is a short code, not a personal line; %s", quote(s), phoneExpected)
+			"phone %s is a short code, not a personal line; %s", apierr.Quote(s), phoneExpected)
 	case n == 8 && capitalWide(d):
 		return Phone{}, phoneErr(ErrNonGeographic,
-			"phone %s is a capital-wide (4004-style) service number, not a personal line; %s", quote(s), phoneExpected)
+			"phone %s is a capital-wide (4004-style) service number, not a personal line; %s", apierr.Quote(s), phoneExpected)
 	case n == 8 || n == 9:
-		return Phone{}, phoneErr(ErrLength, "phone %s has no DDD; %s", quote(s), phoneExpected)
+		return Phone{}, phoneErr(apierr.ErrLength, "phone %s has no DDD; %s", apierr.Quote(s), phoneExpected)
 	default:
-		return Phone{}, phoneErr(ErrLength, "phone %s has %d digits; %s", quote(s), n, phoneExpected)
+		return Phone{}, phoneErr(apierr.ErrLength, "phone %s has %d digits; %s", apierr.Quote(s), n, phoneExpected)
 	}
 	return nationalPhone(s, nat)
 }
@@ -112,37 +114,37 @@ func ParsePhone(s string) (Phone, error) {
 // nationalPhone validates DDD + subscriber number.
 func nationalPhone(s string, nat []byte) (Phone, error) {
 	if len(nat) != 10 && len(nat) != 11 {
-		return Phone{}, phoneErr(ErrLength, "phone %s has %d digits after the country code; %s",
-			quote(s), len(nat), phoneExpected)
+		return Phone{}, phoneErr(apierr.ErrLength, "phone %s has %d digits after the country code; %s",
+			apierr.Quote(s), len(nat), phoneExpected)
 	}
 	if nat[1] == '0' && nat[2] == '0' && (nat[0] == '3' || nat[0] == '5' || nat[0] == '8' || nat[0] == '9') ||
 		nat[0] == '3' && nat[1] == '0' && nat[2] == '3' {
 		return Phone{}, phoneErr(ErrNonGeographic,
-			"phone %s is a 0%s service number, not a personal line; %s", quote(s), string(nat[:3]), phoneExpected)
+			"phone %s is a 0%s service number, not a personal line; %s", apierr.Quote(s), string(nat[:3]), phoneExpected)
 	}
 	if nat[0] == '0' {
 		return Phone{}, phoneErr(ErrDDD, "phone %s has a 0 where the DDD starts; after +55 or 55 comes the DDD, without a trunk 0",
-			quote(s))
+			apierr.Quote(s))
 	}
 	ddd := int(nat[0]-'0')*10 + int(nat[1]-'0')
 	if !ValidDDD(ddd) {
 		return Phone{}, phoneErr(ErrDDD, "phone %s has DDD %s, which is not a Brazilian area code; %s",
-			quote(s), string(nat[:2]), phoneExpected)
+			apierr.Quote(s), string(nat[:2]), phoneExpected)
 	}
 	sub := nat[2:]
 	switch {
 	case len(sub) == 9 && sub[0] != '9':
 		return Phone{}, phoneErr(ErrSubscriber,
-			"phone %s has a 9-digit number not starting with 9; mobile numbers are 9 digits starting with 9", quote(s))
+			"phone %s has a 9-digit number not starting with 9; mobile numbers are 9 digits starting with 9", apierr.Quote(s))
 	case len(sub) == 8 && sub[0] >= '6':
 		return Phone{}, phoneErr(ErrSubscriber,
-			"phone %s has an 8-digit mobile number; mobile numbers have had a leading 9 since 2016", quote(s))
+			"phone %s has an 8-digit mobile number; mobile numbers have had a leading 9 since 2016", apierr.Quote(s))
 	case len(sub) == 8 && sub[0] < '2':
 		return Phone{}, phoneErr(ErrSubscriber,
-			"phone %s has a number starting with %c; landlines are 8 digits starting with 2 to 5", quote(s), sub[0])
+			"phone %s has a number starting with %c; landlines are 8 digits starting with 2 to 5", apierr.Quote(s), sub[0])
 	case len(sub) == 8 && capitalWide(sub):
 		return Phone{}, phoneErr(ErrNonGeographic,
-			"phone %s is a capital-wide (4004-style) service number, not a personal line; %s", quote(s), phoneExpected)
+			"phone %s is a capital-wide (4004-style) service number, not a personal line; %s", apierr.Quote(s), phoneExpected)
 	}
 	var p Phone
 	p.len = uint8(copy(p.n[:], nat))
@@ -168,8 +170,8 @@ func capitalWide(d []byte) bool {
 	return (d[0] == '3' || d[0] == '4') && d[1] == '0' && d[2] == '0'
 }
 
-func phoneErr(reason Reason, format string, args ...any) *Error {
-	return Wrap(reason, CodeInvalidFormat, "phone", format, args...)
+func phoneErr(reason apierr.Reason, format string, args ...any) *apierr.Error {
+	return apierr.Wrap(reason, apierr.InvalidFormat, "phone", format, args...)
 }
 
 // ValidDDD reports whether ddd is one of the 67 Brazilian area codes in Anatel's

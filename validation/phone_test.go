@@ -7,6 +7,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/validation"
 )
 
@@ -71,10 +72,10 @@ func TestParsePhone(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"", validation.ErrEmpty},
-		{"  ", validation.ErrEmpty},
-		{"+", validation.ErrLength},
-		{"()-", validation.ErrLength},
+		{"", apierr.ErrEmpty},
+		{"  ", apierr.ErrEmpty},
+		{"+", apierr.ErrLength},
+		{"()-", apierr.ErrLength},
 		{"+1 415 555 0100", validation.ErrCountryCode},
 		{"+351 912 345 678", validation.ErrCountryCode},
 		{"0044 20 7946 0958", validation.ErrCountryCode},
@@ -97,27 +98,27 @@ func TestParsePhone(t *testing.T) {
 		{"+55 11 3003-1234", validation.ErrNonGeographic},
 		{"190", validation.ErrNonGeographic},
 		{"10315", validation.ErrNonGeographic},
-		{"91234-5678", validation.ErrLength}, // no DDD
-		{"3456-7890", validation.ErrLength},
-		{"1234567", validation.ErrLength},
-		{"123456789012345678", validation.ErrLength},
-		{"+55 11 91234-56789", validation.ErrLength},
+		{"91234-5678", apierr.ErrLength}, // no DDD
+		{"3456-7890", apierr.ErrLength},
+		{"1234567", apierr.ErrLength},
+		{"123456789012345678", apierr.ErrLength},
+		{"+55 11 91234-56789", apierr.ErrLength},
 		{"(11) 1234-5678", validation.ErrSubscriber},
 		{"(11) 0234-5678", validation.ErrSubscriber},
 		{"(11) 8123-4567", validation.ErrSubscriber},  // 8-digit mobile without the 9
 		{"(11) 81234-5678", validation.ErrSubscriber}, // 9 digits not starting with 9
-		{"(11) 91234.5678", validation.ErrCharacter},
-		{"11 9123a5678", validation.ErrCharacter},
-		{"11+912345678", validation.ErrCharacter},
-		{"(11) 91234–5678", validation.ErrCharacter}, // en dash
-		{"tel:+5511912345678", validation.ErrCharacter},
+		{"(11) 91234.5678", apierr.ErrCharacter},
+		{"11 9123a5678", apierr.ErrCharacter},
+		{"11+912345678", apierr.ErrCharacter},
+		{"(11) 91234–5678", apierr.ErrCharacter}, // en dash
+		{"tel:+5511912345678", apierr.ErrCharacter},
 	}
 	for _, c := range bad {
 		p, err := validation.ParsePhone(c.in)
 		if !p.IsZero() {
 			t.Errorf("ParsePhone(%q) = %q with an error", c.in, p)
 		}
-		checkErr(t, "ParsePhone("+c.in+")", err, validation.CodeInvalidFormat, "phone", c.reason)
+		checkErr(t, "ParsePhone("+c.in+")", err, apierr.InvalidFormat, "phone", c.reason)
 	}
 }
 
@@ -156,7 +157,7 @@ func TestPhoneValue(t *testing.T) {
 		t.Errorf("Unmarshal empty = %v, %v", z.Phone, err)
 	}
 	err := json.Unmarshal([]byte(`{"phone":"0800 123 4567"}`), &z)
-	checkErr(t, "Unmarshal 0800", err, validation.CodeInvalidFormat, "phone", validation.ErrNonGeographic)
+	checkErr(t, "Unmarshal 0800", err, apierr.InvalidFormat, "phone", validation.ErrNonGeographic)
 }
 
 // genPhone draws valid national numbers and writes them in one of the accepted
@@ -201,7 +202,7 @@ func TestParsePhoneShapes(t *testing.T) {
 func checkPhone(t tb, s string) {
 	p, err := validation.ParsePhone(s)
 	if err != nil {
-		checkErr(t, "ParsePhone("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "phone", nil)
+		checkErr(t, "ParsePhone("+quoteShort(s)+")", err, apierr.InvalidFormat, "phone", nil)
 		return
 	}
 	for _, form := range []string{p.String(), p.National(), p.Format()} {

@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // The batch conventions, shared by every command that reads inputs from stdin.
@@ -85,7 +85,7 @@ func judgeBatch(name string, args []string, s streams, judge func(input string, 
 func jsonBatch(name string, s streams, answer func(line []byte) (out []byte, ok bool)) int {
 	return runBatch(name, nil, s, skipBlank, func(w *bufio.Writer, input string, tooLong bool) bool {
 		if tooLong {
-			w.Write(errorLine(validation.Errorf(validation.CodeMalformedBody, "",
+			w.Write(errorLine(apierr.Errorf(apierr.MalformedBody, "",
 				"line longer than %d bytes", maxInputLine)))
 			return false
 		}
@@ -97,9 +97,9 @@ func jsonBatch(name string, s streams, answer func(line []byte) (out []byte, ok 
 
 // errorLine is the output line of a JSON-line command for an input it refuses:
 // {"error":{"code":…,"param":…,"detail":…}} and a newline.
-func errorLine(e *validation.Error) []byte {
+func errorLine(e *apierr.Error) []byte {
 	out, _ := json.Marshal(struct { // strings only: cannot fail
-		Error *validation.Error `json:"error"`
+		Error *apierr.Error `json:"error"`
 	}{e})
 	return append(out, '\n')
 }
@@ -155,17 +155,17 @@ func readLine(r *bufio.Reader) (line string, tooLong bool, err error) {
 }
 
 // decodeObject decodes a line that must hold exactly one JSON object.
-func decodeObject(line []byte, v any) *validation.Error {
+func decodeObject(line []byte, v any) *apierr.Error {
 	trimmed := bytes.TrimSpace(line)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return validation.Errorf(validation.CodeMalformedBody, "", "expected a JSON object per line")
+		return apierr.Errorf(apierr.MalformedBody, "", "expected a JSON object per line")
 	}
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	if err := dec.Decode(v); err != nil {
-		return validation.Errorf(validation.CodeMalformedBody, "", "not valid JSON: %v", err)
+		return apierr.Errorf(apierr.MalformedBody, "", "not valid JSON: %v", err)
 	}
 	if dec.More() {
-		return validation.Errorf(validation.CodeMalformedBody, "", "not valid JSON: data after the object")
+		return apierr.Errorf(apierr.MalformedBody, "", "not valid JSON: data after the object")
 	}
 	return nil
 }
@@ -173,13 +173,13 @@ func decodeObject(line []byte, v any) *validation.Error {
 func isNull(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
 
 // stringField reads a required JSON string.
-func stringField(raw json.RawMessage, param string) (string, *validation.Error) {
+func stringField(raw json.RawMessage, param string) (string, *apierr.Error) {
 	if isNull(raw) {
-		return "", validation.Errorf(validation.CodeMissingRequiredField, param, "%s is required", param)
+		return "", apierr.Errorf(apierr.MissingRequiredField, param, "%s is required", param)
 	}
 	var s string
 	if raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
-		return "", validation.Errorf(validation.CodeInvalidFormat, param, "%s must be a JSON string", param)
+		return "", apierr.Errorf(apierr.InvalidFormat, param, "%s must be a JSON string", param)
 	}
 	return s, nil
 }

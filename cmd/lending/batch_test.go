@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/apierr"
 )
 
 // TestEachLine: the line contract of both batch kinds, written out by hand from
@@ -94,7 +94,7 @@ func TestBatchWriteError(t *testing.T) {
 // TestErrorLine: the error object of the JSON-line commands is one line holding
 // exactly the API's error shape.
 func TestErrorLine(t *testing.T) {
-	got := string(errorLine(validation.Errorf(validation.CodeInvalidFormat, "flows[3].amount", "flows[3].amount \"1\" has no decimal point")))
+	got := string(errorLine(apierr.Errorf(apierr.InvalidFormat, "flows[3].amount", "flows[3].amount \"1\" has no decimal point")))
 	want := `{"error":{"code":"invalid_format","param":"flows[3].amount","detail":"flows[3].amount \"1\" has no decimal point"}}` + "\n"
 	if got != want {
 		t.Errorf("errorLine = %s, want %s", got, want)

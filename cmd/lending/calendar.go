@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 )
 
@@ -89,14 +90,29 @@ func calendarBusinessDay(args []string, s streams) int {
 	})
 }
 
-// reason is the error column of business-day: the sentinel's words and the
-// reason, without the operation and input the line already shows.
+// reason is the error column of business-day: the error's Detail without the
+// param and quoted input it starts with (the line already shows the input), so
+// `date "2026-02-30": invalid date: day 30 …` reads "invalid date: day 30 …".
 func reason(err error) string {
-	var e *calendar.Error
-	if errors.As(err, &e) {
-		return strings.TrimPrefix(e.Err.Error(), "calendar: ") + ": " + e.Reason
+	var e *apierr.Error
+	if !errors.As(err, &e) {
+		return err.Error()
 	}
-	return err.Error()
+	rest, ok := strings.CutPrefix(e.Detail, e.Param+" ")
+	if !ok {
+		return e.Detail
+	}
+	q, qerr := strconv.QuotedPrefix(rest)
+	if qerr != nil {
+		return e.Detail
+	}
+	rest = rest[len(q):]
+	if strings.HasPrefix(rest, "… (") { // apierr.Quote cut a long input
+		if i := strings.IndexByte(rest, ')'); i >= 0 {
+			rest = rest[i+1:]
+		}
+	}
+	return strings.TrimPrefix(rest, ": ")
 }
 
 func calendarHolidays(args []string, s streams) int {
@@ -151,10 +167,12 @@ func calendarAdjust(args []string, s streams) int {
 	return printDate(s, res, err)
 }
 
+// reasonWithInput is the Detail of a calendar error: the input quoted and why it
+// was refused.
 func reasonWithInput(err error) string {
-	var e *calendar.Error
+	var e *apierr.Error
 	if errors.As(err, &e) {
-		return strconv.Quote(e.Input) + ": " + reason(err)
+		return e.Detail
 	}
 	return err.Error()
 }

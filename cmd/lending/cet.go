@@ -7,9 +7,10 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/cet"
-	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -46,7 +47,7 @@ if any line had an error, 0 otherwise.
 `
 
 // runCET runs `lending cet --batch`. Parsing uses the shared parsers
-// (validation.ParseMoney, calendar.ParseDate) and the math is cet.SolveDates.
+// (money.Parse, calendar.ParseDate) and the math is cet.SolveDates.
 func runCET(args []string, s streams) int {
 	batch := false
 	for _, a := range args {
@@ -111,7 +112,7 @@ type cetFlow struct {
 }
 
 // decodeCETLine parses one input line with the shared wire-format parsers.
-func decodeCETLine(line []byte) (release time.Time, net decimal.Decimal, flows []cet.DatedFlow, verr *validation.Error) {
+func decodeCETLine(line []byte) (release time.Time, net decimal.Decimal, flows []cet.DatedFlow, verr *apierr.Error) {
 	var in cetLine
 	if err := decodeObject(line, &in); err != nil {
 		return release, net, nil, err
@@ -123,18 +124,18 @@ func decodeCETLine(line []byte) (release time.Time, net decimal.Decimal, flows [
 		return
 	}
 	if isNull(in.Flows) {
-		return release, net, nil, validation.Errorf(validation.CodeMissingRequiredField, "flows", "flows is required")
+		return release, net, nil, apierr.Errorf(apierr.MissingRequiredField, "flows", "flows is required")
 	}
 	var raw []json.RawMessage
 	if err := json.Unmarshal(in.Flows, &raw); err != nil {
-		return release, net, nil, validation.Errorf(validation.CodeInvalidFormat, "flows", "flows must be an array of {date, amount} objects")
+		return release, net, nil, apierr.Errorf(apierr.InvalidFormat, "flows", "flows must be an array of {date, amount} objects")
 	}
 	flows = make([]cet.DatedFlow, len(raw))
 	for i, fr := range raw {
 		p := "flows[" + strconv.Itoa(i) + "]"
 		var f cetFlow
 		if isNull(fr) || fr[0] != '{' || json.Unmarshal(fr, &f) != nil {
-			return release, net, nil, validation.Errorf(validation.CodeInvalidFormat, p, "%s must be a {date, amount} object", p)
+			return release, net, nil, apierr.Errorf(apierr.InvalidFormat, p, "%s must be a {date, amount} object", p)
 		}
 		if flows[i].Date, verr = dateField(f.Date, p+".date"); verr != nil {
 			return
@@ -146,68 +147,45 @@ func decodeCETLine(line []byte) (release time.Time, net decimal.Decimal, flows [
 	return release, net, flows, nil
 }
 
-func moneyField(raw json.RawMessage, param string) (decimal.Decimal, *validation.Error) {
+func moneyField(raw json.RawMessage, param string) (decimal.Decimal, *apierr.Error) {
 	s, verr := stringField(raw, param)
 	if verr != nil {
 		return decimal.Decimal{}, verr
 	}
-	d, err := validation.ParseMoney(s)
+	d, err := money.Parse(s)
 	if err != nil {
-		var e *validation.Error
+		var e *apierr.Error
 		if errors.As(err, &e) {
 			return decimal.Decimal{}, e.WithParam(param)
 		}
-		return decimal.Decimal{}, validation.Errorf(validation.CodeInvalidFormat, param, "%s: %v", param, err)
+		return decimal.Decimal{}, apierr.Errorf(apierr.InvalidFormat, param, "%s: %v", param, err)
 	}
 	return d, nil
 }
 
 // dateField reads a civil date as a time.Time at midnight UTC, the form
 // cet.SolveDates reads.
-func dateField(raw json.RawMessage, param string) (time.Time, *validation.Error) {
+func dateField(raw json.RawMessage, param string) (time.Time, *apierr.Error) {
 	s, verr := stringField(raw, param)
 	if verr != nil {
 		return time.Time{}, verr
 	}
 	d, err := calendar.ParseDate(s)
 	if err != nil {
-		reason := err.Error()
-		var e *calendar.Error
-		if errors.As(err, &e) {
-			reason = e.Reason
-		}
-		return time.Time{}, validation.Wrap(err, validation.CodeInvalidFormat, param,
-			"%s %s is not a date: %s", param, quoteInput(s), reason)
+		var e *apierr.Error
+		errors.As(err, &e) // calendar returns only *apierr.Error
+		return time.Time{}, e.WithParam(param)
 	}
 	y, m, dd := d.Date()
 	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), nil
 }
 
-// cetError maps a cet error to the API's error shape, with the codes the cet
-// package documents for its sentinels (cet/doc.go, "Errors").
-func cetError(err error) *validation.Error {
-	var e *cet.Error
-	if !errors.As(err, &e) { // cet returns only *cet.Error
-		return validation.Wrap(err, validation.CodeRateOutOfRange, "", "%v", err)
+// cetError is a cet error as the API's error shape: cet reports only *apierr.Error,
+// with the codes its doc lists.
+func cetError(err error) *apierr.Error {
+	var e *apierr.Error
+	if !errors.As(err, &e) {
+		return apierr.Wrap(err, apierr.Internal, "", "%v", err)
 	}
-	return validation.Wrap(err, cetCode(e.Err), e.Param, "%s", e.Detail)
-}
-
-func cetCode(reason error) validation.Code {
-	switch reason {
-	case cet.ErrNet, cet.ErrTooLarge, cet.ErrNegative, cet.ErrZeroPayments, cet.ErrInfinite:
-		return validation.CodeAmountOutOfRange
-	case cet.ErrNoPayments:
-		return validation.CodeMissingRequiredField
-	case cet.ErrTooManyFlows:
-		return validation.CodeInstallmentsOutOfRange
-	case cet.ErrBeforeRelease:
-		return validation.CodeInvalidDueDate
-	case cet.ErrTimeRange:
-		return validation.CodeDateOutOfRange
-	case cet.ErrBasis, cet.ErrNotCents:
-		return validation.CodeInvalidFormat
-	default: // ErrOutOfRange, ErrNoConvergence
-		return validation.CodeRateOutOfRange
-	}
+	return e
 }

@@ -3,14 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/cet"
-	"github.com/dinie/lending/validation"
 )
 
 func runCETCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -28,10 +27,10 @@ const bcbLine = `{"release":"2008-01-02","net":"940.00","flows":[` +
 
 // cetOutput is either output shape, decoded.
 type cetOutput struct {
-	Annual            *float64          `json:"cet_annual"`
-	Percentage        *float64          `json:"cet_percentage"`
-	MonthlyPercentage *float64          `json:"cet_monthly_percentage"`
-	Error             *validation.Error `json:"error"`
+	Annual            *float64      `json:"cet_annual"`
+	Percentage        *float64      `json:"cet_percentage"`
+	MonthlyPercentage *float64      `json:"cet_monthly_percentage"`
+	Error             *apierr.Error `json:"error"`
 }
 
 func decodeOutputs(t *testing.T, out string) []cetOutput {
@@ -98,44 +97,44 @@ func TestCETBatchErrors(t *testing.T) {
 	tests := []struct {
 		name   string
 		line   string
-		code   validation.Code
+		code   apierr.Code
 		param  string
 		detail string
 	}{
-		{"not JSON", `nonsense`, validation.CodeMalformedBody, "", "expected a JSON object"},
-		{"broken JSON", `{"release":`, validation.CodeMalformedBody, "", "not valid JSON"},
-		{"array", `[1,2]`, validation.CodeMalformedBody, "", "expected a JSON object"},
-		{"null", `null`, validation.CodeMalformedBody, "", "expected a JSON object"},
-		{"data after the object", `{} {}`, validation.CodeMalformedBody, "", "data after the object"},
-		{"missing release", `{"net":"90.00",` + one + `}`, validation.CodeMissingRequiredField, "release", "release is required"},
-		{"null release", `{"release":null,"net":"90.00",` + one + `}`, validation.CodeMissingRequiredField, "release", "required"},
-		{"release a number", `{"release":20260115,"net":"90.00",` + one + `}`, validation.CodeInvalidFormat, "release", "must be a JSON string"},
-		{"release not a date", `{"release":"2026-02-30","net":"90.00",` + one + `}`, validation.CodeInvalidFormat, "release", `release "2026-02-30" is not a date: day 30`},
-		{"release in year 0", `{"release":"0000-01-01","net":"90.00",` + one + `}`, validation.CodeInvalidFormat, "release", "year 0000"},
-		{"missing net", `{` + rel + `,` + one + `}`, validation.CodeMissingRequiredField, "net", "net is required"},
-		{"net a number", `{` + rel + `,"net":90.00,` + one + `}`, validation.CodeInvalidFormat, "net", "must be a JSON string"},
-		{"net without decimals", `{` + rel + `,"net":"9791",` + one + `}`, validation.CodeInvalidFormat, "net", "no decimal point"},
-		{"net negative", `{` + rel + `,"net":"-1.00",` + one + `}`, validation.CodeInvalidFormat, "net", `'-'`},
-		{"net zero", `{` + rel + `,"net":"0.00",` + one + `}`, validation.CodeAmountOutOfRange, "net", "not positive"},
-		{"net too large", `{` + rel + `,"net":"10000000000000.01",` + one + `}`, validation.CodeAmountOutOfRange, "net", "above the limit"},
-		{"net far too large", `{` + rel + `,"net":"` + strings.Repeat("9", 40) + `.00",` + one + `}`, validation.CodeAmountOutOfRange, "net", "above the limit"},
-		{"missing flows", `{` + rel + `,"net":"90.00"}`, validation.CodeMissingRequiredField, "flows", "flows is required"},
-		{"flows an object", `{` + rel + `,"net":"90.00","flows":{}}`, validation.CodeInvalidFormat, "flows", "must be an array"},
-		{"no flows", `{` + rel + `,"net":"90.00","flows":[]}`, validation.CodeMissingRequiredField, "flows", "no payments"},
-		{"flow not an object", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-02-15","amount":"1.00"},"x"]}`, validation.CodeInvalidFormat, "flows[1]", "flows[1] must be a {date, amount} object"},
-		{"flow null", `{` + rel + `,"net":"90.00","flows":[null]}`, validation.CodeInvalidFormat, "flows[0]", "object"},
-		{"flow without date", `{` + rel + `,"net":"90.00","flows":[{"amount":"1.00"}]}`, validation.CodeMissingRequiredField, "flows[0].date", "flows[0].date is required"},
-		{"flow without amount", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-02-15"}]}`, validation.CodeMissingRequiredField, "flows[0].amount", "required"},
-		{"bad amount at flows[3]", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-02-15","amount":"1.00"},{"date":"2026-03-15","amount":"1.00"},{"date":"2026-04-15","amount":"1.00"},{"date":"2026-05-15","amount":"1,00"}]}`, validation.CodeInvalidFormat, "flows[3].amount", `','`},
-		{"bad date", `{` + rel + `,"net":"90.00","flows":[{"date":"15/02/2026","amount":"1.00"}]}`, validation.CodeInvalidFormat, "flows[0].date", "is not a date"},
-		{"payment before release", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-01-14","amount":"100.00"}]}`, validation.CodeInvalidDueDate, "flows[0].date", "before the release date 2026-01-15"},
-		{"payment after 100 years", `{` + rel + `,"net":"90.00","flows":[{"date":"2126-01-16","amount":"100.00"}]}`, validation.CodeDateOutOfRange, "flows[0].date", "36525 days after"},
-		{"all payments zero", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-02-15","amount":"0.00"}]}`, validation.CodeAmountOutOfRange, "flows", "no payment after the release date is positive"},
-		{"payment on the release date reaching net", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-01-15","amount":"90.00"},{"date":"2026-02-15","amount":"1.00"}]}`, validation.CodeAmountOutOfRange, "flows", "infinite"},
-		{"payments summing above the limit", `{` + rel + `,"net":"90.00","flows":` + cetFlows(2, "9000000000000.00") + `}`, validation.CodeAmountOutOfRange, "flows", "add up to more"},
-		{"too many flows", `{` + rel + `,"net":"90.00","flows":` + cetFlows(cet.MaxFlows+1, "1.00") + `}`, validation.CodeInstallmentsOutOfRange, "flows", "10001 payments"},
+		{"not JSON", `nonsense`, apierr.MalformedBody, "", "expected a JSON object"},
+		{"broken JSON", `{"release":`, apierr.MalformedBody, "", "not valid JSON"},
+		{"array", `[1,2]`, apierr.MalformedBody, "", "expected a JSON object"},
+		{"null", `null`, apierr.MalformedBody, "", "expected a JSON object"},
+		{"data after the object", `{} {}`, apierr.MalformedBody, "", "data after the object"},
+		{"missing release", `{"net":"90.00",` + one + `}`, apierr.MissingRequiredField, "release", "release is required"},
+		{"null release", `{"release":null,"net":"90.00",` + one + `}`, apierr.MissingRequiredField, "release", "required"},
+		{"release a number", `{"release":20260115,"net":"90.00",` + one + `}`, apierr.InvalidFormat, "release", "must be a JSON string"},
+		{"release not a date", `{"release":"2026-02-30","net":"90.00",` + one + `}`, apierr.InvalidFormat, "release", `release "2026-02-30": invalid date: day 30`},
+		{"release in year 0", `{"release":"0000-01-01","net":"90.00",` + one + `}`, apierr.DateOutOfRange, "release", "year 0000"},
+		{"missing net", `{` + rel + `,` + one + `}`, apierr.MissingRequiredField, "net", "net is required"},
+		{"net a number", `{` + rel + `,"net":90.00,` + one + `}`, apierr.InvalidFormat, "net", "must be a JSON string"},
+		{"net without decimals", `{` + rel + `,"net":"9791",` + one + `}`, apierr.InvalidFormat, "net", "no decimal point"},
+		{"net negative", `{` + rel + `,"net":"-1.00",` + one + `}`, apierr.InvalidFormat, "net", `'-'`},
+		{"net zero", `{` + rel + `,"net":"0.00",` + one + `}`, apierr.AmountOutOfRange, "net", "not positive"},
+		{"net too large", `{` + rel + `,"net":"10000000000000.01",` + one + `}`, apierr.AmountOutOfRange, "net", "above the limit"},
+		{"net far too large", `{` + rel + `,"net":"` + strings.Repeat("9", 40) + `.00",` + one + `}`, apierr.AmountOutOfRange, "net", "above the limit"},
+		{"missing flows", `{` + rel + `,"net":"90.00"}`, apierr.MissingRequiredField, "flows", "flows is required"},
+		{"flows an object", `{` + rel + `,"net":"90.00","flows":{}}`, apierr.InvalidFormat, "flows", "must be an array"},
+		{"no flows", `{` + rel + `,"net":"90.00","flows":[]}`, apierr.MissingRequiredField, "flows", "no payments"},
+		{"flow not an object", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-02-15","amount":"1.00"},"x"]}`, apierr.InvalidFormat, "flows[1]", "flows[1] must be a {date, amount} object"},
+		{"flow null", `{` + rel + `,"net":"90.00","flows":[null]}`, apierr.InvalidFormat, "flows[0]", "object"},
+		{"flow without date", `{` + rel + `,"net":"90.00","flows":[{"amount":"1.00"}]}`, apierr.MissingRequiredField, "flows[0].date", "flows[0].date is required"},
+		{"flow without amount", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-02-15"}]}`, apierr.MissingRequiredField, "flows[0].amount", "required"},
+		{"bad amount at flows[3]", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-02-15","amount":"1.00"},{"date":"2026-03-15","amount":"1.00"},{"date":"2026-04-15","amount":"1.00"},{"date":"2026-05-15","amount":"1,00"}]}`, apierr.InvalidFormat, "flows[3].amount", `','`},
+		{"bad date", `{` + rel + `,"net":"90.00","flows":[{"date":"15/02/2026","amount":"1.00"}]}`, apierr.InvalidFormat, "flows[0].date", "invalid date"},
+		{"payment before release", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-01-14","amount":"100.00"}]}`, apierr.InvalidDueDate, "flows[0].date", "before the release date 2026-01-15"},
+		{"payment after 100 years", `{` + rel + `,"net":"90.00","flows":[{"date":"2126-01-16","amount":"100.00"}]}`, apierr.DateOutOfRange, "flows[0].date", "36525 days after"},
+		{"all payments zero", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-02-15","amount":"0.00"}]}`, apierr.AmountOutOfRange, "flows", "no payment after the release date is positive"},
+		{"payment on the release date reaching net", `{` + rel + `,"net":"90.00","flows":[{"date":"2026-01-15","amount":"90.00"},{"date":"2026-02-15","amount":"1.00"}]}`, apierr.AmountOutOfRange, "flows", "infinite"},
+		{"payments summing above the limit", `{` + rel + `,"net":"90.00","flows":` + cetFlows(2, "9000000000000.00") + `}`, apierr.AmountOutOfRange, "flows", "add up to more"},
+		{"too many flows", `{` + rel + `,"net":"90.00","flows":` + cetFlows(cet.MaxFlows+1, "1.00") + `}`, apierr.InstallmentsOutOfRange, "flows", "10001 payments"},
 		// R$ 0.01 becoming R$ 10 billion in a day: far above 10^12 % a.a.
-		{"CET out of range", `{` + rel + `,"net":"0.01","flows":[{"date":"2026-01-16","amount":"10000000000.00"}]}`, validation.CodeRateOutOfRange, "flows", "above 1e+12 %"},
+		{"CET out of range", `{` + rel + `,"net":"0.01","flows":[{"date":"2026-01-16","amount":"10000000000.00"}]}`, apierr.RateOutOfRange, "flows", "above 1e+12 %"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,10 +174,10 @@ func TestCETBatchStream(t *testing.T) {
 	if o[0].Percentage == nil || *o[0].Percentage != 44.08 {
 		t.Errorf("line 1: %s", out)
 	}
-	if o[1].Error == nil || o[1].Error.Code != validation.CodeMalformedBody {
+	if o[1].Error == nil || o[1].Error.Code != apierr.MalformedBody {
 		t.Errorf("line 2: %s", out)
 	}
-	if o[2].Error == nil || o[2].Error.Code != validation.CodeMissingRequiredField || o[2].Error.Param != "flows" {
+	if o[2].Error == nil || o[2].Error.Code != apierr.MissingRequiredField || o[2].Error.Param != "flows" {
 		t.Errorf("line 3: %s", out)
 	}
 	// Three payments of 100.00 on 300.00 received: no interest, no charges, a
@@ -204,7 +203,7 @@ func TestCETBatchLongLine(t *testing.T) {
 	code, out, _ := runCETCLI(t, stdin, "--batch")
 	o := decodeOutputs(t, out)
 	if code != exitInvalid || len(o) != 3 || o[0].Percentage == nil || o[2].Percentage == nil ||
-		o[1].Error == nil || o[1].Error.Code != validation.CodeMalformedBody || !strings.Contains(o[1].Error.Detail, "longer than") {
+		o[1].Error == nil || o[1].Error.Code != apierr.MalformedBody || !strings.Contains(o[1].Error.Detail, "longer than") {
 		t.Errorf("exit %d, %q", code, out)
 	}
 }
@@ -244,35 +243,6 @@ func TestCETIOErrors(t *testing.T) {
 	}
 }
 
-// TestCETCodes holds the mapping to the table in cet's package documentation
-// ("Errors"), sentinel by sentinel.
-func TestCETCodes(t *testing.T) {
-	want := map[error]validation.Code{
-		cet.ErrBasis:         validation.CodeInvalidFormat,
-		cet.ErrNet:           validation.CodeAmountOutOfRange,
-		cet.ErrTooLarge:      validation.CodeAmountOutOfRange,
-		cet.ErrNotCents:      validation.CodeInvalidFormat,
-		cet.ErrNoPayments:    validation.CodeMissingRequiredField,
-		cet.ErrTooManyFlows:  validation.CodeInstallmentsOutOfRange,
-		cet.ErrBeforeRelease: validation.CodeInvalidDueDate,
-		cet.ErrTimeRange:     validation.CodeDateOutOfRange,
-		cet.ErrNegative:      validation.CodeAmountOutOfRange,
-		cet.ErrZeroPayments:  validation.CodeAmountOutOfRange,
-		cet.ErrInfinite:      validation.CodeAmountOutOfRange,
-		cet.ErrOutOfRange:    validation.CodeRateOutOfRange,
-		cet.ErrNoConvergence: validation.CodeRateOutOfRange,
-	}
-	for reason, code := range want {
-		if got := cetCode(reason); got != code {
-			t.Errorf("cetCode(%v) = %s, want %s", reason, got, code)
-		}
-		e := cetError(&cet.Error{Err: reason, Param: "p", Detail: "d"})
-		if e.Code != code || e.Param != "p" || e.Detail != "d" || !errors.Is(e, reason) {
-			t.Errorf("cetError(%v) = %#v", reason, e)
-		}
-	}
-}
-
 // FuzzCETLine: whatever the line, the answer is exactly one line of JSON holding
 // either the three results or an error with a known code and a detail, and the
 // valid flag agrees with which.
@@ -283,11 +253,11 @@ func FuzzCETLine(f *testing.F) {
 	f.Add([]byte(`{"release":null,"net":1,"flows":[null,"x",{}]}`))
 	f.Add([]byte(`{} {}`))
 	f.Add([]byte("\xff{"))
-	known := map[validation.Code]bool{
-		validation.CodeMalformedBody: true, validation.CodeMissingRequiredField: true,
-		validation.CodeInvalidFormat: true, validation.CodeInvalidDueDate: true,
-		validation.CodeDateOutOfRange: true, validation.CodeAmountOutOfRange: true,
-		validation.CodeInstallmentsOutOfRange: true, validation.CodeRateOutOfRange: true,
+	known := map[apierr.Code]bool{
+		apierr.MalformedBody: true, apierr.MissingRequiredField: true,
+		apierr.InvalidFormat: true, apierr.InvalidDueDate: true,
+		apierr.DateOutOfRange: true, apierr.AmountOutOfRange: true,
+		apierr.InstallmentsOutOfRange: true, apierr.RateOutOfRange: true,
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
 		out, ok := cetAnswer(line)

@@ -10,9 +10,10 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
-	"github.com/dinie/lending/validation"
 )
 
 // scheduleUsageText is the help of `lending schedule`.
@@ -60,7 +61,7 @@ func (f *termsFlags) register(fs *flag.FlagSet) {
 var errMissingFlag = errors.New("missing flag")
 
 // terms returns the parsed terms. A required flag that was not given is an error
-// wrapping errMissingFlag; a value that does not parse is a *validation.Error
+// wrapping errMissingFlag; a value that does not parse is a *apierr.Error
 // with the flag's field as Param. today supplies the default release date.
 func (f *termsFlags) terms(fs *flag.FlagSet, today func() (calendar.Date, error)) (schedule.Terms, error) {
 	set := flagsSet(fs)
@@ -69,8 +70,8 @@ func (f *termsFlags) terms(fs *flag.FlagSet, today func() (calendar.Date, error)
 	}
 	var t schedule.Terms
 	var err error
-	if t.Principal, err = validation.ParseMoney(f.amount); err != nil {
-		return t, validation.Relabel(err, "principal")
+	if t.Principal, err = money.Parse(f.amount); err != nil {
+		return t, apierr.Relabel(err, "principal")
 	}
 	t.Installments = f.installments
 	if t.Rate, err = schedule.ParsePercentPerMonth(f.rate); err != nil {
@@ -118,32 +119,32 @@ func releaseDate(s string, given bool, today func() (calendar.Date, error)) (cal
 	}
 	d, err := today()
 	if err != nil {
-		return d, validation.Wrap(err, validation.CodeDateOutOfRange, "release_date", "today's date: %v", err)
+		return d, apierr.Wrap(err, apierr.DateOutOfRange, "release_date", "today's date: %v", err)
 	}
 	return d, nil
 }
 
-// parseRoll parses a roll convention, as a *validation.Error with Param "roll"
+// parseRoll parses a roll convention, as a *apierr.Error with Param "roll"
 // on failure.
 func parseRoll(s string) (calendar.Roll, error) {
 	r, err := calendar.ParseRoll(s)
 	if err != nil {
-		return r, validation.Wrap(err, validation.CodeInvalidFormat, "roll",
+		return r, apierr.Wrap(err, apierr.InvalidFormat, "roll",
 			"roll %s is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", quoteInput(s))
 	}
 	return r, nil
 }
 
-// termsDate parses a YYYY-MM-DD flag into a date, as a *validation.Error on
+// termsDate parses a YYYY-MM-DD flag into a date, as a *apierr.Error on
 // failure.
 func termsDate(s, param string) (calendar.Date, error) {
 	d, err := calendar.ParseDate(s)
 	if err != nil {
-		code := validation.CodeInvalidFormat
+		code := apierr.InvalidFormat
 		if errors.Is(err, calendar.ErrOutOfRange) {
-			code = validation.CodeDateOutOfRange
+			code = apierr.DateOutOfRange
 		}
-		return d, validation.Wrap(err, code, param, "%s %q is not a date; expected YYYY-MM-DD", param, s)
+		return d, apierr.Wrap(err, code, param, "%s %q is not a date; expected YYYY-MM-DD", param, s)
 	}
 	return d, nil
 }
@@ -185,7 +186,7 @@ func scheduleUsage(s streams, problem string) int {
 // writeScheduleTable writes a header of the terms, then the rows and totals.
 func writeScheduleTable(w io.Writer, sch *schedule.Schedule) {
 	plan := sch.Plan()
-	money := validation.FormatCents
+	money := money.FormatCents
 	fmt.Fprintf(w, "principal     %s\n", money(sch.TotalPrincipalCents()))
 	fmt.Fprintf(w, "rate          %s %% a.m.\n", plan.Rate())
 	fmt.Fprintf(w, "installments  %d × %s\n", sch.Len(), money(sch.InstallmentCents()))
@@ -198,7 +199,7 @@ func writeScheduleTable(w io.Writer, sch *schedule.Schedule) {
 // writeRows writes the table of a schedule, the schedule command's and the
 // simulate command's: a header, rows 1 to n and a line of totals, aligned right.
 func writeRows(w io.Writer, n int, row func(k int) schedule.CentsRow, payments, interest, principal int64) {
-	money := validation.FormatCents
+	money := money.FormatCents
 	// Every cell ends in a tab, so that all columns align right; the empty cells
 	// of the totals line leave trailing blanks, which writeAligned removes.
 	writeAligned(w, tabwriter.AlignRight, func(tw io.Writer) {

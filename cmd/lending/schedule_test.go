@@ -106,7 +106,7 @@ func TestScheduleRuleFailures(t *testing.T) {
 		args []string
 		want string // start of stderr: "code: detail"
 	}{
-		{with("--amount", "1000.5"), "invalid_format: amount \"1000.5\" has 1 decimal places"},
+		{with("--amount", "1000.5"), "invalid_format: principal \"1000.5\" has 1 decimal places"},
 		{with("--amount", "0.99"), "amount_out_of_range: principal 0.99"},
 		{with("--installments", "0"), "installments_out_of_range: installment_count 0"},
 		{with("--installments", "421"), "installments_out_of_range: installment_count 421"},

@@ -13,12 +13,13 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/simulation"
 	"github.com/dinie/lending/statemachine"
-	"github.com/dinie/lending/validation"
 )
 
 // simulateUsageText is the help of `lending simulate`.
@@ -116,14 +117,14 @@ func (in simInput) get(key string) (string, bool) {
 func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) (*simulation.Simulation, error) {
 	for _, k := range []string{"amount", "installments", "rate"} {
 		if _, ok := in.get(k); !ok {
-			return nil, validation.Wrap(validation.ErrEmpty, validation.CodeMissingRequiredField, k, "%s is required", k)
+			return nil, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, k, "%s is required", k)
 		}
 	}
 	amount, _ := in.get("amount")
 	count, _ := in.get("installments")
 	n, err := strconv.Atoi(count)
 	if err != nil {
-		return nil, validation.Errorf(validation.CodeInvalidFormat, "installments",
+		return nil, apierr.Errorf(apierr.InvalidFormat, "installments",
 			"installments %s is not an integer", quoteInput(count))
 	}
 	req, err := simulation.ParseRequest(amount, n)
@@ -143,9 +144,9 @@ func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) 
 		if !ok {
 			s = def
 		}
-		d, err := validation.ParseMoney(s)
+		d, err := money.Parse(s)
 		if err != nil {
-			return validation.Relabel(err, key)
+			return apierr.Relabel(err, key)
 		}
 		*dst = d
 		return nil
@@ -161,7 +162,7 @@ func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) 
 	}
 	if s, ok := in.get("fee_percent"); ok {
 		if o.FeePercent, err = decimal.NewFromString(s); err != nil || !isNumber(s) {
-			return nil, validation.Errorf(validation.CodeInvalidFormat, "fee_percent",
+			return nil, apierr.Errorf(apierr.InvalidFormat, "fee_percent",
 				"fee_percent %s is not a number", quoteInput(s))
 		}
 	}
@@ -200,7 +201,7 @@ func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) 
 	if s, ok := in.get("first_period_max_days"); ok {
 		d, err := strconv.Atoi(s)
 		if err != nil || d < 1 || d > schedule.MaxFirstPeriodMaxDays {
-			return nil, validation.Errorf(validation.CodeInvalidDueDate, "first_period_max_days",
+			return nil, apierr.Errorf(apierr.InvalidDueDate, "first_period_max_days",
 				"first_period_max_days %s is not a whole number of days from 1 to %d", quoteInput(s), schedule.MaxFirstPeriodMaxDays)
 		}
 		opts.FirstPeriodMaxDays = d
@@ -292,7 +293,7 @@ func simulateUsage(s streams, problem string) int {
 
 // writeSimulation writes the summary and the schedule table.
 func writeSimulation(w io.Writer, sim *simulation.Simulation) {
-	money := validation.FormatCents
+	money := money.FormatCents
 	c := sim.Cents()
 	f := sim.IOF()
 	pct := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -326,9 +327,9 @@ func simulateAnswer(line []byte, now time.Time, today func() (calendar.Date, err
 	}
 	sim, err := in.simulate(now, today)
 	if err != nil {
-		var e *validation.Error
-		if !errors.As(err, &e) { // the library returns only *validation.Error
-			e = validation.Wrap(err, validation.CodeInternal, "", "%v", err)
+		var e *apierr.Error
+		if !errors.As(err, &e) { // the library returns only *apierr.Error
+			e = apierr.Wrap(err, apierr.Internal, "", "%v", err)
 		}
 		if k, ok := batchParam[e.Param]; ok {
 			e = e.WithParam(k)
@@ -341,7 +342,7 @@ func simulateAnswer(line []byte, now time.Time, today func() (calendar.Date, err
 
 // decodeSimulateLine reads one batch line: one JSON object whose keys are
 // simulateKeys, money and dates as strings, counts and rates as numbers.
-func decodeSimulateLine(line []byte) (simInput, *validation.Error) {
+func decodeSimulateLine(line []byte) (simInput, *apierr.Error) {
 	var raw map[string]json.RawMessage
 	if verr := decodeObject(line, &raw); verr != nil {
 		return simInput{}, verr
@@ -355,7 +356,7 @@ func decodeSimulateLine(line []byte) (simInput, *validation.Error) {
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return in, validation.Errorf(validation.CodeInvalidFormat, unknown[0],
+		return in, apierr.Errorf(apierr.InvalidFormat, unknown[0],
 			"unknown key %s; expected %s", quoteInput(unknown[0]), strings.Join(simulateKeys, ", "))
 	}
 	for _, k := range simulateKeys {
@@ -366,11 +367,11 @@ func decodeSimulateLine(line []byte) (simInput, *validation.Error) {
 		switch k {
 		case "installments", "rate", "fee_percent", "first_period_max_days":
 			if v[0] == '"' || v[0] == '{' || v[0] == '[' || v[0] == 't' || v[0] == 'f' {
-				return in, validation.Errorf(validation.CodeInvalidFormat, k, "%s must be a JSON number", k)
+				return in, apierr.Errorf(apierr.InvalidFormat, k, "%s must be a JSON number", k)
 			}
 			s := string(v)
 			if (k == "installments" || k == "first_period_max_days") && !isInteger(s) {
-				return in, validation.Errorf(validation.CodeInvalidFormat, k,
+				return in, apierr.Errorf(apierr.InvalidFormat, k,
 					"%s %s is not an integer", k, quoteInput(s))
 			}
 			in.values[k] = s

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/simulation"
-	"github.com/dinie/lending/validation"
 )
 
 func runSimulateCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -142,11 +142,11 @@ func TestSimulateCorpus(t *testing.T) {
 		var want bytes.Buffer
 		json.Compact(&want, cases[name].Expected)
 		var e struct {
-			Error *validation.Error `json:"error"`
+			Error *apierr.Error `json:"error"`
 		}
 		if json.Unmarshal(want.Bytes(), &e) == nil && e.Error != nil {
 			var got struct {
-				Error *validation.Error `json:"error"`
+				Error *apierr.Error `json:"error"`
 			}
 			json.Unmarshal([]byte(lines[i]), &got)
 			param := e.Error.Param
@@ -213,7 +213,7 @@ func TestSimulateBatchLines(t *testing.T) {
 				t.Fatalf("answer %q is not one line", out)
 			}
 			var got struct {
-				Error *validation.Error `json:"error"`
+				Error *apierr.Error `json:"error"`
 			}
 			if err := json.Unmarshal(out, &got); err != nil {
 				t.Fatalf("answer %s: %v", out, err)
@@ -347,14 +347,14 @@ func FuzzSimulateLine(f *testing.F) {
 			return
 		}
 		var e struct {
-			Error *validation.Error `json:"error"`
+			Error *apierr.Error `json:"error"`
 		}
 		dec := json.NewDecoder(bytes.NewReader(out))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&e); err != nil || e.Error == nil || e.Error.Code == "" || e.Error.Detail == "" {
 			t.Fatalf("answer %s is not an error object: %v", out, err)
 		}
-		if e.Error.Code == validation.CodeInternal {
+		if e.Error.Code == apierr.Internal {
 			t.Fatalf("internal error for %q: %s", line, out)
 		}
 	})

@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/validation"
 )
 
@@ -63,11 +65,11 @@ func validateKinds(strict bool) map[string]func(string) (string, error) {
 			return c.String(), err
 		},
 		"money": func(s string) (string, error) {
-			d, err := validation.ParseMoney(s)
+			d, err := money.Parse(s)
 			if err != nil {
 				return "", err
 			}
-			return validation.FormatMoney(d), nil
+			return money.Format(d), nil
 		},
 	}
 }
@@ -99,7 +101,7 @@ func runValidate(args []string, s streams) int {
 
 	return judgeBatch("validate", values, s, func(input string, tooLong bool) (string, bool) {
 		if tooLong {
-			err := validation.Wrap(validation.ErrLength, kindCode(kind), kind,
+			err := apierr.Wrap(apierr.ErrLength, kindCode(kind), kind,
 				"%s input line is longer than %d bytes", kind, maxInputLine)
 			return "...\tinvalid\t" + err.Error(), false
 		}
@@ -112,14 +114,14 @@ func runValidate(args []string, s streams) int {
 }
 
 // kindCode is the API error code of an invalid input of kind.
-func kindCode(kind string) validation.Code {
+func kindCode(kind string) apierr.Code {
 	switch kind {
 	case "cpf":
-		return validation.CodeInvalidCPF
+		return apierr.InvalidCPF
 	case "cnpj":
-		return validation.CodeInvalidCNPJ
+		return apierr.InvalidCNPJ
 	}
-	return validation.CodeInvalidFormat
+	return apierr.InvalidFormat
 }
 
 // validateUsage reports a usage error of `lending validate` and returns exitUsage.

@@ -1,23 +1,23 @@
-package validation_test
+package money_test
 
 import (
 	"fmt"
 
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
-
-	"github.com/dinie/lending/validation"
 )
 
-func ExampleParseMoney() {
-	d, err := validation.ParseMoney("25000.00")
+func ExampleParse() {
+	d, err := money.Parse("25000.00")
 	fmt.Println(d, err)
 	// Huge amounts stay exact.
-	d, err = validation.ParseMoney("123456789012345678901234567890.12")
+	d, err = money.Parse("123456789012345678901234567890.12")
 	fmt.Println(d, err)
-	_, err = validation.ParseMoney("1.5")
+	_, err = money.Parse("1.5")
 	fmt.Println(err)
 	// A server relabels the error with the request field.
-	if e, ok := err.(*validation.Error); ok {
+	if e, ok := err.(*apierr.Error); ok {
 		fmt.Println(e.WithParam("requested_amount").Param)
 	}
 	// Output:
@@ -28,11 +28,11 @@ func ExampleParseMoney() {
 }
 
 func ExampleParseCents() {
-	c, err := validation.ParseCents("1234.56")
+	c, err := money.ParseCents("1234.56")
 	fmt.Println(c, err)
-	_, err = validation.ParseCents("-1.00")
+	_, err = money.ParseCents("-1.00")
 	fmt.Println(err)
-	_, err = validation.ParseCents("92233720368547758.08")
+	_, err = money.ParseCents("92233720368547758.08")
 	fmt.Println(err)
 	// Output:
 	// 123456 <nil>
@@ -40,11 +40,11 @@ func ExampleParseCents() {
 	// amount_out_of_range: amount "92233720368547758.08" is above the largest supported amount 92233720368547758.07
 }
 
-func ExampleFormatMoney() {
-	fmt.Println(validation.FormatMoney(decimal.RequireFromString("1.005")))
-	fmt.Println(validation.FormatMoney(decimal.RequireFromString("1.00499")))
-	fmt.Println(validation.FormatMoney(decimal.RequireFromString("25000")))
-	fmt.Println(validation.FormatMoney(decimal.RequireFromString("-0.004")))
+func ExampleFormat() {
+	fmt.Println(money.Format(decimal.RequireFromString("1.005")))
+	fmt.Println(money.Format(decimal.RequireFromString("1.00499")))
+	fmt.Println(money.Format(decimal.RequireFromString("25000")))
+	fmt.Println(money.Format(decimal.RequireFromString("-0.004")))
 	// Output:
 	// 1.01
 	// 1.00
@@ -53,9 +53,9 @@ func ExampleFormatMoney() {
 }
 
 func ExampleFormatCents() {
-	fmt.Println(validation.FormatCents(2500000))
-	fmt.Println(validation.FormatCents(7))
-	fmt.Println(validation.FormatCents(-150))
+	fmt.Println(money.FormatCents(2500000))
+	fmt.Println(money.FormatCents(7))
+	fmt.Println(money.FormatCents(-150))
 	// Output:
 	// 25000.00
 	// 0.07
@@ -65,25 +65,25 @@ func ExampleFormatCents() {
 func ExampleAppendCents() {
 	buf := make([]byte, 0, 64)
 	buf = append(buf, `{"amount":"`...)
-	buf = validation.AppendCents(buf, 2425000)
+	buf = money.AppendCents(buf, 2425000)
 	buf = append(buf, `"}`...)
 	fmt.Println(string(buf))
 	// Output:
 	// {"amount":"24250.00"}
 }
 
-func ExampleDecimalToCents() {
-	c, err := validation.DecimalToCents(decimal.RequireFromString("450.00"))
+func ExampleToCents() {
+	c, err := money.ToCents(decimal.RequireFromString("450.00"))
 	fmt.Println(c, err)
-	_, err = validation.DecimalToCents(decimal.RequireFromString("450.005"))
+	_, err = money.ToCents(decimal.RequireFromString("450.005"))
 	fmt.Println(err)
 	// Output:
 	// 45000 <nil>
 	// invalid_format: amount 450.005 is not a whole number of cents; expected at most two significant decimal places
 }
 
-func ExampleCentsToDecimal() {
-	d := validation.CentsToDecimal(2425000)
+func ExampleFromCents() {
+	d := money.FromCents(2425000)
 	fmt.Println(d, d.StringFixed(2))
 	// Output:
 	// 24250 24250.00
@@ -91,8 +91,8 @@ func ExampleCentsToDecimal() {
 
 func ExampleAppendFixed() {
 	// A rate held as an integer count of 10^-8 percent, written with all its places.
-	fmt.Println(string(validation.AppendFixed(nil, 820_000, 8)))
-	fmt.Println(string(validation.AppendFixed(nil, -5, 2)))
+	fmt.Println(string(money.AppendFixed(nil, 820_000, 8)))
+	fmt.Println(string(money.AppendFixed(nil, -5, 2)))
 	// Output:
 	// 0.00820000
 	// -0.05
@@ -101,11 +101,11 @@ func ExampleAppendFixed() {
 func ExampleAppendTrimmed() {
 	// The same rate in its shortest exact form, as a JSON number.
 	buf := append([]byte(nil), `{"daily":`...)
-	buf = validation.AppendTrimmed(buf, 820_000, 8)
+	buf = money.AppendTrimmed(buf, 820_000, 8)
 	buf = append(buf, '}')
 	fmt.Println(string(buf))
-	fmt.Println(string(validation.AppendTrimmed(nil, 38_000_000, 8)))
-	fmt.Println(string(validation.AppendTrimmed(nil, 100_000_000, 8)))
+	fmt.Println(string(money.AppendTrimmed(nil, 38_000_000, 8)))
+	fmt.Println(string(money.AppendTrimmed(nil, 100_000_000, 8)))
 	// Output:
 	// {"daily":0.0082}
 	// 0.38

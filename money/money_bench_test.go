@@ -1,11 +1,10 @@
-package validation_test
+package money_test
 
 import (
 	"testing"
 
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
-
-	"github.com/dinie/lending/validation"
 )
 
 var (
@@ -19,14 +18,14 @@ var (
 func BenchmarkParseCents(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkInt64, sinkErr = validation.ParseCents("25000.00")
+		sinkInt64, sinkErr = money.ParseCents("25000.00")
 	}
 }
 
 func BenchmarkParseMoney(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkDecimal, sinkErr = validation.ParseMoney("25000.00")
+		sinkDecimal, sinkErr = money.Parse("25000.00")
 	}
 }
 
@@ -34,7 +33,7 @@ func BenchmarkAppendCents(b *testing.B) {
 	b.ReportAllocs()
 	buf := make([]byte, 0, 32)
 	for b.Loop() {
-		buf = validation.AppendCents(buf[:0], 2425000)
+		buf = money.AppendCents(buf[:0], 2425000)
 	}
 	sinkBytes = buf
 }
@@ -42,7 +41,7 @@ func BenchmarkAppendCents(b *testing.B) {
 func BenchmarkFormatCents(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkString = validation.FormatCents(2425000)
+		sinkString = money.FormatCents(2425000)
 	}
 }
 
@@ -50,7 +49,7 @@ func BenchmarkFormatMoney(b *testing.B) {
 	d := decimal.RequireFromString("24250.125")
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkString = validation.FormatMoney(d)
+		sinkString = money.Format(d)
 	}
 }
 
@@ -58,13 +57,13 @@ func BenchmarkDecimalToCents(b *testing.B) {
 	d := decimal.RequireFromString("24250.12")
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkInt64, sinkErr = validation.DecimalToCents(d)
+		sinkInt64, sinkErr = money.ToCents(d)
 	}
 }
 
 func BenchmarkCentsToDecimal(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkDecimal = validation.CentsToDecimal(2425000)
+		sinkDecimal = money.FromCents(2425000)
 	}
 }

@@ -1,13 +1,12 @@
-package validation_test
+package money_test
 
 import (
 	"math/big"
 	"regexp"
 	"strings"
 
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
-
-	"github.com/dinie/lending/validation"
 )
 
 // The slow, obvious money implementations the fast paths are checked against. They
@@ -27,7 +26,7 @@ const (
 // refParseCents parses s the obvious way: the wire pattern, then exact rational
 // arithmetic. The length cap is the package's documented MaxMoneyLen.
 func refParseCents(s string) (*big.Int, refOutcome) {
-	if len(s) > validation.MaxMoneyLen || !wireMoney.MatchString(s) {
+	if len(s) > money.MaxLen || !wireMoney.MatchString(s) {
 		return nil, refFormat
 	}
 	r, ok := new(big.Rat).SetString(s)

@@ -1,4 +1,4 @@
-package validation
+package money
 
 import (
 	"math"
@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/shopspring/decimal"
 )
 
@@ -13,11 +14,11 @@ import (
 // they read; callers relabel with Relabel(err, "requested_amount").
 const moneyParam = "amount"
 
-// MaxMoneyLen is the longest money string ParseMoney and ParseCents read, in bytes.
+// MaxLen is the longest money string Parse and ParseCents read, in bytes.
 // The wire format has no upper bound, but parsing a decimal coefficient costs time
 // quadratic in its length, so an unbounded parser is a denial-of-service door; 1,024
 // characters is far beyond any amount of money and far below any cost that matters.
-const MaxMoneyLen = 1024
+const MaxLen = 1024
 
 const moneyExpected = "expected digits, a point and exactly two decimal places, like 1234.56 (no sign, exponent, spaces or thousands separator)"
 
@@ -31,13 +32,13 @@ var pow10 = [19]int64{
 // an exact count of cents. It allocates nothing on success.
 //
 // Leading zeros are accepted, as the pattern allows ("007.50" is 750 cents). Errors:
-// a string not in the wire format is CodeInvalidFormat (reason ErrEmpty, ErrLength,
-// ErrCharacter, ErrSyntax or ErrPrecision); a well-formed amount above
-// math.MaxInt64 cents (92233720368547758.07) is CodeAmountOutOfRange with ErrRange.
+// a string not in the wire format is apierr.InvalidFormat (reason apierr.ErrEmpty, apierr.ErrLength,
+// apierr.ErrCharacter, apierr.ErrSyntax or apierr.ErrPrecision); a well-formed amount above
+// math.MaxInt64 cents (92233720368547758.07) is apierr.AmountOutOfRange with apierr.ErrRange.
 // The Param is "amount".
 func ParseCents(s string) (int64, error) {
 	n := len(s)
-	if n < 4 || n > MaxMoneyLen || s[n-3] != '.' {
+	if n < 4 || n > MaxLen || s[n-3] != '.' {
 		return 0, moneyFormatError(s)
 	}
 	f1, f2 := s[n-2]-'0', s[n-1]-'0'
@@ -59,18 +60,18 @@ func ParseCents(s string) (int64, error) {
 	}
 	cents := v*100 + uint64(f1)*10 + uint64(f2)
 	if over || cents > math.MaxInt64 {
-		return 0, Wrap(ErrRange, CodeAmountOutOfRange, moneyParam,
+		return 0, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, moneyParam,
 			"amount %s is above the largest supported amount %s",
-			quote(s), FormatCents(math.MaxInt64))
+			apierr.Quote(s), FormatCents(math.MaxInt64))
 	}
 	return int64(cents), nil
 }
 
-// ParseMoney parses a money string in the API's wire format, ^[0-9]+\.[0-9]{2}$, into
+// Parse parses a money string in the API's wire format, ^[0-9]+\.[0-9]{2}$, into
 // a decimal with exponent −2, without loss: any number of integer digits is kept
-// exactly. The errors are ParseCents's, except that ParseMoney has no range error:
-// every well-formed string of up to MaxMoneyLen characters parses.
-func ParseMoney(s string) (decimal.Decimal, error) {
+// exactly. The errors are ParseCents's, except that Parse has no range error:
+// every well-formed string of up to MaxLen characters parses.
+func Parse(s string) (decimal.Decimal, error) {
 	// 16 integer digits plus ".dd" always fit in int64 cents: the fast path.
 	if len(s) <= 19 {
 		c, err := ParseCents(s)
@@ -96,7 +97,7 @@ func ParseMoney(s string) (decimal.Decimal, error) {
 // checkMoneyShape reports whether s is in the wire format, without computing a value.
 func checkMoneyShape(s string) error {
 	n := len(s)
-	if n < 4 || n > MaxMoneyLen || s[n-3] != '.' || !isDigit(s[n-2]) || !isDigit(s[n-1]) {
+	if n < 4 || n > MaxLen || s[n-3] != '.' || !isDigit(s[n-2]) || !isDigit(s[n-1]) {
 		return moneyFormatError(s)
 	}
 	for i := 0; i < n-3; i++ {
@@ -109,13 +110,13 @@ func checkMoneyShape(s string) error {
 
 // moneyFormatError explains why s is not in the wire format. It runs only on failure,
 // so it favours a precise message over speed.
-func moneyFormatError(s string) *Error {
+func moneyFormatError(s string) *apierr.Error {
 	switch {
 	case s == "":
-		return Wrap(ErrEmpty, CodeInvalidFormat, moneyParam, "amount is empty; %s", moneyExpected)
-	case len(s) > MaxMoneyLen:
-		return Wrap(ErrLength, CodeInvalidFormat, moneyParam,
-			"amount is %d characters long; expected at most %d", len(s), MaxMoneyLen)
+		return apierr.Wrap(apierr.ErrEmpty, apierr.InvalidFormat, moneyParam, "amount is empty; %s", moneyExpected)
+	case len(s) > MaxLen:
+		return apierr.Wrap(apierr.ErrLength, apierr.InvalidFormat, moneyParam,
+			"amount is %d characters long; expected at most %d", len(s), MaxLen)
 	}
 	points := 0
 	for i, r := range s {
@@ -124,25 +125,25 @@ func moneyFormatError(s string) *Error {
 			continue
 		}
 		if r < '0' || r > '9' {
-			return Wrap(ErrCharacter, CodeInvalidFormat, moneyParam,
+			return apierr.Wrap(apierr.ErrCharacter, apierr.InvalidFormat, moneyParam,
 				"amount %s has %s at position %d; %s",
-				quote(s), quoteRune(r), utf8.RuneCountInString(s[:i])+1, moneyExpected)
+				apierr.Quote(s), apierr.QuoteRune(r), utf8.RuneCountInString(s[:i])+1, moneyExpected)
 		}
 	}
 	switch {
 	case points == 0:
-		return Wrap(ErrPrecision, CodeInvalidFormat, moneyParam,
-			"amount %s has no decimal point; %s", quote(s), moneyExpected)
+		return apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, moneyParam,
+			"amount %s has no decimal point; %s", apierr.Quote(s), moneyExpected)
 	case points > 1:
-		return Wrap(ErrSyntax, CodeInvalidFormat, moneyParam,
-			"amount %s has %d points; %s", quote(s), points, moneyExpected)
+		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, moneyParam,
+			"amount %s has %d points; %s", apierr.Quote(s), points, moneyExpected)
 	case s[0] == '.':
-		return Wrap(ErrSyntax, CodeInvalidFormat, moneyParam,
-			"amount %s has no digit before the point; %s", quote(s), moneyExpected)
+		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, moneyParam,
+			"amount %s has no digit before the point; %s", apierr.Quote(s), moneyExpected)
 	}
 	decimals := len(s) - 1 - indexByte(s, '.')
-	return Wrap(ErrPrecision, CodeInvalidFormat, moneyParam,
-		"amount %s has %d decimal places; %s", quote(s), decimals, moneyExpected)
+	return apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, moneyParam,
+		"amount %s has %d decimal places; %s", apierr.Quote(s), decimals, moneyExpected)
 }
 
 // AppendCents appends cents in the wire format (two decimal places, no thousands
@@ -161,7 +162,7 @@ func FormatCents(cents int64) string {
 	return string(AppendCents(buf[:0], cents))
 }
 
-// FormatMoney returns d in the wire format, rounded half-up to cents: a value exactly
+// Format returns d in the wire format, rounded half-up to cents: a value exactly
 // halfway between two cents goes to the one farther from zero (1.005 → "1.01"), the
 // commercial rounding of lending-math.md §4. For a negative d — never on the wire,
 // but internal arithmetic can produce one — the rounding is symmetric (−1.005 →
@@ -171,7 +172,7 @@ func FormatCents(cents int64) string {
 // The result is exact for any d: the integer part is never truncated. Decimals whose
 // coefficient has at most 18 digits take an integer fast path; the rest go through
 // big.Int, whose cost grows with the number of digits.
-func FormatMoney(d decimal.Decimal) string {
+func Format(d decimal.Decimal) string {
 	if c, ok := roundCents(d); ok {
 		return FormatCents(c)
 	}
@@ -234,12 +235,12 @@ func scaleCents(coef int64, exp int32) (int64, bool) {
 	return coef * p, true
 }
 
-// DecimalToCents returns d as an exact count of cents. It never rounds: a d that is not
+// ToCents returns d as an exact count of cents. It never rounds: a d that is not
 // a whole number of cents (more than two significant decimal places, as in 1.005; 1.500
-// is fine) is CodeInvalidFormat with ErrPrecision, and one outside the int64 range of
-// cents is CodeAmountOutOfRange with ErrRange. The Param is "amount". It allocates
+// is fine) is apierr.InvalidFormat with apierr.ErrPrecision, and one outside the int64 range of
+// cents is apierr.AmountOutOfRange with apierr.ErrRange. The Param is "amount". It allocates
 // nothing when d's coefficient has at most 18 digits.
-func DecimalToCents(d decimal.Decimal) (int64, error) {
+func ToCents(d decimal.Decimal) (int64, error) {
 	if d.NumDigits() <= 18 {
 		coef, exp := d.CoefficientInt64(), d.Exponent()
 		if coef == 0 {
@@ -260,7 +261,7 @@ func DecimalToCents(d decimal.Decimal) (int64, error) {
 	return bigDecimalToCents(d)
 }
 
-// bigDecimalToCents is DecimalToCents for coefficients of 19 digits or more.
+// bigDecimalToCents is ToCents for coefficients of 19 digits or more.
 func bigDecimalToCents(d decimal.Decimal) (int64, error) {
 	coef, exp := d.Coefficient(), int64(d.Exponent())
 	if exp >= -2 {
@@ -287,14 +288,14 @@ func bigDecimalToCents(d decimal.Decimal) (int64, error) {
 	return coef.Int64(), nil
 }
 
-func centsPrecisionError(d decimal.Decimal) *Error {
-	return Wrap(ErrPrecision, CodeInvalidFormat, moneyParam,
+func centsPrecisionError(d decimal.Decimal) *apierr.Error {
+	return apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, moneyParam,
 		"amount %s is not a whole number of cents; expected at most two significant decimal places",
 		describeDecimal(d))
 }
 
-func centsRangeError(d decimal.Decimal) *Error {
-	return Wrap(ErrRange, CodeAmountOutOfRange, moneyParam,
+func centsRangeError(d decimal.Decimal) *apierr.Error {
+	return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, moneyParam,
 		"amount %s is outside the supported range; expected at most %s in magnitude",
 		describeDecimal(d), FormatCents(math.MaxInt64))
 }
@@ -316,8 +317,8 @@ func describeDecimal(d decimal.Decimal) string {
 	return digits + "e" + strconv.FormatInt(int64(d.Exponent()), 10)
 }
 
-// CentsToDecimal returns cents as a decimal with exponent −2 (750 → 7.50), exactly.
-func CentsToDecimal(cents int64) decimal.Decimal {
+// FromCents returns cents as a decimal with exponent −2 (750 → 7.50), exactly.
+func FromCents(cents int64) decimal.Decimal {
 	return decimal.New(cents, -2)
 }
 
@@ -331,20 +332,3 @@ func indexByte(s string, c byte) int {
 	}
 	return -1
 }
-
-// quote quotes s for an error Detail, shortened so that a megabyte of input does not
-// become a megabyte of message.
-func quote(s string) string {
-	const limit = 48
-	if len(s) <= limit {
-		return strconv.Quote(s)
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
-}
-
-// quoteRune quotes one character for an error Detail: 'x', or its escape.
-func quoteRune(r rune) string { return strconv.QuoteRune(r) }

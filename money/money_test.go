@@ -1,4 +1,4 @@
-package validation_test
+package money_test
 
 import (
 	"math"
@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
-
-	"github.com/dinie/lending/validation"
 )
 
 // Expected values in these tables are hand computations: the wire string read as
@@ -30,46 +30,46 @@ func TestParseCents(t *testing.T) {
 		{"00000000000000000000000092233720368547758.07", math.MaxInt64},
 	}
 	for _, c := range ok {
-		got, err := validation.ParseCents(c.in)
+		got, err := money.ParseCents(c.in)
 		if err != nil || got != c.want {
 			t.Errorf("ParseCents(%q) = %d, %v; want %d", c.in, got, err, c.want)
 		}
 	}
 	bad := []struct {
 		in     string
-		code   validation.Code
+		code   apierr.Code
 		reason error
 	}{
-		{"", validation.CodeInvalidFormat, validation.ErrEmpty},
-		{"1", validation.CodeInvalidFormat, validation.ErrPrecision},
-		{"100", validation.CodeInvalidFormat, validation.ErrPrecision},
-		{"1.5", validation.CodeInvalidFormat, validation.ErrPrecision},
-		{"1.505", validation.CodeInvalidFormat, validation.ErrPrecision},
-		{"1.", validation.CodeInvalidFormat, validation.ErrPrecision},
-		{".50", validation.CodeInvalidFormat, validation.ErrSyntax},
-		{"1.0.0", validation.CodeInvalidFormat, validation.ErrSyntax},
-		{"1..00", validation.CodeInvalidFormat, validation.ErrSyntax},
-		{"-1.00", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"+1.00", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"1,00", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"1,000.00", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"1e2.00", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"1.0e", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{" 1.00", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"1.00 ", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"１.00", validation.CodeInvalidFormat, validation.ErrCharacter}, // fullwidth one
-		{"R$1.00", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"NaN", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"Inf.00", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{"1.0\x00", validation.CodeInvalidFormat, validation.ErrCharacter},
-		{strings.Repeat("0", validation.MaxMoneyLen) + ".00", validation.CodeInvalidFormat, validation.ErrLength},
+		{"", apierr.InvalidFormat, apierr.ErrEmpty},
+		{"1", apierr.InvalidFormat, apierr.ErrPrecision},
+		{"100", apierr.InvalidFormat, apierr.ErrPrecision},
+		{"1.5", apierr.InvalidFormat, apierr.ErrPrecision},
+		{"1.505", apierr.InvalidFormat, apierr.ErrPrecision},
+		{"1.", apierr.InvalidFormat, apierr.ErrPrecision},
+		{".50", apierr.InvalidFormat, apierr.ErrSyntax},
+		{"1.0.0", apierr.InvalidFormat, apierr.ErrSyntax},
+		{"1..00", apierr.InvalidFormat, apierr.ErrSyntax},
+		{"-1.00", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"+1.00", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"1,00", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"1,000.00", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"1e2.00", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"1.0e", apierr.InvalidFormat, apierr.ErrCharacter},
+		{" 1.00", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"1.00 ", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"１.00", apierr.InvalidFormat, apierr.ErrCharacter}, // fullwidth one
+		{"R$1.00", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"NaN", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"Inf.00", apierr.InvalidFormat, apierr.ErrCharacter},
+		{"1.0\x00", apierr.InvalidFormat, apierr.ErrCharacter},
+		{strings.Repeat("0", money.MaxLen) + ".00", apierr.InvalidFormat, apierr.ErrLength},
 		// One cent above 2^63−1 cents.
-		{"92233720368547758.08", validation.CodeAmountOutOfRange, validation.ErrRange},
-		{"99999999999999999999.99", validation.CodeAmountOutOfRange, validation.ErrRange},
-		{strings.Repeat("9", 1000) + ".00", validation.CodeAmountOutOfRange, validation.ErrRange},
+		{"92233720368547758.08", apierr.AmountOutOfRange, apierr.ErrRange},
+		{"99999999999999999999.99", apierr.AmountOutOfRange, apierr.ErrRange},
+		{strings.Repeat("9", 1000) + ".00", apierr.AmountOutOfRange, apierr.ErrRange},
 	}
 	for _, c := range bad {
-		got, err := validation.ParseCents(c.in)
+		got, err := money.ParseCents(c.in)
 		if got != 0 {
 			t.Errorf("ParseCents(%q) = %d with error; want 0", c.in, got)
 		}
@@ -89,7 +89,7 @@ func TestParseMoney(t *testing.T) {
 		{"0000000000000000000001.10", "1.1"},
 	}
 	for _, c := range ok {
-		got, err := validation.ParseMoney(c.in)
+		got, err := money.Parse(c.in)
 		if err != nil || got.String() != c.want || got.Exponent() != -2 {
 			t.Errorf("ParseMoney(%q) = %s (exp %d), %v; want %s with exponent -2",
 				c.in, got, got.Exponent(), err, c.want)
@@ -99,18 +99,18 @@ func TestParseMoney(t *testing.T) {
 		in     string
 		reason error
 	}{
-		{"", validation.ErrEmpty},
-		{"1.5", validation.ErrPrecision},
-		{"-1.00", validation.ErrCharacter},
-		{"1e5", validation.ErrCharacter},
-		{"123456789012345678901234567890", validation.ErrPrecision},
-		{"12345678901234567890123456789.9", validation.ErrPrecision},
-		{"12345678901234567890123456789.9x", validation.ErrCharacter},
-		{strings.Repeat("1", validation.MaxMoneyLen) + ".00", validation.ErrLength},
+		{"", apierr.ErrEmpty},
+		{"1.5", apierr.ErrPrecision},
+		{"-1.00", apierr.ErrCharacter},
+		{"1e5", apierr.ErrCharacter},
+		{"123456789012345678901234567890", apierr.ErrPrecision},
+		{"12345678901234567890123456789.9", apierr.ErrPrecision},
+		{"12345678901234567890123456789.9x", apierr.ErrCharacter},
+		{strings.Repeat("1", money.MaxLen) + ".00", apierr.ErrLength},
 	}
 	for _, c := range bad {
-		_, err := validation.ParseMoney(c.in)
-		checkErr(t, "ParseMoney("+quoteShort(c.in)+")", err, validation.CodeInvalidFormat, "amount", c.reason)
+		_, err := money.Parse(c.in)
+		checkErr(t, "ParseMoney("+quoteShort(c.in)+")", err, apierr.InvalidFormat, "amount", c.reason)
 	}
 }
 
@@ -130,15 +130,15 @@ func TestFormatCents(t *testing.T) {
 		{math.MinInt64, "-92233720368547758.08"},
 	}
 	for _, c := range cases {
-		if got := validation.FormatCents(c.in); got != c.want {
+		if got := money.FormatCents(c.in); got != c.want {
 			t.Errorf("FormatCents(%d) = %q, want %q", c.in, got, c.want)
 		}
-		if got := string(validation.AppendCents([]byte("x="), c.in)); got != "x="+c.want {
+		if got := string(money.AppendCents([]byte("x="), c.in)); got != "x="+c.want {
 			t.Errorf("AppendCents(x=, %d) = %q, want %q", c.in, got, "x="+c.want)
 		}
 	}
 	buf := make([]byte, 0, 32)
-	if n := testing.AllocsPerRun(100, func() { buf = validation.AppendCents(buf[:0], math.MinInt64) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { buf = money.AppendCents(buf[:0], math.MinInt64) }); n != 0 {
 		t.Errorf("AppendCents allocates %v times with enough capacity, want 0", n)
 	}
 }
@@ -171,7 +171,7 @@ func TestFormatMoney(t *testing.T) {
 		{decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(30), nil), -2000000000), "0.00"},
 	}
 	for _, c := range cases {
-		if got := validation.FormatMoney(c.in); got != c.want {
+		if got := money.Format(c.in); got != c.want {
 			t.Errorf("FormatMoney(%s) = %q, want %q", describe(c.in), got, c.want)
 		}
 	}
@@ -196,40 +196,40 @@ func TestDecimalToCents(t *testing.T) {
 		{decimal.RequireFromString("1.000000000000000000000000000000000000"), 100}, // 37 digits
 	}
 	for _, c := range ok {
-		got, err := validation.DecimalToCents(c.in)
+		got, err := money.ToCents(c.in)
 		if err != nil || got != c.want {
 			t.Errorf("DecimalToCents(%s) = %d, %v; want %d", describe(c.in), got, err, c.want)
 		}
 	}
 	bad := []struct {
 		in   decimal.Decimal
-		code validation.Code
+		code apierr.Code
 	}{
-		{decimal.RequireFromString("1.005"), validation.CodeInvalidFormat},
-		{decimal.RequireFromString("0.001"), validation.CodeInvalidFormat},
-		{decimal.RequireFromString("92233720368547758.0700001"), validation.CodeInvalidFormat},
-		{decimal.New(1, -2000000000), validation.CodeInvalidFormat},
-		{decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(30), nil), -2000000000), validation.CodeInvalidFormat},
-		{decimal.New(1, 17), validation.CodeAmountOutOfRange},
-		{decimal.New(1, 2000000000), validation.CodeAmountOutOfRange},
-		{decimal.RequireFromString("92233720368547758.08"), validation.CodeAmountOutOfRange},
-		{decimal.RequireFromString("-92233720368547758.09"), validation.CodeAmountOutOfRange},
-		{decimal.RequireFromString("1234567890123456789012.3"), validation.CodeAmountOutOfRange},
-		{decimal.RequireFromString("1234567890123456789012e5"), validation.CodeAmountOutOfRange},
+		{decimal.RequireFromString("1.005"), apierr.InvalidFormat},
+		{decimal.RequireFromString("0.001"), apierr.InvalidFormat},
+		{decimal.RequireFromString("92233720368547758.0700001"), apierr.InvalidFormat},
+		{decimal.New(1, -2000000000), apierr.InvalidFormat},
+		{decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(30), nil), -2000000000), apierr.InvalidFormat},
+		{decimal.New(1, 17), apierr.AmountOutOfRange},
+		{decimal.New(1, 2000000000), apierr.AmountOutOfRange},
+		{decimal.RequireFromString("92233720368547758.08"), apierr.AmountOutOfRange},
+		{decimal.RequireFromString("-92233720368547758.09"), apierr.AmountOutOfRange},
+		{decimal.RequireFromString("1234567890123456789012.3"), apierr.AmountOutOfRange},
+		{decimal.RequireFromString("1234567890123456789012e5"), apierr.AmountOutOfRange},
 	}
 	for _, c := range bad {
-		got, err := validation.DecimalToCents(c.in)
+		got, err := money.ToCents(c.in)
 		if got != 0 {
 			t.Errorf("DecimalToCents(%s) = %d with error, want 0", describe(c.in), got)
 		}
-		reason := validation.ErrPrecision
-		if c.code == validation.CodeAmountOutOfRange {
-			reason = validation.ErrRange
+		reason := apierr.ErrPrecision
+		if c.code == apierr.AmountOutOfRange {
+			reason = apierr.ErrRange
 		}
 		checkErr(t, "DecimalToCents("+describe(c.in)+")", err, c.code, "amount", reason)
 	}
 	d := decimal.RequireFromString("1234.56")
-	if n := testing.AllocsPerRun(100, func() { _, _ = validation.DecimalToCents(d) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { _, _ = money.ToCents(d) }); n != 0 {
 		t.Errorf("DecimalToCents allocates %v times, want 0", n)
 	}
 }
@@ -239,7 +239,7 @@ func TestCentsToDecimal(t *testing.T) {
 		in   int64
 		want string
 	}{{750, "7.5"}, {0, "0"}, {-1, "-0.01"}, {math.MaxInt64, "92233720368547758.07"}} {
-		got := validation.CentsToDecimal(c.in)
+		got := money.FromCents(c.in)
 		if got.String() != c.want || got.Exponent() != -2 {
 			t.Errorf("CentsToDecimal(%d) = %s (exp %d), want %s, exp -2", c.in, got, got.Exponent(), c.want)
 		}
@@ -247,7 +247,7 @@ func TestCentsToDecimal(t *testing.T) {
 }
 
 func TestParseCentsAllocs(t *testing.T) {
-	if n := testing.AllocsPerRun(100, func() { _, _ = validation.ParseCents("92233720368547758.07") }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { _, _ = money.ParseCents("92233720368547758.07") }); n != 0 {
 		t.Errorf("ParseCents allocates %v times on success, want 0", n)
 	}
 }
@@ -287,18 +287,18 @@ func TestParseCentsMatchesReference(t *testing.T) {
 
 // checkParseCents compares ParseCents and ParseMoney on s with refParseCents.
 func checkParseCents(t tb, s string) {
-	got, err := validation.ParseCents(s)
+	got, err := money.ParseCents(s)
 	ref, outcome := refParseCents(s)
 	switch {
 	case outcome == refFormat:
-		checkErr(t, "ParseCents("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "amount", nil)
+		checkErr(t, "ParseCents("+quoteShort(s)+")", err, apierr.InvalidFormat, "amount", nil)
 	case !ref.IsInt64():
-		checkErr(t, "ParseCents("+quoteShort(s)+")", err, validation.CodeAmountOutOfRange, "amount", validation.ErrRange)
+		checkErr(t, "ParseCents("+quoteShort(s)+")", err, apierr.AmountOutOfRange, "amount", apierr.ErrRange)
 	case err != nil || got != ref.Int64():
 		t.Fatalf("ParseCents(%q) = %d, %v; reference %s", s, got, err, ref)
 	default:
 		// The canonical form re-parses to the same value.
-		if back, err := validation.ParseCents(validation.FormatCents(got)); err != nil || back != got {
+		if back, err := money.ParseCents(money.FormatCents(got)); err != nil || back != got {
 			t.Fatalf("ParseCents(FormatCents(%d)) = %d, %v", got, back, err)
 		}
 	}
@@ -307,16 +307,16 @@ func checkParseCents(t tb, s string) {
 // checkParseMoney compares ParseMoney on s with refParseCents.
 func checkParseMoney(t tb, s string) {
 	ref, outcome := refParseCents(s)
-	d, err := validation.ParseMoney(s)
+	d, err := money.Parse(s)
 	if outcome == refFormat {
-		checkErr(t, "ParseMoney("+quoteShort(s)+")", err, validation.CodeInvalidFormat, "amount", nil)
+		checkErr(t, "ParseMoney("+quoteShort(s)+")", err, apierr.InvalidFormat, "amount", nil)
 		return
 	}
 	if err != nil || d.Exponent() != -2 || d.Coefficient().Cmp(ref) != 0 {
 		t.Fatalf("ParseMoney(%q) = %s, %v; reference %s cents", s, d, err, ref)
 	}
 	// The canonical form re-parses to the same value.
-	if back, err := validation.ParseMoney(validation.FormatMoney(d)); err != nil || !back.Equal(d) {
+	if back, err := money.Parse(money.Format(d)); err != nil || !back.Equal(d) {
 		t.Fatalf("ParseMoney(FormatMoney(%s)) = %s, %v", d, back, err)
 	}
 }
@@ -325,15 +325,15 @@ func TestFormatCentsMatchesReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := rapid.OneOf(rapid.Int64(), rapid.Int64Range(-100000, 100000)).Draw(t, "cents")
 		want := refFormatBigCents(big.NewInt(c))
-		if got := validation.FormatCents(c); got != want {
+		if got := money.FormatCents(c); got != want {
 			t.Fatalf("FormatCents(%d) = %q, want %q", c, got, want)
 		}
 		if c >= 0 {
-			if back, err := validation.ParseCents(want); err != nil || back != c {
+			if back, err := money.ParseCents(want); err != nil || back != c {
 				t.Fatalf("ParseCents(FormatCents(%d)) = %d, %v", c, back, err)
 			}
 		}
-		if back, err := validation.DecimalToCents(validation.CentsToDecimal(c)); err != nil || back != c {
+		if back, err := money.ToCents(money.FromCents(c)); err != nil || back != c {
 			t.Fatalf("DecimalToCents(CentsToDecimal(%d)) = %d, %v", c, back, err)
 		}
 	})
@@ -375,10 +375,10 @@ func TestFormatMoneyMatchesReference(t *testing.T) {
 
 // checkDecimal compares FormatMoney and DecimalToCents on d with the big.Rat references.
 func checkDecimal(t tb, d decimal.Decimal) {
-	if got, want := validation.FormatMoney(d), refFormatMoney(d); got != want {
+	if got, want := money.Format(d), refFormatMoney(d); got != want {
 		t.Fatalf("FormatMoney(%s) = %q, want %q", describe(d), got, want)
 	}
-	got, err := validation.DecimalToCents(d)
+	got, err := money.ToCents(d)
 	want, outcome := refDecimalToCents(d)
 	switch outcome {
 	case refOK:
@@ -386,9 +386,9 @@ func checkDecimal(t tb, d decimal.Decimal) {
 			t.Fatalf("DecimalToCents(%s) = %d, %v; want %d", describe(d), got, err, want)
 		}
 	case refFormat:
-		checkErr(t, "DecimalToCents("+describe(d)+")", err, validation.CodeInvalidFormat, "amount", validation.ErrPrecision)
+		checkErr(t, "DecimalToCents("+describe(d)+")", err, apierr.InvalidFormat, "amount", apierr.ErrPrecision)
 	case refRange:
-		checkErr(t, "DecimalToCents("+describe(d)+")", err, validation.CodeAmountOutOfRange, "amount", validation.ErrRange)
+		checkErr(t, "DecimalToCents("+describe(d)+")", err, apierr.AmountOutOfRange, "amount", apierr.ErrRange)
 	}
 }
 

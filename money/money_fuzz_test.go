@@ -1,4 +1,4 @@
-package validation_test
+package money_test
 
 import (
 	"math/big"

@@ -1,4 +1,4 @@
-package validation_test
+package money_test
 
 import (
 	"math"
@@ -6,9 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dinie/lending/money"
 	"pgregory.net/rapid"
-
-	"github.com/dinie/lending/validation"
 )
 
 func TestAppendFixed(t *testing.T) {
@@ -43,10 +42,10 @@ func TestAppendFixed(t *testing.T) {
 		{math.MinInt64, 25, "-0.0000009223372036854775808", "-0.0000009223372036854775808"},
 	}
 	for _, c := range cases {
-		if got := string(validation.AppendFixed([]byte("x="), c.v, c.places)); got != "x="+c.fixed {
+		if got := string(money.AppendFixed([]byte("x="), c.v, c.places)); got != "x="+c.fixed {
 			t.Errorf("AppendFixed(x=, %d, %d) = %q, want %q", c.v, c.places, got, "x="+c.fixed)
 		}
-		if got := string(validation.AppendTrimmed([]byte("x="), c.v, c.places)); got != "x="+c.trimmd {
+		if got := string(money.AppendTrimmed([]byte("x="), c.v, c.places)); got != "x="+c.trimmd {
 			t.Errorf("AppendTrimmed(x=, %d, %d) = %q, want %q", c.v, c.places, got, "x="+c.trimmd)
 		}
 	}
@@ -56,8 +55,8 @@ func TestAppendFixed(t *testing.T) {
 	for places := 0; places <= 20; places++ {
 		for _, v := range []int64{math.MinInt64, math.MaxInt64, -1} {
 			if n := testing.AllocsPerRun(10, func() {
-				buf = validation.AppendFixed(buf[:0], v, places)
-				buf = validation.AppendTrimmed(buf[:0], v, places)
+				buf = money.AppendFixed(buf[:0], v, places)
+				buf = money.AppendTrimmed(buf[:0], v, places)
 			}); n != 0 {
 				t.Errorf("AppendFixed/AppendTrimmed(%d, %d) allocate %v times in 23 bytes, want 0", v, places, n)
 			}
@@ -99,10 +98,10 @@ func TestAppendFixedMatchesReference(t *testing.T) {
 		v := rapid.OneOf(rapid.Int64(), rapid.Int64Range(-100000, 100000)).Draw(t, "v")
 		places := rapid.IntRange(-25, 40).Draw(t, "places")
 		prefix := rapid.SampledFrom([]string{"", "x=", "{\"a\":"}).Draw(t, "prefix")
-		if got, want := string(validation.AppendFixed([]byte(prefix), v, places)), prefix+refFixed(v, places, false); got != want {
+		if got, want := string(money.AppendFixed([]byte(prefix), v, places)), prefix+refFixed(v, places, false); got != want {
 			t.Fatalf("AppendFixed(%q, %d, %d) = %q, want %q", prefix, v, places, got, want)
 		}
-		if got, want := string(validation.AppendTrimmed([]byte(prefix), v, places)), prefix+refFixed(v, places, true); got != want {
+		if got, want := string(money.AppendTrimmed([]byte(prefix), v, places)), prefix+refFixed(v, places, true); got != want {
 			t.Fatalf("AppendTrimmed(%q, %d, %d) = %q, want %q", prefix, v, places, got, want)
 		}
 	})

@@ -1,0 +1,82 @@
+package api_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/dinie/lending/api"
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/validation"
+)
+
+// A server turns any error into an RFC 9457 problem document: status, code and
+// param come from the *apierr.Error, and an error that is not a rule failure
+// becomes a 500 that does not leak its text.
+func ExampleNewProblem() {
+	writeProblem := func(w http.ResponseWriter, err error) {
+		p := api.NewProblem(err)
+		w.Header().Set("Content-Type", api.ProblemContentType)
+		w.WriteHeader(p.Status)
+		_ = json.NewEncoder(w).Encode(p)
+	}
+
+	_, err := validation.ParseCPF("280.012.389-39")
+	rec := httptest.NewRecorder()
+	writeProblem(rec, fmt.Errorf("register: %w", err))
+	fmt.Println(rec.Code, rec.Header().Get("Content-Type"))
+	fmt.Print(rec.Body.String())
+
+	rec = httptest.NewRecorder()
+	writeProblem(rec, errors.New("dial tcp 10.0.0.5:5432: connection refused"))
+	fmt.Print(rec.Code, " ", rec.Body.String())
+	// Output:
+	// 422 application/problem+json
+	// {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"cpf 280.012.389-39 has check digits 39; expected 38","code":"invalid_cpf","param":"cpf"}
+	// 500 {"type":"about:blank","title":"Internal Server Error","status":500,"detail":"internal error","code":"internal_error"}
+}
+
+// Several invalid fields are reported at once, each in the problem's errors list.
+func ExampleErrors() {
+	var errs apierr.Errors
+	_, err := validation.ParseCPF("123")
+	errs = errs.Append(err)
+	_, err = validation.ParseEmail("ana@example")
+	errs = errs.Append(err)
+	_, err = validation.ParseCEP("01310-100") // valid: appends nothing
+	errs = errs.Append(err)
+
+	err = errs.Err()
+	fmt.Println(errors.Is(err, apierr.InvalidCPF), errors.Is(err, validation.ErrHost))
+	out, _ := json.MarshalIndent(api.NewProblem(err), "", "  ")
+	fmt.Println(string(out))
+	// Output:
+	// true true
+	// {
+	//   "type": "about:blank",
+	//   "title": "Unprocessable Entity",
+	//   "status": 422,
+	//   "detail": "2 fields are invalid: cpf, email",
+	//   "code": "invalid_cpf",
+	//   "param": "cpf",
+	//   "errors": [
+	//     {
+	//       "code": "invalid_cpf",
+	//       "param": "cpf",
+	//       "detail": "cpf \"123\" has 3 digits; expected 11 digits, bare or masked as 000.000.000-00 (short input is never zero-padded)"
+	//     },
+	//     {
+	//       "code": "invalid_format",
+	//       "param": "email",
+	//       "detail": "email \"ana@example\" has a domain without a dot; expected local@domain.tld with no spaces, at most 254 characters"
+	//     }
+	//   ]
+	// }
+}
+
+func ExampleStatus() {
+	fmt.Println(api.Status(apierr.InvalidCPF), api.Status(apierr.Forbidden), api.Status(apierr.Internal))
+	// Output: 422 403 500
+}
