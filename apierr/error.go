@@ -128,3 +128,13 @@ const (
 	ErrUnknown   Reason = "unknown"                  // a name outside its catalogue (a status, an enum value, a JSON key)
 	ErrNil       Reason = "nil receiver"             // a method called on a nil pointer
 )
+
+// NilReceiver is the error every method of the library returns when it is called on a
+// nil pointer (the typ it names, such as "*schedule.Schedule"): code Internal and
+// reason ErrNil, since a nil value is a defect of the caller, not a rule a client
+// broke, and a problem document shows it as a plain 500. It is the one nil contract of
+// the library: a method on a nil pointer never panics; one that returns an error
+// returns this, and one that does not returns the zero value of its result.
+func NilReceiver(typ string) *Error {
+	return &Error{Code: Internal, Detail: "method called on a nil " + typ, Err: ErrNil}
+}
