@@ -4,23 +4,7 @@ import (
 	"errors"
 
 	"github.com/dinie/lending/apierr"
-)
-
-// Resource names the API resource a lifecycle or an event belongs to, in the snake_case
-// the API uses for object types.
-type Resource string
-
-// The resources with a lifecycle. KYC requirements of the two kinds have one lifecycle
-// each.
-const (
-	ResourceCustomer        Resource = "customer"
-	ResourceKYCDocument     Resource = "kyc_document"
-	ResourceKYCData         Resource = "kyc_data"
-	ResourceCreditOffer     Resource = "credit_offer"
-	ResourceLoan            Resource = "loan"
-	ResourceInstallment     Resource = "transaction"
-	ResourceWebhookEndpoint Resource = "webhook_endpoint"
-	ResourceCredential      Resource = "credential"
+	"github.com/dinie/lending/validation"
 )
 
 // Reason sentinels. Every error the package returns is a *apierr.Error whose Code
@@ -51,7 +35,7 @@ var (
 // To is empty when the refused action is not a move to a state (Action says what it
 // was, such as "payment"). A TransitionError is not modified after it is returned.
 type TransitionError struct {
-	Resource Resource
+	Resource validation.Resource
 	From     string
 	To       string
 	// Action names a refused action that is not a state change ("payment"); empty for
@@ -67,9 +51,9 @@ type TransitionError struct {
 // Error returns "loan: finished -> active" (or "loan: payment in finished").
 func (e *TransitionError) Error() string {
 	if e.Action != "" {
-		return string(e.Resource) + ": " + e.Action + " in " + e.From
+		return e.Resource.String() + ": " + e.Action + " in " + e.From
 	}
-	return string(e.Resource) + ": " + e.From + " -> " + e.To
+	return e.Resource.String() + ": " + e.From + " -> " + e.To
 }
 
 // Unwrap returns ErrTerminal or ErrGuarded when the error is one of those, else nil.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/validation"
 )
 
 // Event is one of the 16 webhook event types of the API (api-contract.md, "Events").
@@ -93,19 +94,19 @@ func ParseEvent(s string) (Event, error) {
 		quote(s), eventCount, eventNames[EventLoanCreated])
 }
 
-// Resource returns the resource an event is about: ResourceCustomer,
-// ResourceCreditOffer or ResourceLoan ("" for a value that is not an event). It is the
+// Resource returns the resource an event is about: validation.Customer,
+// validation.CreditOffer or validation.Loan (the zero Resource for a value that is not an event). It is the
 // part of the name before the dot, the prefix of the `<resource>.*` pattern.
-func (e Event) Resource() Resource {
+func (e Event) Resource() validation.Resource {
 	switch {
 	case e >= EventCustomerCreated && e <= EventCustomerActive:
-		return ResourceCustomer
+		return validation.Customer
 	case e >= EventCreditOfferAvailable && e <= EventCreditOfferExpired:
-		return ResourceCreditOffer
+		return validation.CreditOffer
 	case e >= EventLoanCreated && e <= EventLoanError:
-		return ResourceLoan
+		return validation.Loan
 	}
-	return ""
+	return 0
 }
 
 // EventSet is a set of events, the compiled form of a webhook endpoint's event patterns.

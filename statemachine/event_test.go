@@ -42,12 +42,12 @@ func TestEventsCatalogue(t *testing.T) {
 			t.Errorf("UnmarshalText(%q) = %v, %v", name, u, err)
 		}
 		prefix, _, _ := strings.Cut(name, ".")
-		if string(e.Resource()) != prefix {
+		if e.Resource().String() != prefix {
 			t.Errorf("%v.Resource() = %q, want %q", e, e.Resource(), prefix)
 		}
 	}
 	for _, bad := range []Event{0, 17, 255} {
-		if bad.Valid() || bad.Resource() != "" || bad.String() != "Event("+itoa(int(bad))+")" {
+		if bad.Valid() || bad.Resource() != 0 || bad.String() != "Event("+itoa(int(bad))+")" {
 			t.Errorf("Event(%d): Valid %v, Resource %q, String %q", bad, bad.Valid(), bad.Resource(), bad.String())
 		}
 		if _, err := bad.MarshalText(); !errors.Is(err, ErrUnknownEvent) {

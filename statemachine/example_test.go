@@ -181,8 +181,8 @@ func ExampleKYCLifecycle() {
 	_, err := data.Transition(statemachine.KYCSubmitted, statemachine.KYCRejected)
 	fmt.Println(err)
 	// Output:
-	// kyc_document [pending submitted approved rejected]
-	// invalid_transition: kyc_data cannot go from submitted to rejected: kyc_data has no state rejected
+	// kyc_requirement [pending submitted approved rejected]
+	// invalid_transition: kyc_requirement cannot go from submitted to rejected: kyc_requirement has no state rejected
 }
 
 func ExampleCustomerLifecycle() {
@@ -345,7 +345,7 @@ func ExampleCustomer_UpdateRequirement() {
 	fmt.Println(err)
 	// Output:
 	// pending_kyc [customer.kyc_updated] <nil>
-	// invalid_transition: kyc_data cannot go from submitted to rejected: kyc_data has no state rejected
+	// invalid_transition: kyc_requirement cannot go from submitted to rejected: kyc_requirement has no state rejected
 }
 
 func ExampleCustomer_SubmitDocument() {

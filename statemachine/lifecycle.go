@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/validation"
 )
 
 // State is the constraint satisfied by the status types of this package
@@ -41,7 +42,7 @@ type Edge[S State] struct {
 // kind) has no states: its methods report nothing allowed and Transition fails with
 // invalid_format; none panics.
 type Lifecycle[S State] struct {
-	resource Resource
+	resource validation.Resource
 	states   []S
 	initial  S
 	created  []Event
@@ -59,7 +60,7 @@ type edgeRow[S State] struct {
 
 // newLifecycle builds a table; states lists every state in order with the event
 // entering it emits.
-func newLifecycle[S State](r Resource, initial S, created []Event, states []S, enter []Event,
+func newLifecycle[S State](r validation.Resource, initial S, created []Event, states []S, enter []Event,
 	edges []edgeRow[S]) *Lifecycle[S] {
 	n := 1
 	for _, s := range states {
@@ -85,7 +86,7 @@ func newLifecycle[S State](r Resource, initial S, created []Event, states []S, e
 }
 
 // Resource returns the resource the lifecycle belongs to.
-func (l *Lifecycle[S]) Resource() Resource { return l.orEmpty().resource }
+func (l *Lifecycle[S]) Resource() validation.Resource { return l.orEmpty().resource }
 
 // States returns every state, in lifecycle order.
 func (l *Lifecycle[S]) States() []S { return append([]S(nil), l.orEmpty().states...) }

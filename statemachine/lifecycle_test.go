@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/validation"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden diagrams under testdata/statemachine")
@@ -18,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden diagrams under testd
 // api-contract.md, independently of tables.go: the test compares the package's table
 // with it over the whole from × to matrix.
 type specMachine struct {
-	resource Resource
+	resource string
 	// all is every wire string of the status type, including strings that are not
 	// states of this lifecycle (rejected for a data requirement).
 	all      []string
@@ -53,7 +54,7 @@ var specs = map[string]specMachine{
 	// pending_correction the item goes back to submitted"; "customer.kyc_updated on every
 	// requirement state change".
 	"kyc_document": {
-		resource: "kyc_document",
+		resource: "kyc_requirement",
 		all:      []string{"pending", "submitted", "approved", "rejected", "pending_correction"},
 		states:   []string{"pending", "submitted", "approved", "rejected"},
 		initial:  "pending",
@@ -69,7 +70,7 @@ var specs = map[string]specMachine{
 	},
 	// "pending_correction (a data item; fixed through a customer update)".
 	"kyc_data": {
-		resource: "kyc_data",
+		resource: "kyc_requirement",
 		all:      []string{"pending", "submitted", "approved", "rejected", "pending_correction"},
 		states:   []string{"pending", "submitted", "approved", "pending_correction"},
 		initial:  "pending",
@@ -193,8 +194,8 @@ func TestLifecycleMatrix(t *testing.T) {
 }
 
 func checkMatrix[S State](t *testing.T, l *Lifecycle[S], parse func(string) (S, error), spec specMachine) {
-	t.Run(string(spec.resource), func(t *testing.T) {
-		if l.Resource() != spec.resource {
+	t.Run(spec.resource, func(t *testing.T) {
+		if l.Resource().String() != spec.resource {
 			t.Errorf("Resource() = %q, want %q", l.Resource(), spec.resource)
 		}
 		if got := names(l.States()); !slices.Equal(got, spec.states) {
@@ -280,7 +281,7 @@ func checkCell[S State](t *testing.T, l *Lifecycle[S], spec specMachine, from, t
 		!errors.As(err, &te) {
 		t.Fatalf("Transition(%s) error = %#v, want *apierr.Error invalid_transition with a *TransitionError", key, err)
 	}
-	if te.Resource != spec.resource || te.From != from.String() || te.To != to.String() {
+	if te.Resource.String() != spec.resource || te.From != from.String() || te.To != to.String() {
 		t.Errorf("Transition(%s) TransitionError = %+v", key, te)
 	}
 	isTerminal := slices.Contains(spec.terminal, from.String())
@@ -374,7 +375,7 @@ func TestTransitionErrorMessages(t *testing.T) {
 		{func() error { _, err := LoanLifecycle().Transition(LoanActive, LoanFinished); return err },
 			"invalid_transition: loan goes from active to finished only when every installment is paid, which Loan.Pay checks"},
 		{func() error { _, err := KYCDataLifecycle().Transition(KYCSubmitted, KYCRejected); return err },
-			"invalid_transition: kyc_data cannot go from submitted to rejected: kyc_data has no state rejected"},
+			"invalid_transition: kyc_requirement cannot go from submitted to rejected: kyc_requirement has no state rejected"},
 		{func() error { _, err := WebhookLifecycle().Transition(WebhookActive, WebhookActive); return err },
 			"invalid_transition: webhook_endpoint cannot go from active to active; from active it can go to disabled or deleted"},
 		{func() error { _, err := LoanLifecycle().Transition(0, LoanActive); return err },
@@ -385,11 +386,11 @@ func TestTransitionErrorMessages(t *testing.T) {
 			t.Errorf("error = %v\nwant    %s", got, tt.want)
 		}
 	}
-	te := &TransitionError{Resource: ResourceLoan, From: "finished", To: "active", Terminal: true}
+	te := &TransitionError{Resource: validation.Loan, From: "finished", To: "active", Terminal: true}
 	if te.Error() != "loan: finished -> active" || !errors.Is(te, ErrTerminal) {
 		t.Errorf("TransitionError = %q, Is(ErrTerminal) = %v", te.Error(), errors.Is(te, ErrTerminal))
 	}
-	te = &TransitionError{Resource: ResourceLoan, From: "finished", Action: "payment"}
+	te = &TransitionError{Resource: validation.Loan, From: "finished", Action: "payment"}
 	if te.Error() != "loan: payment in finished" || errors.Unwrap(te) != nil {
 		t.Errorf("TransitionError = %q, Unwrap = %v", te.Error(), errors.Unwrap(te))
 	}
@@ -482,7 +483,7 @@ func TestNilLifecycle(t *testing.T) {
 	if l != nil {
 		t.Fatalf("KYCLifecycle(9) = %v, want nil", l)
 	}
-	if l.Resource() != "" || l.States() != nil || l.Initial() != 0 || l.Edges() != nil ||
+	if l.Resource() != 0 || l.States() != nil || l.Initial() != 0 || l.Edges() != nil ||
 		l.Next(KYCPending) != nil || l.Allowed(KYCPending, KYCSubmitted) || l.Terminal(KYCApproved) ||
 		l.Enter(KYCSubmitted) != 0 || l.Mermaid() != "stateDiagram-v2\n" {
 		t.Error("a nil *Lifecycle reports states, edges or events")

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/money"
+	"github.com/dinie/lending/validation"
 	"github.com/shopspring/decimal"
 )
 
@@ -107,7 +108,7 @@ func (l Loan) checkPayable() error {
 			"%s is not a loan status", l.Status)
 	}
 	if l.Status != LoanActive {
-		te := &TransitionError{Resource: ResourceLoan, From: l.Status.String(), Action: "payment",
+		te := &TransitionError{Resource: validation.Loan, From: l.Status.String(), Action: "payment",
 			Terminal: loanLifecycle.Terminal(l.Status)}
 		return transitionError(te, "a loan receives payments only while active; it is %s", l.Status)
 	}

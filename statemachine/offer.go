@@ -69,7 +69,7 @@ func (o Offer) LoanCancelled(now time.Time) (Offer, []Event, error) {
 		return o, nil, err
 	}
 	if o.Status != OfferAccepted {
-		te := &TransitionError{Resource: ResourceCreditOffer, From: o.Status.String(),
+		te := &TransitionError{Resource: validation.CreditOffer, From: o.Status.String(),
 			Action: "loan cancellation", Terminal: offerLifecycle.Terminal(o.Status)}
 		return o, nil, transitionError(te,
 			"only an accepted credit offer has a loan to cancel; it is %s", o.Status)

@@ -1,9 +1,11 @@
 package statemachine
 
+import "github.com/dinie/lending/validation"
+
 // The lifecycle tables of lifecycles.md, one per resource. Each is built once, at
 // package initialisation, and never modified.
 
-var customerLifecycle = newLifecycle(ResourceCustomer, CustomerPendingKYC,
+var customerLifecycle = newLifecycle(validation.Customer, CustomerPendingKYC,
 	[]Event{EventCustomerCreated},
 	[]CustomerStatus{CustomerPendingKYC, CustomerUnderReview, CustomerActive},
 	[]Event{0, EventCustomerUnderReview, EventCustomerActive},
@@ -23,7 +25,7 @@ const viaCustomer = "Customer.UpdateRequirement"
 var kycEnter = []Event{EventCustomerKYCUpdated, EventCustomerKYCUpdated, EventCustomerKYCUpdated,
 	EventCustomerKYCUpdated}
 
-var kycDocumentLifecycle = newLifecycle(ResourceKYCDocument, KYCPending, nil,
+var kycDocumentLifecycle = newLifecycle(validation.KYCRequirement, KYCPending, nil,
 	[]KYCStatus{KYCPending, KYCSubmitted, KYCApproved, KYCRejected}, kycEnter,
 	[]edgeRow[KYCStatus]{
 		{KYCPending, KYCSubmitted, "", ""},
@@ -32,7 +34,7 @@ var kycDocumentLifecycle = newLifecycle(ResourceKYCDocument, KYCPending, nil,
 		{KYCRejected, KYCSubmitted, "", ""},
 	})
 
-var kycDataLifecycle = newLifecycle(ResourceKYCData, KYCPending, nil,
+var kycDataLifecycle = newLifecycle(validation.KYCRequirement, KYCPending, nil,
 	[]KYCStatus{KYCPending, KYCSubmitted, KYCApproved, KYCPendingCorrection}, kycEnter,
 	[]edgeRow[KYCStatus]{
 		{KYCPending, KYCSubmitted, "", ""},
@@ -41,7 +43,7 @@ var kycDataLifecycle = newLifecycle(ResourceKYCData, KYCPending, nil,
 		{KYCPendingCorrection, KYCSubmitted, "", ""},
 	})
 
-var offerLifecycle = newLifecycle(ResourceCreditOffer, OfferAvailable,
+var offerLifecycle = newLifecycle(validation.CreditOffer, OfferAvailable,
 	[]Event{EventCreditOfferAvailable},
 	[]OfferStatus{OfferAvailable, OfferAccepted, OfferExpired},
 	[]Event{EventCreditOfferAvailable, 0, EventCreditOfferExpired},
@@ -52,7 +54,7 @@ var offerLifecycle = newLifecycle(ResourceCreditOffer, OfferAvailable,
 		{OfferAccepted, OfferExpired, "its loan is cancelled after valid_until", "Offer.LoanCancelled"},
 	})
 
-var loanLifecycle = newLifecycle(ResourceLoan, LoanProcessing,
+var loanLifecycle = newLifecycle(validation.Loan, LoanProcessing,
 	[]Event{EventLoanCreated},
 	[]LoanStatus{LoanProcessing, LoanContractGenerated, LoanAwaitingSignatures, LoanSigned,
 		LoanDisbursing, LoanActive, LoanFinished, LoanCancelled, LoanError},
@@ -80,7 +82,7 @@ var loanLifecycle = newLifecycle(ResourceLoan, LoanProcessing,
 // so every edge is guarded: the table documents and checks the order in which statuses
 // can follow each other as payments arrive and days pass. No installment event exists;
 // payments emit loan.payment_received at the loan (Loan.Pay).
-var installmentLifecycle = newLifecycle(ResourceInstallment, InstallmentPending, nil,
+var installmentLifecycle = newLifecycle(validation.Transaction, InstallmentPending, nil,
 	[]InstallmentStatus{InstallmentPending, InstallmentPartiallyPaid, InstallmentOverdue,
 		InstallmentPaid},
 	[]Event{0, 0, 0, 0},
@@ -95,7 +97,7 @@ var installmentLifecycle = newLifecycle(ResourceInstallment, InstallmentPending,
 
 const viaInstallment = "Installment.Status"
 
-var webhookLifecycle = newLifecycle(ResourceWebhookEndpoint, WebhookActive, nil,
+var webhookLifecycle = newLifecycle(validation.WebhookEndpoint, WebhookActive, nil,
 	[]WebhookStatus{WebhookActive, WebhookDisabled, WebhookDeleted},
 	[]Event{0, 0, 0},
 	[]edgeRow[WebhookStatus]{
@@ -105,7 +107,7 @@ var webhookLifecycle = newLifecycle(ResourceWebhookEndpoint, WebhookActive, nil,
 		{WebhookDisabled, WebhookDeleted, "", ""},
 	})
 
-var credentialLifecycle = newLifecycle(ResourceCredential, CredentialActive, nil,
+var credentialLifecycle = newLifecycle(validation.Credential, CredentialActive, nil,
 	[]CredentialStatus{CredentialActive, CredentialRevoked},
 	[]Event{0, 0},
 	[]edgeRow[CredentialStatus]{

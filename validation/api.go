@@ -8,12 +8,13 @@ import (
 	"github.com/dinie/lending/apierr"
 )
 
-// Resource is a kind of API resource whose IDs carry a prefix (api-contract.md,
-// "Wire formats"): an ID is the prefix followed by 32 lowercase hexadecimal digits,
-// a UUID without hyphens. The zero value is no resource.
+// Resource is a kind of API resource — the one resource type of the library: IDs are
+// checked against it here, lifecycles and events name it (package statemachine). An
+// ID is the resource's prefix followed by 32 lowercase hexadecimal digits, a UUID
+// without hyphens. The zero value is no resource.
 type Resource uint8
 
-// The API's resources with IDs.
+// The API's resources. All but KYCRequirement have IDs.
 const (
 	Customer        Resource = iota + 1 // cust_
 	CreditOffer                         // co_
@@ -21,7 +22,8 @@ const (
 	Loan                                // ln_
 	Transaction                         // tx_ (one per installment)
 	WebhookEndpoint                     // we_
-	Client                              // dinie_ci_ (API client id)
+	Credential                          // dinie_ci_ (an API credential, identified by its client id)
+	KYCRequirement                      // no ID: an item of a customer's kyc list, named by its type
 )
 
 // resources lists, per Resource, its prefix, name and ID field; index 0 is none.
@@ -39,13 +41,16 @@ func (r Resource) info() (prefix, name, param string) {
 		return "tx_", "transaction", "transaction_id"
 	case WebhookEndpoint:
 		return "we_", "webhook_endpoint", "webhook_endpoint_id"
-	case Client:
-		return "dinie_ci_", "client", "client_id"
+	case Credential:
+		return "dinie_ci_", "credential", "client_id"
+	case KYCRequirement:
+		return "", "kyc_requirement", "type"
 	}
 	return "", "", ""
 }
 
-// Prefix returns the ID prefix of r ("co_"), or "" if r is not a resource.
+// Prefix returns the ID prefix of r ("co_"), or "" if r has no IDs or is not a
+// resource.
 func (r Resource) Prefix() string { p, _, _ := r.info(); return p }
 
 // String returns the resource's snake_case name ("credit_offer"), or "" if r is not
@@ -77,7 +82,7 @@ func CheckID(id string, r Resource) error {
 func checkID(id string, r Resource, param string) *apierr.Error {
 	prefix, name, _ := r.info()
 	if prefix == "" {
-		return apierr.Errorf(apierr.InvalidFormat, "id", "resource %d is not an API resource", r)
+		return apierr.Errorf(apierr.InvalidFormat, "id", "resource %d is not an API resource with IDs", r)
 	}
 	if id == "" {
 		return apierr.Wrap(apierr.ErrEmpty, apierr.InvalidFormat, param, "%s is empty; expected %s followed by 32 lowercase hex digits", param, prefix)
@@ -114,7 +119,7 @@ func checkHex(hex, id, param, prefix string) *apierr.Error {
 
 // resourceByPrefix finds the resource whose prefix id starts with.
 func resourceByPrefix(id string) (Resource, bool) {
-	for r := Customer; r <= Client; r++ {
+	for r := Customer; r <= Credential; r++ {
 		if strings.HasPrefix(id, r.Prefix()) {
 			return r, true
 		}

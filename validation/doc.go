@@ -131,7 +131,7 @@
 //
 // An ID is its resource's prefix and 32 lowercase hex digits (api-contract.md):
 // cust_ Customer, co_ CreditOffer, sim_ Simulation, ln_ Loan, tx_ Transaction,
-// we_ WebhookEndpoint, dinie_ci_ Client. CheckID(id, r) also checks that the prefix
+// we_ WebhookEndpoint, dinie_ci_ Credential (KYCRequirement has no IDs). CheckID(id, r) also checks that the prefix
 // is r's: a loan ID where a credit offer ID belongs is apierr.ErrPrefix, and the Detail names
 // both resources. Errors are invalid_format with Param r.Param() ("credit_offer_id");
 // ResourceOf identifies an ID's resource. Machine-made values (IDs, credentials, URLs,

@@ -193,7 +193,8 @@ func TestResources(t *testing.T) {
 		{validation.Loan, "ln_", "loan", "loan_id"},
 		{validation.Transaction, "tx_", "transaction", "transaction_id"},
 		{validation.WebhookEndpoint, "we_", "webhook_endpoint", "webhook_endpoint_id"},
-		{validation.Client, "dinie_ci_", "client", "client_id"},
+		{validation.Credential, "dinie_ci_", "credential", "client_id"},
+		{validation.KYCRequirement, "", "kyc_requirement", "type"},
 		{0, "", "", ""},
 		{99, "", "", ""},
 	} {
@@ -473,7 +474,7 @@ func FuzzCheckID(f *testing.F) {
 	f.Add("")
 	f.Fuzz(func(t *testing.T, s string) {
 		resources := []validation.Resource{validation.Customer, validation.CreditOffer, validation.Simulation,
-			validation.Loan, validation.Transaction, validation.WebhookEndpoint, validation.Client}
+			validation.Loan, validation.Transaction, validation.WebhookEndpoint, validation.Credential}
 		isID := func(r validation.Resource) bool {
 			hex, ok := strings.CutPrefix(s, r.Prefix())
 			return ok && len(hex) == 32 && strings.Trim(hex, "0123456789abcdef") == ""
