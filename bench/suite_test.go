@@ -35,7 +35,7 @@ var counts = []int{6, 12, 24, 48}
 
 // fixture holds the offer in the three forms the implementations take.
 type fixture struct {
-	offer     simulation.Offer
+	offer     statemachine.Offer
 	opts      simulation.Options
 	requested decimal.Decimal
 	float     floatOffer // N set per count
@@ -59,9 +59,11 @@ func makeFixture(tb testing.TB, requested int64, percent, releaseText string) fi
 	if err != nil {
 		tb.Fatal(err)
 	}
-	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	// The simulation is made on its release day, at 09:00 in São Paulo.
+	y, m, d := release.Date()
+	now := time.Date(y, m, d, 12, 0, 0, 0, time.UTC)
 	f := fixture{
-		offer: simulation.Offer{
+		offer: statemachine.Offer{
 			ID:              "co_550e8400e29b41d4a716446655440000",
 			Status:          statemachine.OfferAvailable,
 			ApprovedAmount:  decimal.New(5_000_000, -2),

@@ -332,3 +332,75 @@ func indexByte(s string, c byte) int {
 	}
 	return -1
 }
+
+// ToUnits returns d·10^places exactly, as an int64: the number of units of 10^−places
+// that d holds (2 places counts cents, 10 counts the 10^−10 % units of a fee
+// percentage). It never rounds and its cost is bounded by d's number of digits, never
+// by its exponent, so a decimal such as 1e2147483647 or 1e-2147483648 is refused at
+// once instead of being expanded; callers compare the int64 it returns with their
+// bounds rather than comparing decimals. places must be 0 to 18.
+//
+// Errors (param "amount", to be relabelled): d with significant digits beyond places
+// decimals is invalid_format with ErrPrecision; |d·10^places| above math.MaxInt64 is
+// value_out_of_range with ErrRange; places outside 0 to 18 is internal_error.
+func ToUnits(d decimal.Decimal, places int) (int64, error) {
+	if places < 0 || places > 18 {
+		return 0, apierr.Errorf(apierr.Internal, moneyParam, "places %d is outside 0 to 18", places)
+	}
+	if d.Sign() == 0 {
+		return 0, nil
+	}
+	exp := int64(d.Exponent()) + int64(places)
+	if d.NumDigits() <= 18 {
+		coef := d.CoefficientInt64()
+		switch {
+		case exp >= 0:
+			if exp <= 18 {
+				if p := pow10[exp]; coef <= math.MaxInt64/p && coef >= -math.MaxInt64/p {
+					return coef * p, nil
+				}
+			}
+			return 0, unitsRangeError(d, places)
+		case -exp <= 18 && coef%pow10[-exp] == 0:
+			return coef / pow10[-exp], nil
+		}
+		return 0, unitsPrecisionError(d, places)
+	}
+	digits := int64(d.NumDigits()) // ≥ 19
+	switch {
+	case exp == 0:
+		if c := d.Coefficient(); c.IsInt64() && c.Int64() != math.MinInt64 {
+			return c.Int64(), nil
+		}
+		return 0, unitsRangeError(d, places)
+	case exp > 0: // |coefficient| ≥ 10^18, so any scaling by 10 or more overflows
+		return 0, unitsRangeError(d, places)
+	case -exp >= digits:
+		// A nonzero coefficient of fewer than k+1 digits is no multiple of 10^k.
+		return 0, unitsPrecisionError(d, places)
+	}
+	var r big.Int
+	q, _ := new(big.Int).QuoRem(d.Coefficient(), new(big.Int).Exp(big.NewInt(10), big.NewInt(-exp), nil), &r)
+	if r.Sign() != 0 {
+		return 0, unitsPrecisionError(d, places)
+	}
+	if !q.IsInt64() || q.Int64() == math.MinInt64 {
+		return 0, unitsRangeError(d, places)
+	}
+	return q.Int64(), nil
+}
+
+func unitsPrecisionError(d decimal.Decimal, places int) *apierr.Error {
+	return apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, moneyParam,
+		"amount %s has more than %d decimal places", describeDecimal(d), places)
+}
+
+func unitsRangeError(d decimal.Decimal, places int) *apierr.Error {
+	return apierr.Wrap(apierr.ErrRange, apierr.ValueOutOfRange, moneyParam,
+		"amount %s is too large; expected at most %s", describeDecimal(d), formatFixed(math.MaxInt64, places))
+}
+
+func formatFixed(v int64, places int) string {
+	var buf [48]byte
+	return string(AppendFixed(buf[:0], v, places))
+}

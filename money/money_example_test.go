@@ -111,3 +111,15 @@ func ExampleAppendTrimmed() {
 	// 0.38
 	// 1
 }
+
+// A fee of 1.5 % held exactly in units of 10^-10 %; a decimal with a huge exponent is
+// refused at once instead of being expanded.
+func ExampleToUnits() {
+	units, err := money.ToUnits(decimal.RequireFromString("1.5"), 10)
+	fmt.Println(units, err)
+	_, err = money.ToUnits(decimal.New(1, 2147483647), 10)
+	fmt.Println(err)
+	// Output:
+	// 15000000000 <nil>
+	// value_out_of_range: amount 1e2147483647 is too large; expected at most 922337203.6854775807
+}

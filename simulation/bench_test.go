@@ -16,7 +16,7 @@ import (
 
 // benchOffer is a typical MEI offer: 3 % a.m., R$ 1,000.00 to R$ 50,000.00,
 // 1 to 48 installments, a R$ 50.00 fee plus 1 %.
-func benchOffer(b *testing.B) (simulation.Offer, simulation.Options) {
+func benchOffer(b *testing.B) (statemachine.Offer, simulation.Options) {
 	b.Helper()
 	rate, err := schedule.ParsePercentPerMonth("3")
 	if err != nil {
@@ -27,7 +27,7 @@ func benchOffer(b *testing.B) (simulation.Offer, simulation.Options) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	o := simulation.Offer{
+	o := statemachine.Offer{
 		ID:              "co_550e8400e29b41d4a716446655440000",
 		Status:          statemachine.OfferAvailable,
 		ApprovedAmount:  decimal.New(5_000_000, -2),

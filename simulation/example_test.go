@@ -19,9 +19,9 @@ import (
 // to 24 months. R$ 10,000.00 over 12 of it released on 2026-03-10 is the golden
 // case regular-12 (testdata/simulation), which the reference implementation
 // checks field by field; so is regular-12-financed.
-func exampleOffer() simulation.Offer {
+func exampleOffer() statemachine.Offer {
 	rate, _ := schedule.ParsePercentPerMonth("3")
-	return simulation.Offer{
+	return statemachine.Offer{
 		ID:              "co_550e8400e29b41d4a716446655440000",
 		Status:          statemachine.OfferAvailable,
 		ApprovedAmount:  decimal.RequireFromString("50000.00"),
@@ -169,6 +169,7 @@ func ExampleSimulation_MarshalJSON() {
 	//     "charges": "deducted",
 	//     "annual_interest_percentage": 42.58,
 	//     "cet_monthly_percentage": 3.29,
+	//     "created_at": "2026-03-10T12:00:00Z",
 	//     "release_date": "2026-03-10",
 	//     "day_count": "monthly",
 	//     "roll": "following",

@@ -85,7 +85,7 @@ func FuzzSimulate(f *testing.F) {
 		if err != nil {
 			return
 		}
-		o := simulation.Offer{
+		o := statemachine.Offer{
 			Status: statemachine.OfferAvailable, InterestRate: r, MinInstallments: 1, MaxInstallments: 420,
 			ValidUntil: time.Unix(1e9, 0), BorrowerClass: iof.Class(class),
 		}

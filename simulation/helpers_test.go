@@ -28,6 +28,7 @@ type caseInput struct {
 	Installments       int         `json:"installments"`
 	Rate               json.Number `json:"rate"`
 	Release            string      `json:"release"`
+	Now                string      `json:"now"`
 	FirstDue           string      `json:"first_due,omitempty"`
 	Borrower           string      `json:"borrower,omitempty"`
 	Charges            string      `json:"charges,omitempty"`
@@ -40,7 +41,8 @@ type caseInput struct {
 	FirstPeriodMaxDays int         `json:"first_period_max_days,omitempty"`
 }
 
-// testNow is the instant of every corpus simulation; the offer is valid until it.
+// testNow is the instant of the simulations the tests build themselves; the offer is
+// valid until it. Corpus cases give their own instant ("now").
 var testNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
 func (c caseInput) withDefaults() caseInput {
@@ -64,9 +66,9 @@ func (c caseInput) withDefaults() caseInput {
 
 // library turns a case input into the library's offer, request and options,
 // as the CLI does: an available offer valid until now, any count from 1 to 420.
-func (c caseInput) library() (simulation.Offer, simulation.Request, simulation.Options, error) {
+func (c caseInput) library() (statemachine.Offer, simulation.Request, simulation.Options, error) {
 	c = c.withDefaults()
-	var o simulation.Offer
+	var o statemachine.Offer
 	var opts simulation.Options
 	var err error
 	if o.InterestRate, err = schedule.ParsePercentPerMonth(c.Rate.String()); err != nil {
@@ -76,8 +78,19 @@ func (c caseInput) library() (simulation.Offer, simulation.Request, simulation.O
 	if err != nil {
 		return o, req, opts, err
 	}
+	// Without a "now", the simulation is made on its release day, 09:00 in São Paulo.
+	now := testNow
+	if d, derr := calendar.ParseDate(c.Release); derr == nil {
+		y, m, dd := d.Date()
+		now = time.Date(y, m, dd, 12, 0, 0, 0, time.UTC)
+	}
+	if c.Now != "" {
+		if now, err = time.Parse(time.RFC3339, c.Now); err != nil {
+			return o, req, opts, err
+		}
+	}
 	o.Status = statemachine.OfferAvailable
-	o.ValidUntil = testNow
+	o.ValidUntil = now
 	o.MinInstallments, o.MaxInstallments = 1, 420
 	if o.ApprovedAmount, err = money.Parse(c.MaxAmount); err != nil {
 		return o, req, opts, err
@@ -94,7 +107,7 @@ func (c caseInput) library() (simulation.Offer, simulation.Request, simulation.O
 	if o.BorrowerClass, err = iof.ParseClass(c.Borrower); err != nil {
 		return o, req, opts, err
 	}
-	opts.Now = testNow
+	opts.Now = now
 	if opts.Release, err = calendar.ParseDate(c.Release); err != nil {
 		return o, req, opts, err
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
@@ -28,7 +29,8 @@ const BreakdownKey = "breakdown"
 //	 "total_loan_amount":"12055.29","interest_percentage":3,"cet_percentage":47.77,
 //	 "number_of_installments":12,"installments_value":"1004.62","first_due_date":"2026-04-10",
 //	 "breakdown":{"principal":"10000.00","charges":"deducted","annual_interest_percentage":42.58,
-//	   "cet_monthly_percentage":3.29,"release_date":"2026-03-10","day_count":"monthly",
+//	   "cet_monthly_percentage":3.29,"created_at":"2026-03-10T12:00:00Z",
+//	   "release_date":"2026-03-10","day_count":"monthly",
 //	   "roll":"following","iof":{"daily_amount":"…","additional_amount":"…",
 //	   "borrower_class":"mei","applied_class":"mei","rates":{"daily":0.00274,"additional":0.38}},
 //	   "schedule":[{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10",
@@ -72,6 +74,9 @@ func (s *Simulation) AppendJSON(b []byte) []byte {
 	b = appendHundredths(b, annualHundredths(s.rate))
 	b = append(b, `,"cet_monthly_percentage":`...)
 	b = appendPercent(b, s.cetMonthlyPc)
+	b = append(b, `,"created_at":"`...)
+	b = s.createdAt.UTC().AppendFormat(b, time.RFC3339Nano)
+	b = append(b, '"')
 	b = date(b, `,"release_date":`, s.release)
 	b = append(b, `,"day_count":"`...)
 	b = append(b, s.dayCount.String()...)
@@ -148,6 +153,7 @@ type wireBreakdown struct {
 	Charges                  *Charges           `json:"charges"`
 	AnnualInterestPercentage *json.Number       `json:"annual_interest_percentage"`
 	CETMonthlyPercentage     *float64           `json:"cet_monthly_percentage"`
+	CreatedAt                *time.Time         `json:"created_at"`
 	ReleaseDate              *calendar.Date     `json:"release_date"`
 	DayCount                 *schedule.DayCount `json:"day_count"`
 	Roll                     *calendar.Roll     `json:"roll"`
@@ -326,8 +332,9 @@ func (w *wireSimulation) simulation() (Simulation, error) {
 	if w.NumberOfInstallments == nil {
 		return s, missing("number_of_installments")
 	}
-	if s.n = *w.NumberOfInstallments; s.n < 1 || s.n > maxInstCount {
-		return s, countRangeError("number_of_installments", s.n)
+	if s.n = *w.NumberOfInstallments; s.n < 1 || s.n > schedule.MaxInstallments {
+		return s, apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, "number_of_installments",
+			"number_of_installments %d is outside 1 to %d", s.n, schedule.MaxInstallments)
 	}
 	if s.installment, err = cents(w.InstallmentsValue, "installments_value"); err != nil {
 		return s, err
@@ -381,6 +388,10 @@ func (b *wireBreakdown) read(s *Simulation) error {
 	if s.cetMonthlyPc, err = percentField(b.CETMonthlyPercentage, pre+"cet_monthly_percentage"); err != nil {
 		return err
 	}
+	if b.CreatedAt == nil {
+		return missing(pre + "created_at")
+	}
+	s.createdAt = *b.CreatedAt
 	if b.ReleaseDate == nil {
 		return missing(pre + "release_date")
 	}

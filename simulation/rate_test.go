@@ -62,7 +62,7 @@ func TestMarshalJSONAllocations(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
-	offer := simulation.Offer{
+	offer := statemachine.Offer{
 		Status: statemachine.OfferAvailable, ApprovedAmount: decimal.New(5_000_000, -2),
 		MinAmount: decimal.New(100_000, -2), InterestRate: rate, Installments: 12,
 		ValidUntil: now.Add(time.Hour), FeeFixed: decimal.New(5000, -2), BorrowerClass: iof.MEI,

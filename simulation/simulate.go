@@ -29,7 +29,7 @@ const ErrNoNetAmount apierr.Reason = "fees and IOF leave no net amount"
 // Simulate is safe for concurrent use. With charges deducted it allocates four
 // times on success (the schedule's three and the Simulation); financed, about
 // nine (a plan and a schedule per principal tried, usually two).
-func Simulate(offer Offer, req Request, opts Options) (*Simulation, error) {
+func Simulate(offer statemachine.Offer, req Request, opts Options) (*Simulation, error) {
 	p, err := prepare(&offer, req.RequestedAmount, &opts)
 	if err != nil {
 		return nil, err
@@ -83,7 +83,7 @@ type Term struct {
 // that fails has its error in its Term.
 //
 // Grid is safe for concurrent use.
-func Grid(offer Offer, requested decimal.Decimal, opts Options) ([]Term, error) {
+func Grid(offer statemachine.Offer, requested decimal.Decimal, opts Options) ([]Term, error) {
 	p, err := prepare(&offer, requested, &opts)
 	if err != nil {
 		return nil, err
@@ -129,7 +129,7 @@ func Grid(offer Offer, requested decimal.Decimal, opts Options) ([]Term, error) 
 type prepared struct {
 	offer     checkedOffer
 	opts      *Options
-	src       *Offer
+	src       *statemachine.Offer
 	requested int64
 	fees      int64
 	days      []int32 // Grid: days from release to due date k+1
@@ -137,10 +137,10 @@ type prepared struct {
 
 // prepare runs the checks that do not depend on the count, in the documented
 // order, and computes the fees.
-func prepare(o *Offer, requested decimal.Decimal, opts *Options) (prepared, error) {
+func prepare(o *statemachine.Offer, requested decimal.Decimal, opts *Options) (prepared, error) {
 	p := prepared{opts: opts, src: o}
 	var err error
-	if p.offer, err = o.check(); err != nil {
+	if p.offer, err = checkOffer(o); err != nil {
 		return p, err
 	}
 	if err = opts.check(); err != nil {
@@ -158,20 +158,23 @@ func prepare(o *Offer, requested decimal.Decimal, opts *Options) (prepared, erro
 			"the credit offer expired at %s, before now %s",
 			o.ValidUntil.UTC().Format(instantLayout), opts.Now.UTC().Format(instantLayout))
 	}
+	if err = opts.checkRelease(); err != nil {
+		return p, err
+	}
 	if p.requested, err = money.ToCents(requested); err != nil {
 		return p, apierr.Relabel(err, "requested_amount")
 	}
-	if p.requested < p.offer.min {
+	if p.requested < p.offer.Min {
 		return p, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "requested_amount",
 			"requested_amount %s is below min_amount %s",
-			money.FormatCents(p.requested), money.FormatCents(p.offer.min))
+			money.FormatCents(p.requested), money.FormatCents(p.offer.Min))
 	}
-	if p.requested > p.offer.approved {
+	if p.requested > p.offer.Approved {
 		return p, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "requested_amount",
 			"requested_amount %s is above approved_amount %s",
-			money.FormatCents(p.requested), money.FormatCents(p.offer.approved))
+			money.FormatCents(p.requested), money.FormatCents(p.offer.Approved))
 	}
-	p.fees = p.offer.feeFixed + percentOf(p.requested, p.offer.feeUnits)
+	p.fees = p.offer.FeeFixed + percentOf(p.requested, p.offer.FeeUnits)
 	return p, nil
 }
 
@@ -286,6 +289,7 @@ func (p *prepared) finish(s *Simulation, sch *schedule.Schedule, res iof.Result,
 		cetPercent:   rate.Percent(),
 		cetMonthlyPc: rate.MonthlyPercent(),
 		n:            n,
+		createdAt:    p.opts.Now,
 		firstDue:     plan.DueDate(1),
 		release:      release,
 		dayCount:     p.opts.DayCount,

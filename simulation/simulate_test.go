@@ -43,8 +43,8 @@ var (
 
 // okOffer is a valid offer: R$ 1,000.00 to R$ 50,000.00 at 3 % a.m., 6 to 24
 // installments, an MEI.
-func okOffer() simulation.Offer {
-	return simulation.Offer{
+func okOffer() statemachine.Offer {
+	return statemachine.Offer{
 		ID: "co_550e8400e29b41d4a716446655440000", CustomerID: "cust_550e8400e29b41d4a716446655440000",
 		Status: statemachine.OfferAvailable, ApprovedAmount: dec("50000.00"), MinAmount: dec("1000.00"),
 		InterestRate: rate("3"), MinInstallments: 6, MaxInstallments: 24, ValidUntil: validUntil,
@@ -63,7 +63,7 @@ func okOptions() simulation.Options {
 // TestChecks: every check of the package doc's "Request checks", with its code
 // and param, and the order in which they are reported.
 func TestChecks(t *testing.T) {
-	type mod func(*simulation.Offer, *simulation.Request, *simulation.Options)
+	type mod func(*statemachine.Offer, *simulation.Request, *simulation.Options)
 	tests := []struct {
 		name   string
 		mod    mod
@@ -73,160 +73,162 @@ func TestChecks(t *testing.T) {
 		reason error  // errors.Is, when it matters
 	}{
 		// 1. The offer.
-		{"offer id", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"offer id", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.ID = "ln_550e8400e29b41d4a716446655440000"
 		},
 			apierr.InvalidFormat, "credit_offer_id", "", nil},
-		{"customer id", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.CustomerID = "cust_x" },
+		{"customer id", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.CustomerID = "cust_x" },
 			apierr.InvalidFormat, "customer_id", "", nil},
-		{"status unset", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.Status = 0 },
+		{"status unset", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.Status = 0 },
 			apierr.InvalidFormat, "status", "", nil},
-		{"valid_until unset", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.ValidUntil = time.Time{} },
+		{"valid_until unset", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.ValidUntil = time.Time{} },
 			apierr.MissingRequiredField, "valid_until", "", nil},
-		{"approved zero", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"approved zero", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.ApprovedAmount = decimal.Zero
 		},
 			apierr.AmountOutOfRange, "approved_amount", "", apierr.ErrRange},
-		{"approved fraction of a cent", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"approved fraction of a cent", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.ApprovedAmount = dec("50000.005")
 		},
 			apierr.InvalidFormat, "approved_amount", "", apierr.ErrPrecision},
-		{"approved above the library", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"approved above the library", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.ApprovedAmount = dec("1000000000.01")
 		},
 			apierr.AmountOutOfRange, "approved_amount", "", nil},
-		{"min zero", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinAmount = decimal.Zero },
+		{"min zero", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinAmount = decimal.Zero },
 			apierr.AmountOutOfRange, "min_amount", "", nil},
-		{"min above approved", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinAmount = dec("50000.01") },
+		{"min above approved", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
+			o.MinAmount = dec("50000.01")
+		},
 			apierr.AmountOutOfRange, "min_amount", "min_amount 50000.01 is above approved_amount 50000.00", nil},
-		{"fixed and range", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.Installments = 12 },
+		{"fixed and range", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.Installments = 12 },
 			apierr.InvalidFormat, "installments", "", nil},
-		{"no installment rule", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"no installment rule", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.MinInstallments, o.MaxInstallments = 0, 0
 		}, apierr.MissingRequiredField, "installments", "", nil},
-		{"fixed above 420", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"fixed above 420", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.MinInstallments, o.MaxInstallments, o.Installments = 0, 0, 421
 		}, apierr.InstallmentsOutOfRange, "installments", "", nil},
-		{"range from 0", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinInstallments = 0 },
+		{"range from 0", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinInstallments = 0 },
 			apierr.InstallmentsOutOfRange, "min_installments", "", nil},
-		{"range to 421", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MaxInstallments = 421 },
+		{"range to 421", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.MaxInstallments = 421 },
 			apierr.InstallmentsOutOfRange, "max_installments", "", nil},
-		{"range reversed", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinInstallments = 25 },
+		{"range reversed", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.MinInstallments = 25 },
 			apierr.InstallmentsOutOfRange, "min_installments", "min_installments 25 is above max_installments 24", nil},
-		{"negative fixed fee", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeeFixed = dec("-0.01") },
+		{"negative fixed fee", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeeFixed = dec("-0.01") },
 			apierr.AmountOutOfRange, "fee_fixed", "", nil},
-		{"fixed fee fraction of a cent", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeeFixed = dec("0.001") },
+		{"fixed fee fraction of a cent", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeeFixed = dec("0.001") },
 			apierr.InvalidFormat, "fee_fixed", "", nil},
-		{"fee percent above 100", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"fee percent above 100", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.FeePercent = dec("100.0000000001")
 		},
 			apierr.RateOutOfRange, "fee_percent", "", nil},
-		{"negative fee percent", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeePercent = dec("-1") },
+		{"negative fee percent", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeePercent = dec("-1") },
 			apierr.RateOutOfRange, "fee_percent", "", nil},
-		{"fee percent with 11 places", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"fee percent with 11 places", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.FeePercent = dec("1.00000000001")
 		},
 			apierr.InvalidFormat, "fee_percent", "", apierr.ErrPrecision},
-		{"class unset", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.BorrowerClass = 0 },
+		{"class unset", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.BorrowerClass = 0 },
 			apierr.MissingRequiredField, "borrower_class", "", nil},
-		{"class unknown", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.BorrowerClass = 9 },
+		{"class unknown", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.BorrowerClass = 9 },
 			apierr.InvalidFormat, "borrower_class", "", iof.ErrUnknownClass},
 		// 2. The options.
-		{"now unset", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) { opts.Now = time.Time{} },
+		{"now unset", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) { opts.Now = time.Time{} },
 			apierr.MissingRequiredField, "now", "", nil},
-		{"release unset", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
+		{"release unset", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.Release = calendar.Date{}
 		},
 			apierr.MissingRequiredField, "release_date", "", nil},
-		{"charges unknown", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) { opts.Charges = 7 },
+		{"charges unknown", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) { opts.Charges = 7 },
 			apierr.InvalidFormat, "charges", "", nil},
 		// 3. The offer's state.
-		{"accepted", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"accepted", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.Status = statemachine.OfferAccepted
 		},
 			apierr.OfferAlreadyAccepted, "credit_offer_id", "", nil},
-		{"expired", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) {
+		{"expired", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) {
 			o.Status = statemachine.OfferExpired
 		},
 			apierr.OfferExpired, "credit_offer_id", "", nil},
-		{"past valid_until", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
+		{"past valid_until", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.Now = validUntil.Add(time.Nanosecond)
 		},
 			apierr.OfferExpired, "credit_offer_id", "expired at 2026-03-31T23:59:59Z", nil},
 		// 4. The amount.
-		{"amount fraction of a cent", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
+		{"amount fraction of a cent", func(_ *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("10000.001")
 		},
 			apierr.InvalidFormat, "requested_amount", "", apierr.ErrPrecision},
-		{"amount above approved", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
+		{"amount above approved", func(_ *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("60000")
 		},
 			apierr.AmountOutOfRange, "requested_amount", "requested_amount 60000.00 is above approved_amount 50000.00", nil},
-		{"amount below min", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
+		{"amount below min", func(_ *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("999.99")
 		},
 			apierr.AmountOutOfRange, "requested_amount", "requested_amount 999.99 is below min_amount 1000.00", nil},
-		{"amount negative", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
+		{"amount negative", func(_ *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("-10000")
 		},
 			apierr.AmountOutOfRange, "requested_amount", "", nil},
-		{"amount astronomic", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
+		{"amount astronomic", func(_ *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount = dec("1e40")
 		},
 			apierr.AmountOutOfRange, "requested_amount", "", nil},
 		// 5. The count.
-		{"count outside the range", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) { r.InstallmentCount = 25 },
+		{"count outside the range", func(_ *statemachine.Offer, r *simulation.Request, _ *simulation.Options) { r.InstallmentCount = 25 },
 			apierr.InstallmentsOutOfRange, "installment_count", "installment_count 25 is outside the offer's 6 to 24 installments", nil},
-		{"count zero", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) { r.InstallmentCount = 0 },
+		{"count zero", func(_ *statemachine.Offer, r *simulation.Request, _ *simulation.Options) { r.InstallmentCount = 0 },
 			apierr.InstallmentsOutOfRange, "installment_count", "", nil},
-		{"count not the fixed one", func(o *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
+		{"count not the fixed one", func(o *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			o.MinInstallments, o.MaxInstallments, o.Installments = 0, 0, 10
 		}, apierr.InstallmentsOutOfRange, "installment_count", "the offer has a fixed 10 installments", nil},
 		// 6. The computation.
-		{"first due on the release", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
+		{"first due on the release", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.FirstDue = opts.Release
 		},
 			apierr.InvalidDueDate, "first_due_date", "", nil},
-		{"first due too far", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
+		{"first due too far", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.FirstDue = date("2026-09-07")
 		},
 			apierr.InvalidDueDate, "first_due_date", "", nil},
-		{"roll unknown", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) { opts.Roll = 9 },
+		{"roll unknown", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) { opts.Roll = 9 },
 			apierr.InvalidFormat, "roll", "", nil},
-		{"day count unknown", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) { opts.DayCount = 9 },
+		{"day count unknown", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) { opts.DayCount = 9 },
 			apierr.InvalidFormat, "day_count", "", nil},
-		{"release before the IOF table", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
+		{"release before the IOF table", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.Release = date("2015-01-19")
 		},
 			apierr.DateOutOfRange, "release_date", "", nil},
-		{"release before the IOF table, financed", func(_ *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
+		{"release before the IOF table, financed", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
 			opts.Release, opts.Charges = date("2015-01-19"), simulation.Financed
 		}, apierr.DateOutOfRange, "release_date", "", nil},
-		{"fees take everything", func(o *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
+		{"fees take everything", func(o *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			o.FeeFixed, o.MinAmount, r.RequestedAmount = dec("995.00"), dec("1.00"), dec("1000.00")
 		}, apierr.AmountOutOfRange, "requested_amount", "fees_amount 995.00 and iof_amount", simulation.ErrNoNetAmount},
-		{"fee percent 100", func(o *simulation.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeePercent = dec("100") },
+		{"fee percent 100", func(o *statemachine.Offer, _ *simulation.Request, _ *simulation.Options) { o.FeePercent = dec("100") },
 			apierr.AmountOutOfRange, "requested_amount", "", simulation.ErrNoNetAmount},
-		{"too small for cent precision", func(o *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
+		{"too small for cent precision", func(o *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			o.MinAmount, o.InterestRate, r.RequestedAmount, r.InstallmentCount = dec("1.00"), rate("0"), dec("1.00"), 18
 		}, apierr.AmountOutOfRange, "requested_amount", "", schedule.ErrResidueExhaustsBalance},
 		// The order: the earliest check wins.
-		{"offer before options", func(o *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
+		{"offer before options", func(o *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
 			o.Status, opts.Now = 0, time.Time{}
 		}, apierr.InvalidFormat, "status", "", nil},
-		{"options before state", func(o *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
+		{"options before state", func(o *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
 			o.Status, opts.Release = statemachine.OfferAccepted, calendar.Date{}
 		}, apierr.MissingRequiredField, "release_date", "", nil},
-		{"accepted before expired", func(o *simulation.Offer, _ *simulation.Request, opts *simulation.Options) {
+		{"accepted before expired", func(o *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
 			o.Status, opts.Now = statemachine.OfferAccepted, validUntil.Add(time.Hour)
 		}, apierr.OfferAlreadyAccepted, "credit_offer_id", "", nil},
-		{"state before amount", func(_ *simulation.Offer, r *simulation.Request, opts *simulation.Options) {
+		{"state before amount", func(_ *statemachine.Offer, r *simulation.Request, opts *simulation.Options) {
 			opts.Now, r.RequestedAmount = validUntil.Add(time.Hour), dec("60000")
 		}, apierr.OfferExpired, "credit_offer_id", "", nil},
-		{"amount before count", func(_ *simulation.Offer, r *simulation.Request, _ *simulation.Options) {
+		{"amount before count", func(_ *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			r.RequestedAmount, r.InstallmentCount = dec("60000"), 99
 		}, apierr.AmountOutOfRange, "requested_amount", "", nil},
-		{"count before dates", func(_ *simulation.Offer, r *simulation.Request, opts *simulation.Options) {
+		{"count before dates", func(_ *statemachine.Offer, r *simulation.Request, opts *simulation.Options) {
 			r.InstallmentCount, opts.FirstDue = 99, opts.Release
 		}, apierr.InstallmentsOutOfRange, "installment_count", "", nil},
 	}
@@ -257,6 +259,7 @@ func TestChecks(t *testing.T) {
 func TestValidAtValidUntil(t *testing.T) {
 	opts := okOptions()
 	opts.Now = validUntil
+	opts.Release, _ = calendar.DateOf(validUntil)
 	if _, err := simulation.Simulate(okOffer(), okRequest(), opts); err != nil {
 		t.Fatal(err)
 	}
@@ -450,6 +453,8 @@ func TestGridChecks(t *testing.T) {
 	o.MinAmount, o.InterestRate, o.MinInstallments, o.MaxInstallments = dec("1.00"), rate("0"), 99, 102
 	opts := okOptions()
 	opts.Release = date("2020-05-04") // the zero-IOF regime: the whole real is released
+	opts.Now = time.Date(2020, 5, 4, 12, 0, 0, 0, time.UTC)
+	o.ValidUntil = opts.Now
 	terms, err := simulation.Grid(o, dec("1.00"), opts)
 	if err != nil || len(terms) != 4 {
 		t.Fatalf("Grid = %v, %v", terms, err)
@@ -486,5 +491,47 @@ func TestCETDisplay(t *testing.T) {
 				t.Errorf("%s: percentage %s has float noise", a, n)
 			}
 		}
+	}
+}
+
+// TestReleaseNotBeforeNow: a release is never before the São Paulo date of the
+// simulation's instant (regression: a release years before Now was simulated). The
+// check follows the offer's state and precedes the amount.
+func TestReleaseNotBeforeNow(t *testing.T) {
+	opts := okOptions()
+	// 2026-03-11T02:30Z is 2026-03-10 23:30 in São Paulo: a release on the 10th holds.
+	opts.Now = time.Date(2026, 3, 11, 2, 30, 0, 0, time.UTC)
+	if _, err := simulation.Simulate(okOffer(), okRequest(), opts); err != nil {
+		t.Errorf("release on the São Paulo date of now: %v", err)
+	}
+	// An hour later it is the 11th in São Paulo.
+	opts.Now = opts.Now.Add(time.Hour)
+	_, err := simulation.Simulate(okOffer(), okRequest(), opts)
+	var e *apierr.Error
+	if !errors.As(err, &e) || e.Code != apierr.DateOutOfRange || e.Param != "release_date" {
+		t.Errorf("release the day before now: %v, want date_out_of_range for release_date", err)
+	}
+	opts.Release = date("2015-01-20") // years before
+	req := okRequest()
+	req.RequestedAmount = dec("1.00") // below min_amount: the release is reported first
+	if _, err := simulation.Simulate(okOffer(), req, opts); !errors.Is(err, apierr.DateOutOfRange) {
+		t.Errorf("release years before now: %v, want date_out_of_range", err)
+	}
+}
+
+// TestCreatedAt: a simulation carries its instant, through JSON too.
+func TestCreatedAt(t *testing.T) {
+	opts := okOptions()
+	s, err := simulation.Simulate(okOffer(), okRequest(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.CreatedAt().Equal(opts.Now) {
+		t.Errorf("CreatedAt = %v, want %v", s.CreatedAt(), opts.Now)
+	}
+	b, _ := s.MarshalJSON()
+	var back simulation.Simulation
+	if err := back.UnmarshalJSON(b); err != nil || !back.CreatedAt().Equal(opts.Now) {
+		t.Errorf("read back: CreatedAt %v, %v", back.CreatedAt(), err)
 	}
 }

@@ -1,6 +1,8 @@
 package simulation
 
 import (
+	"time"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/dinie/lending/apierr"
@@ -36,12 +38,13 @@ type Simulation struct {
 	rate                     schedule.MonthlyRate
 	cetPercent, cetMonthlyPc float64
 
-	n        int
-	firstDue calendar.Date
-	release  calendar.Date
-	dayCount schedule.DayCount
-	roll     calendar.Roll
-	charges  Charges
+	n         int
+	createdAt time.Time
+	firstDue  calendar.Date
+	release   calendar.Date
+	dayCount  schedule.DayCount
+	roll      calendar.Roll
+	charges   Charges
 
 	// The rows: the schedule a simulation computed, or, for one read from
 	// JSON, the rows it carried (the schedule needs terms, such as a custom
@@ -159,6 +162,14 @@ func (s *Simulation) NumberOfInstallments() int { return s.n }
 func (s *Simulation) InstallmentsValue() decimal.Decimal {
 	return money.FromCents(s.installment)
 }
+
+// InstallmentsCents returns installments_value in cents.
+func (s *Simulation) InstallmentsCents() int64 { return s.installment }
+
+// CreatedAt returns the instant the simulation was made: Options.Now. A loan request
+// on it compares it with the offer's other simulations (only the latest can be
+// contracted).
+func (s *Simulation) CreatedAt() time.Time { return s.createdAt }
 
 // FirstDueDate returns first_due_date, installment 1's (rolled) due date.
 func (s *Simulation) FirstDueDate() calendar.Date { return s.firstDue }

@@ -8,7 +8,10 @@ import (
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/money"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/simulation"
 	"github.com/dinie/lending/statemachine"
 	"github.com/shopspring/decimal"
 )
@@ -48,18 +51,15 @@ func Example() {
 
 	// The offer and its simulations; only the latest can be contracted.
 	now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
-	offer := statemachine.Offer{Status: statemachine.OfferAvailable,
-		ValidUntil: time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC)}
-	sims := []statemachine.Simulation{
-		{ID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", CreatedAt: now.Add(-time.Hour), Installments: 3, InstallmentsValue: amount("350.00"), FirstDueDate: day("2026-04-15")},
-		{ID: "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b", CreatedAt: now.Add(-time.Minute), Installments: 2, InstallmentsValue: amount("515.00"), FirstDueDate: day("2026-04-15")},
+	offer := exampleOffer(statemachine.OfferAvailable, time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC))
+	sims := []*simulation.Simulation{
+		simulate(offer, "1000.00", 3, now.Add(-time.Hour), "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a"),
+		simulate(offer, "1000.00", 2, now.Add(-time.Minute), "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b"),
 	}
-	_, err := statemachine.RequestLoan(c.Status, offer, sims, statemachine.LoanRequest{SimulationID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a",
-		Installments: 3, InstallmentsValue: amount("350.00"), FirstDueDate: day("2026-04-15")}, now)
+	_, err := statemachine.RequestLoan(c.Status, offer, sims, echo(sims[0]), now)
 	fmt.Println(err)
-	org, _ := statemachine.RequestLoan(c.Status, offer, sims, statemachine.LoanRequest{SimulationID: "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b",
-		Installments: 2, InstallmentsValue: amount("515.00"), FirstDueDate: day("2026-04-15")}, now)
-	fmt.Println(org.Offer.Status, org.Loan, org.Events)
+	org, _ := statemachine.RequestLoan(c.Status, offer, sims, echo(sims[1]), now)
+	fmt.Println(org.Offer.Status, org.Simulation.ID(), org.Loan, org.Events)
 
 	// The loan's lifecycle up to active.
 	loans := statemachine.LoanLifecycle()
@@ -96,8 +96,8 @@ func Example() {
 	// pending_kyc [customer.kyc_updated]
 	// under_review [customer.kyc_updated customer.under_review]
 	// active [customer.kyc_updated customer.active]
-	// simulation_mismatch: simulation "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a" is not the offer's most recent simulation "sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b"; only the most recent can be contracted
-	// accepted processing [loan.created]
+	// simulation_mismatch: simulation_id "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a" is not the offer's most recent simulation; only the most recent can be contracted
+	// accepted sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b processing [loan.created]
 	// [loan.contract_generated][loan.awaiting_signatures][loan.signed][loan.disbursing][loan.active]
 	// active [loan.payment_received] 5.00 10.00 500.00
 	// active [loan.payment_received] 5.00 5.00 5.00
@@ -377,8 +377,7 @@ func ExampleCheckContentType() {
 }
 
 func ExampleOffer_At() {
-	o := statemachine.Offer{Status: statemachine.OfferAvailable,
-		ValidUntil: time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC)}
+	o := exampleOffer(statemachine.OfferAvailable, time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC))
 	n, ev, _ := o.At(o.ValidUntil) // at valid_until itself: still valid
 	fmt.Println(n.Status, ev, o.ExpiredAt(o.ValidUntil))
 	n, ev, _ = o.At(o.ValidUntil.Add(time.Second))
@@ -389,8 +388,7 @@ func ExampleOffer_At() {
 }
 
 func ExampleOffer_LoanCancelled() {
-	o := statemachine.Offer{Status: statemachine.OfferAccepted,
-		ValidUntil: time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC)}
+	o := exampleOffer(statemachine.OfferAccepted, time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC))
 	n, ev, _ := o.LoanCancelled(time.Date(2026, 3, 25, 10, 0, 0, 0, time.UTC))
 	fmt.Println(n.Status, ev)
 	n, ev, _ = o.LoanCancelled(time.Date(2026, 4, 2, 10, 0, 0, 0, time.UTC))
@@ -402,26 +400,38 @@ func ExampleOffer_LoanCancelled() {
 
 func ExampleLatestSimulation() {
 	t0 := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
-	s, _ := statemachine.LatestSimulation([]statemachine.Simulation{
-		{ID: "sim_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", CreatedAt: t0}, {ID: "sim_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", CreatedAt: t0.Add(time.Second)}})
-	fmt.Println(s.ID)
+	offer := exampleOffer(statemachine.OfferAvailable, t0.Add(time.Hour))
+	s, _ := statemachine.LatestSimulation([]*simulation.Simulation{
+		simulate(offer, "1000.00", 3, t0, "sim_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+		simulate(offer, "1000.00", 3, t0.Add(time.Second), "sim_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")})
+	fmt.Println(s.ID())
 	// Output: sim_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 }
 
+// A loan request must echo the offer's latest simulation, made for a release that
+// has not passed. (The installment by hand: 25,000.00 × 0.025 / (1 − 1.025^−12) =
+// 2437.18, a regular first period.)
 func ExampleRequestLoan() {
 	now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
-	offer := statemachine.Offer{Status: statemachine.OfferAvailable, ValidUntil: now.Add(24 * time.Hour)}
-	sims := []statemachine.Simulation{{ID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", CreatedAt: now, Installments: 12,
-		InstallmentsValue: amount("2417.92"), FirstDueDate: day("2026-04-15")}}
-	req := statemachine.LoanRequest{SimulationID: "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", Installments: 12,
-		InstallmentsValue: amount("2417.93"), FirstDueDate: day("2026-04-15")}
+	offer := exampleOffer(statemachine.OfferAvailable, now.Add(24*time.Hour))
+	sim := simulate(offer, "25000.00", 12, now, "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a")
+	sims := []*simulation.Simulation{sim}
+	req := echo(sim)
+	req.InstallmentsValue = req.InstallmentsValue.Add(amount("0.01"))
 	_, err := statemachine.RequestLoan(statemachine.CustomerActive, offer, sims, req, now)
 	fmt.Println(err)
-	_, err = statemachine.RequestLoan(statemachine.CustomerUnderReview, offer, sims, req, now)
+	_, err = statemachine.RequestLoan(statemachine.CustomerUnderReview, offer, sims, echo(sim), now)
 	fmt.Println(err)
+	// The next day the simulation's release (2026-03-20) has passed.
+	_, err = statemachine.RequestLoan(statemachine.CustomerActive, offer, sims, echo(sim), now.Add(12*time.Hour))
+	fmt.Println(err)
+	org, _ := statemachine.RequestLoan(statemachine.CustomerActive, offer, sims, echo(sim), now)
+	fmt.Println(org.Offer.Status, org.Loan, org.Events, org.Simulation.InstallmentsValue())
 	// Output:
-	// simulation_mismatch: installments_value 2417.93 differs from the simulation's 2417.92
+	// simulation_mismatch: installments_value 2437.19 differs from the simulation's 2437.18
 	// kyc_incomplete: the customer is under_review; a loan needs an active customer
+	// simulation_expired: simulation_id "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a" was computed for a release on 2026-03-20, which has passed (today is 2026-03-21 in São Paulo); simulate again
+	// accepted processing [loan.created] 2437.18
 }
 
 func ExampleNewInstallment() {
@@ -539,7 +549,7 @@ func ExampleCredential_CanIssue() {
 }
 
 func ExampleTransitionError() {
-	c := statemachine.Offer{Status: statemachine.OfferAvailable, ValidUntil: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}
+	c := exampleOffer(statemachine.OfferAvailable, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC))
 	_, _, err := c.LoanCancelled(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
 	var te *statemachine.TransitionError
 	errors.As(err, &te)
@@ -557,4 +567,32 @@ func ExampleInstallment_AmountDue() {
 	// Output:
 	// 2026-04-15 2000.00 412.50 5.42
 	// 2417.92 100.00 2317.92
+}
+
+// exampleOffer is an offer of R$ 500.00 to 50,000.00 at 2.5 % a.m. over 1 to 24
+// installments, to an MEI.
+func exampleOffer(status statemachine.OfferStatus, validUntil time.Time) statemachine.Offer {
+	rate, _ := schedule.ParsePercentPerMonth("2.5")
+	return statemachine.Offer{ID: "co_550e8400e29b41d4a716446655440000", Status: status,
+		ValidUntil: validUntil, ApprovedAmount: amount("50000.00"), MinAmount: amount("500.00"),
+		InterestRate: rate, MinInstallments: 1, MaxInstallments: 24, BorrowerClass: iof.MEI}
+}
+
+// simulate is offer's simulation of amount over n installments made at now and
+// released the same day (in São Paulo), with the given id.
+func simulate(offer statemachine.Offer, amountText string, n int, now time.Time, id string) *simulation.Simulation {
+	release, _ := calendar.DateOf(now)
+	req, _ := simulation.ParseRequest(amountText, n)
+	sim, err := simulation.Simulate(offer, req, simulation.Options{Now: now, Release: release})
+	if err != nil {
+		panic(err) // an example's fixed input
+	}
+	sim, _ = sim.WithID(id)
+	return sim
+}
+
+// echo is the loan request that echoes sim's terms.
+func echo(sim *simulation.Simulation) statemachine.LoanRequest {
+	return statemachine.LoanRequest{SimulationID: sim.ID(), Installments: sim.NumberOfInstallments(),
+		InstallmentsValue: sim.InstallmentsValue(), FirstDueDate: sim.FirstDueDate()}
 }

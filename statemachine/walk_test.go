@@ -99,9 +99,9 @@ func TestOfferWalk(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		vu := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 		now := vu.Add(-time.Duration(rapid.IntRange(0, 72).Draw(t, "start")) * time.Hour)
-		o := Offer{Status: OfferAvailable, ValidUntil: vu}
-		sims := []Simulation{{ID: simNew, CreatedAt: now.Add(-time.Minute), Installments: 3,
-			InstallmentsValue: dec("10.00"), FirstDueDate: mustDate(t, "2026-05-01")}}
+		o := offerOf(OfferAvailable, vu)
+		sims := []*fakeQuote{{id: simNew, created: now.Add(-time.Minute), n: 3,
+			value: 1000, release: mustDate(t, "2026-04-30"), first: mustDate(t, "2026-05-01")}}
 		req := LoanRequest{SimulationID: simNew, Installments: 3, InstallmentsValue: dec("10.00"),
 			FirstDueDate: mustDate(t, "2026-05-01")}
 		for step := 0; step < 20; step++ {
@@ -117,7 +117,7 @@ func TestOfferWalk(t *testing.T) {
 					t.Fatal(err)
 				}
 			case 1:
-				var org Origination
+				var org Origination[*fakeQuote]
 				org, err = RequestLoan(CustomerActive, o, sims, req, now)
 				n, ev = org.Offer, org.Events
 				if err == nil {

@@ -59,7 +59,7 @@ func TestBatchReadErrorMidLine(t *testing.T) {
 		{[]string{"calendar", "business-day"}, "2026-02-18\n2026-02-1", "2026-02-18\ttrue\n"},
 		{[]string{"validate", "cep"}, "01310-100\n0131", "01310-100\tvalid\t01310100\n"},
 		{[]string{"cet", "--batch"}, bcbLine + "\n" + bcbLine[:40], `{"cet_annual":`},
-		{[]string{"simulate", "--batch"}, `{"amount":"1000.00","installments":3,"rate":1,"release":"2026-03-10"}` + "\n{", `{"id":`},
+		{[]string{"simulate", "--batch"}, `{"amount":"1000.00","installments":3,"rate":1,"now":"2026-03-10T12:00:00Z","release":"2026-03-10"}` + "\n{", `{"id":`},
 	} {
 		var out, errOut strings.Builder
 		in := io.MultiReader(strings.NewReader(c.lines), failingReader{})
@@ -81,7 +81,7 @@ func TestBatchWriteError(t *testing.T) {
 		{[]string{"calendar", "business-day"}, "2026-02-18\n"},
 		{[]string{"validate", "cep", "01310-100"}, ""},
 		{[]string{"cet", "--batch"}, bcbLine + "\n"},
-		{[]string{"simulate", "--batch"}, `{"amount":"1000.00","installments":3,"rate":1,"release":"2026-03-10"}` + "\n"},
+		{[]string{"simulate", "--batch"}, `{"amount":"1000.00","installments":3,"rate":1,"now":"2026-03-10T12:00:00Z","release":"2026-03-10"}` + "\n"},
 	} {
 		var errOut strings.Builder
 		code := run(c.args, streams{in: strings.NewReader(c.in), out: failingWriter{}, err: &errOut})

@@ -78,13 +78,16 @@
 // Simulates a loan as the API does (POST /credit-offers/{id}/simulations): the
 // net amount, fees, IOF, interest, total, CET, installment and first due date,
 // with the principal, the annual rate, the monthly CET, the IOF split and the
-// schedule. The offer simulated is available, valid now and allows any count
-// from 1 to 420 installments.
+// schedule. The offer simulated is available, valid at now and allows any count
+// from 1 to 420 installments. A release before the São Paulo date of now is
+// refused (date_out_of_range): give --now to simulate a past day.
 //
 //	--amount         requested amount, money; required
 //	--installments   installment count, 1 to 420; required
 //	--rate           interest rate in percent per month; required
-//	--release        release date; default today in America/Sao_Paulo
+//	--now            the instant of the simulation, RFC 3339; default the clock,
+//	                 read once per simulation (per line in a batch)
+//	--release        release date; default the São Paulo date of now
 //	--first-due      first nominal due date; default release + 1 month
 //	--borrower       pf, pj, simples or mei (default mei): the IOF class
 //	--charges        deducted (default: fees and IOF come off the amount
@@ -103,10 +106,10 @@
 // The output is a summary and the schedule table, aligned; with --json, the
 // API's response body indented (money as strings, percentages as numbers), with
 // the library's extras under "breakdown" (principal, charges,
-// annual_interest_percentage, cet_monthly_percentage, release_date, day_count,
+// annual_interest_percentage, cet_monthly_percentage, created_at, release_date, day_count,
 // roll, iof and the schedule's rows).
 //
-// A batch input line has the keys amount, installments, rate, release,
+// A batch input line has the keys amount, installments, rate, now, release,
 // first_due, borrower, charges, fee_fixed, fee_percent, day_count, roll,
 // min_amount, max_amount and first_period_max_days: money and dates as JSON
 // strings, counts and rates as JSON numbers, read exactly (never through a
@@ -129,7 +132,8 @@
 //	                           beyond 10^12 %
 //	invalid_due_date           first due date not after the release, or beyond
 //	                           the first-period bound
-//	date_out_of_range          a release before 2015-01-20, the IOF table's start
+//	date_out_of_range          a release before the date of now, or before
+//	                           2015-01-20, the IOF table's start
 //
 // # schedule
 //
@@ -209,7 +213,7 @@
 //
 // A loan, its summary and schedule (first rows shown):
 //
-//	$ lending simulate --amount 10000.00 --installments 12 --rate 3 --release 2026-03-10
+//	$ lending simulate --amount 10000.00 --installments 12 --rate 3 --now 2026-03-10T12:00:00Z --release 2026-03-10
 //	requested amount  10000.00
 //	amount (net)      9904.49
 //	fees              0.00
@@ -231,7 +235,7 @@
 // A batch line refused, with the input key as param (exit status 1):
 //
 //	$ echo '{"amount":"60000.00","installments":12,"rate":3,"max_amount":"50000.00"}' | lending simulate --batch
-//	{"error":{"code":"amount_out_of_range","param":"amount","detail":"requested_amount 60000.00 is above approved_amount 50000.00"}}
+//	{"error":{"code":"amount_out_of_range","param":"amount","detail":"amount 60000.00 is above approved_amount 50000.00"}}
 //
 // A schedule:
 //

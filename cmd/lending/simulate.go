@@ -35,7 +35,10 @@ Flags:
   --amount         requested amount, money in the wire format (10000.00); required
   --installments   installment count, 1 to 420; required
   --rate           interest rate in percent per month (3 = 3 % a.m.); required
-  --release        release date YYYY-MM-DD; default today in America/Sao_Paulo
+  --now            the instant of the simulation, RFC 3339 (2026-03-10T12:00:00Z);
+                   default the clock, read once per simulation
+  --release        release date YYYY-MM-DD, not before the São Paulo date of
+                   now; default that date
   --first-due      first nominal due date YYYY-MM-DD; default release + 1 month
   --borrower       pf, pj, simples or mei (default mei): the IOF class
   --charges        deducted (default: fees and IOF come off the amount released)
@@ -55,17 +58,20 @@ Flags:
   --batch          read one JSON object per line from stdin, print one JSON line
                    per input (no other flag is allowed)
 
-The offer simulated is available, valid now (the clock is read for "now" and the
-default release date) and allows any count from 1 to 420 installments.
+The offer simulated is available, valid at now, and allows any count from 1 to
+420 installments. A release before the São Paulo date of now is refused: give
+--now (or "now") to simulate a past day.
 
 Batch input line (money as strings, counts and rates as JSON numbers, read
 exactly, never through a float):
-  {"amount":"10000.00","installments":12,"rate":3,"release":"2026-03-10",
+  {"amount":"10000.00","installments":12,"rate":3,"now":"2026-03-10T12:00:00Z",
+   "release":"2026-03-10",
    "first_due":"2026-04-10","borrower":"mei","charges":"deducted",
    "fee_fixed":"50.00","fee_percent":1.5,"day_count":"monthly","roll":"following",
    "min_amount":"1.00","max_amount":"50000.00","first_period_max_days":180}
 amount, installments and rate are required; the rest take the flags' defaults
-(release: today). A null is the same as an absent key.
+(now: the clock, read for each line; release: the São Paulo date of now). A null
+is the same as an absent key.
 
 Batch output line: the --json object on one line, or
   {"error":{"code":"amount_out_of_range","param":"amount","detail":"..."}}
@@ -82,7 +88,8 @@ integer); amount_out_of_range (an amount outside its bounds, fees and IOF taking
 the whole amount, terms too small for cent precision); installments_out_of_range;
 rate_out_of_range (a rate or fee percent outside 0 to 100, a CET beyond 10^12 %);
 invalid_due_date (first due date not after the release, or beyond the bound);
-date_out_of_range (a release before 2015-01-20, the IOF table's start).
+date_out_of_range (a release before the date of now or before the IOF table's
+start, 2015-01-20; a now outside the years 1 to 9999).
 
 A bad line never stops the batch; blank lines are skipped.
 
@@ -91,7 +98,7 @@ or in batch when any line had an error; 2 on a usage error.
 `
 
 // simulateKeys are the batch input keys, in the help's order.
-var simulateKeys = []string{"amount", "installments", "rate", "release", "first_due", "borrower", "charges",
+var simulateKeys = []string{"amount", "installments", "rate", "now", "release", "first_due", "borrower", "charges",
 	"fee_fixed", "fee_percent", "day_count", "roll", "min_amount", "max_amount", "first_period_max_days"}
 
 // batchParam maps the library's params to the batch input keys.
@@ -99,6 +106,20 @@ var batchParam = map[string]string{
 	"requested_amount": "amount", "principal": "amount", "installment_count": "installments",
 	"interest_rate": "rate", "release_date": "release", "first_due_date": "first_due",
 	"borrower_class": "borrower", "approved_amount": "max_amount",
+}
+
+// instantOf reads the "now" of an input: RFC 3339 when given, else the clock.
+func (in simInput) instant(clock func() time.Time) (time.Time, error) {
+	s, ok := in.get("now")
+	if !ok {
+		return clock(), nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "now",
+			"now %s is not an RFC 3339 instant; expected 2026-03-10T12:00:00Z", quoteInput(s))
+	}
+	return t, nil
 }
 
 // simInput is one simulation's input as text, from flags or a batch line; set
@@ -112,9 +133,14 @@ func (in simInput) get(key string) (string, bool) {
 	return v, ok
 }
 
-// simulate builds the offer, request and options of in and runs the simulation.
-// now is the instant of the validity check; today gives the default release.
-func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) (*simulation.Simulation, error) {
+// simulate builds the offer, request and options of in and runs the simulation at
+// its now (the clock when not given), which also gives the default release.
+func (in simInput) simulate(clock func() time.Time) (*simulation.Simulation, error) {
+	now, err := in.instant(clock)
+	if err != nil {
+		return nil, err
+	}
+	today := func() (calendar.Date, error) { return calendar.DateOf(now) }
 	for _, k := range []string{"amount", "installments", "rate"} {
 		if _, ok := in.get(k); !ok {
 			return nil, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, k, "%s is required", k)
@@ -132,7 +158,7 @@ func (in simInput) simulate(now time.Time, today func() (calendar.Date, error)) 
 		return nil, err
 	}
 	rateText, _ := in.get("rate")
-	o := simulation.Offer{
+	o := statemachine.Offer{
 		Status: statemachine.OfferAvailable, ValidUntil: now,
 		MinInstallments: 1, MaxInstallments: schedule.MaxInstallments,
 	}
@@ -218,14 +244,15 @@ func isNumber(s string) bool {
 
 // simulateFlags are the flags of `lending simulate` beyond the terms flags.
 type simulateFlags struct {
-	terms                                               termsFlags
-	borrower, charges, feeFixed, feePercent, minA, maxA string
-	firstPeriod                                         int
-	asJSON, batch                                       bool
+	terms                                                    termsFlags
+	now, borrower, charges, feeFixed, feePercent, minA, maxA string
+	firstPeriod                                              int
+	asJSON, batch                                            bool
 }
 
 func (f *simulateFlags) register(fs *flag.FlagSet) {
 	f.terms.register(fs)
+	fs.StringVar(&f.now, "now", "", "the instant of the simulation, RFC 3339 (default the clock)")
 	fs.StringVar(&f.borrower, "borrower", "mei", "pf, pj, simples or mei")
 	fs.StringVar(&f.charges, "charges", "deducted", "deducted or financed")
 	fs.StringVar(&f.feeFixed, "fee-fixed", "0.00", "a fixed fee, money")
@@ -242,7 +269,7 @@ func (f *simulateFlags) register(fs *flag.FlagSet) {
 func (f *simulateFlags) input(fs *flag.FlagSet) simInput {
 	in := simInput{values: map[string]string{}}
 	names := map[string]string{
-		"amount": "amount", "installments": "installments", "rate": "rate", "release": "release",
+		"amount": "amount", "installments": "installments", "rate": "rate", "now": "now", "release": "release",
 		"first-due": "first_due", "borrower": "borrower", "charges": "charges", "fee-fixed": "fee_fixed",
 		"fee-percent": "fee_percent", "day-count": "day_count", "roll": "roll", "min-amount": "min_amount",
 		"max-amount": "max_amount", "first-period-max-days": "first_period_max_days",
@@ -266,20 +293,19 @@ func runSimulate(args []string, s streams) int {
 	if fs.NArg() > 0 {
 		return simulateUsage(s, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
-	now := time.Now()
 	set := flagsSet(fs)
 	if f.batch {
 		if len(set) > 1 {
 			return simulateUsage(s, "--batch reads every input from stdin; no other flag is allowed")
 		}
 		return jsonBatch("simulate", s, func(line []byte) ([]byte, bool) {
-			return simulateAnswer(line, now, todayInSaoPaulo)
+			return simulateAnswer(line, time.Now)
 		})
 	}
 	if name := missingFlag(set, "amount", "installments", "rate"); name != "" {
 		return simulateUsage(s, "missing flag --"+name)
 	}
-	sim, err := f.input(fs).simulate(now, todayInSaoPaulo)
+	sim, err := f.input(fs).simulate(time.Now)
 	if err != nil {
 		fmt.Fprintln(s.err, err) // "code: detail"
 		return exitInvalid
@@ -320,12 +346,12 @@ func writeSimulation(w io.Writer, sim *simulation.Simulation) {
 
 // simulateAnswer returns the output line (newline included) for one non-blank
 // input line, and whether it simulated.
-func simulateAnswer(line []byte, now time.Time, today func() (calendar.Date, error)) ([]byte, bool) {
+func simulateAnswer(line []byte, clock func() time.Time) ([]byte, bool) {
 	in, verr := decodeSimulateLine(line)
 	if verr != nil {
 		return errorLine(verr), false
 	}
-	sim, err := in.simulate(now, today)
+	sim, err := in.simulate(clock)
 	if err != nil {
 		var e *apierr.Error
 		if !errors.As(err, &e) { // the library returns only *apierr.Error

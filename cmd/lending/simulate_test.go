@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/dinie/lending/apierr"
-	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/simulation"
 )
 
@@ -31,7 +30,7 @@ func TestSimulateFirstCommand(t *testing.T) {
 // reference implementation checks).
 func TestSimulateSummary(t *testing.T) {
 	code, out, errOut := runSimulateCLI(t, "", "--amount", "10000.00", "--installments", "12", "--rate", "3",
-		"--release", "2026-03-10")
+		"--now", "2026-03-10T12:00:00Z", "--release", "2026-03-10")
 	if code != exitOK || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -101,7 +100,7 @@ func loadSimulateCorpus(t testing.TB) map[string]corpusCase {
 // case regular-12, its expected output.
 func TestSimulateJSON(t *testing.T) {
 	code, out, errOut := runSimulateCLI(t, "", "--amount", "10000.00", "--installments", "12", "--rate", "3",
-		"--release", "2026-03-10", "--json")
+		"--now", "2026-03-10T12:00:00Z", "--release", "2026-03-10", "--json")
 	if code != exitOK || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -166,15 +165,14 @@ func TestSimulateCorpus(t *testing.T) {
 
 // TestSimulateBatchLines: one answer per line, in order, whatever the line.
 func TestSimulateBatchLines(t *testing.T) {
-	today := func() (calendar.Date, error) { return calendar.ParseDate("2026-03-10") }
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name, line  string
 		code, param string // empty code: a simulation
 	}{
 		{"ok, release defaults to today", `{"amount":"10000.00","installments":12,"rate":3}`, "", ""},
-		{"exact rate", `{"amount":"25000.00","installments":42,"rate":0.629890,"day_count":"periodic","release":"2026-01-15","first_due":"2026-02-15"}`, "", ""},
-		{"rate with an exponent", `{"amount":"1000.00","installments":3,"rate":1e0,"release":"2026-03-10"}`, "", ""},
+		{"exact rate", `{"amount":"25000.00","installments":42,"rate":0.629890,"day_count":"periodic","now":"2026-01-15T12:00:00Z","release":"2026-01-15","first_due":"2026-02-15"}`, "", ""},
+		{"rate with an exponent", `{"amount":"1000.00","installments":3,"rate":1e0,"now":"2026-03-10T12:00:00Z","release":"2026-03-10"}`, "", ""},
 		{"nulls are absent", `{"amount":"1000.00","installments":3,"rate":1,"release":null,"fee_fixed":null}`, "", ""},
 		{"not JSON", `{"amount":`, "malformed_body", ""},
 		{"two objects", `{} {}`, "malformed_body", ""},
@@ -198,8 +196,8 @@ func TestSimulateBatchLines(t *testing.T) {
 		{"bad roll", `{"amount":"1000.00","installments":12,"rate":3,"roll":"next"}`, "invalid_format", "roll"},
 		{"bad day count", `{"amount":"1000.00","installments":12,"rate":3,"day_count":"30/360"}`, "invalid_format", "day_count"},
 		{"bad date", `{"amount":"1000.00","installments":12,"rate":3,"release":"2026-02-30"}`, "invalid_format", "release"},
-		{"first due before release", `{"amount":"1000.00","installments":12,"rate":3,"release":"2026-03-10","first_due":"2026-03-01"}`, "invalid_due_date", "first_due"},
-		{"release before the IOF table", `{"amount":"1000.00","installments":12,"rate":3,"release":"2015-01-19"}`, "date_out_of_range", "release"},
+		{"first due before release", `{"amount":"1000.00","installments":12,"rate":3,"now":"2026-03-10T12:00:00Z","release":"2026-03-10","first_due":"2026-03-01"}`, "invalid_due_date", "first_due"},
+		{"release before the IOF table", `{"amount":"1000.00","installments":12,"rate":3,"now":"2015-01-19T12:00:00Z","release":"2015-01-19"}`, "date_out_of_range", "release"},
 		{"fee percent as a string", `{"amount":"1000.00","installments":12,"rate":3,"fee_percent":"1"}`, "invalid_format", "fee_percent"},
 		{"fee percent out of range", `{"amount":"1000.00","installments":12,"rate":3,"fee_percent":150}`, "rate_out_of_range", "fee_percent"},
 		{"fees take everything", `{"amount":"100.00","installments":12,"rate":3,"fee_fixed":"100.00"}`, "amount_out_of_range", "amount"},
@@ -208,7 +206,7 @@ func TestSimulateBatchLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, ok := simulateAnswer([]byte(tt.line), now, today)
+			out, ok := simulateAnswer([]byte(tt.line), func() time.Time { return now })
 			if bytes.Count(out, []byte("\n")) != 1 || !bytes.HasSuffix(out, []byte("\n")) {
 				t.Fatalf("answer %q is not one line", out)
 			}
@@ -235,9 +233,9 @@ func TestSimulateBatchLines(t *testing.T) {
 // TestSimulateBatchKeepsGoing: a bad line gives its error line and the batch
 // goes on; the exit status is 1.
 func TestSimulateBatchKeepsGoing(t *testing.T) {
-	in := `{"amount":"10000.00","installments":12,"rate":3,"release":"2026-03-10"}
+	in := `{"amount":"10000.00","installments":12,"rate":3,"now":"2026-03-10T12:00:00Z","release":"2026-03-10"}
 not json
-{"amount":"10000.00","installments":12,"rate":3,"release":"2026-03-10","charges":"financed"}
+{"amount":"10000.00","installments":12,"rate":3,"now":"2026-03-10T12:00:00Z","release":"2026-03-10","charges":"financed"}
 `
 	code, out, errOut := runSimulateCLI(t, in, "--batch")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
@@ -252,7 +250,7 @@ not json
 			t.Errorf("line %d:\n%s\nwant\n%s", i, lines[i], want.String())
 		}
 	}
-	code, _, _ = runSimulateCLI(t, `{"amount":"10000.00","installments":12,"rate":3,"release":"2026-03-10"}`, "--batch")
+	code, _, _ = runSimulateCLI(t, `{"amount":"10000.00","installments":12,"rate":3,"now":"2026-03-10T12:00:00Z","release":"2026-03-10"}`, "--batch")
 	if code != exitOK {
 		t.Errorf("a clean batch exits %d", code)
 	}
@@ -262,7 +260,7 @@ not json
 // is still answered.
 func TestSimulateLongLine(t *testing.T) {
 	in := `{"amount":"` + strings.Repeat("1", maxInputLine) + "\"}\n" +
-		`{"amount":"10000.00","installments":12,"rate":3,"release":"2026-03-10"}` + "\n"
+		`{"amount":"10000.00","installments":12,"rate":3,"now":"2026-03-10T12:00:00Z","release":"2026-03-10"}` + "\n"
 	code, out, _ := runSimulateCLI(t, in, "--batch")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if code != exitInvalid || len(lines) != 2 || !strings.Contains(lines[0], "malformed_body") || strings.Contains(lines[1], "error") {
@@ -294,7 +292,7 @@ func TestSimulateUsage(t *testing.T) {
 // TestSimulateRuleFailure: a rule failure is exit 1 with "code: detail".
 func TestSimulateRuleFailure(t *testing.T) {
 	code, out, errOut := runSimulateCLI(t, "", "--amount", "60000.00", "--installments", "12", "--rate", "3",
-		"--max-amount", "50000.00", "--release", "2026-03-10")
+		"--max-amount", "50000.00", "--now", "2026-03-10T12:00:00Z", "--release", "2026-03-10")
 	if code != exitInvalid || out != "" ||
 		errOut != "amount_out_of_range: requested_amount 60000.00 is above approved_amount 50000.00\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
@@ -305,7 +303,7 @@ func TestSimulateRuleFailure(t *testing.T) {
 // 365-day bullet loan financed (principal 103,490.74; shared/spec/worked-examples.md).
 func TestSimulateFlags(t *testing.T) {
 	code, out, errOut := runSimulateCLI(t, "", "--amount", "100000.00", "--installments", "1", "--rate", "1",
-		"--release", "2026-03-04", "--first-due", "2027-03-04", "--borrower", "pf", "--charges", "financed",
+		"--now", "2026-03-04T12:00:00Z", "--release", "2026-03-04", "--first-due", "2027-03-04", "--borrower", "pf", "--charges", "financed",
 		"--first-period-max-days", "366", "--day-count", "daily", "--roll", "modified-following",
 		"--min-amount", "100.00", "--max-amount", "200000.00", "--fee-fixed", "0.00", "--fee-percent", "0", "--json")
 	if code != exitOK || errOut != "" {
@@ -332,10 +330,9 @@ func FuzzSimulateLine(f *testing.F) {
 	f.Add([]byte(`{"amount":"1.00","installments":420,"rate":100,"charges":"financed","fee_percent":99.9999999999}`))
 	f.Add([]byte(`{"amount":null,"installments":"12","rate":{}}`))
 	f.Add([]byte("\xff{"))
-	today := func() (calendar.Date, error) { return calendar.ParseDate("2026-03-10") }
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, line []byte) {
-		out, ok := simulateAnswer(line, now, today)
+		out, ok := simulateAnswer(line, func() time.Time { return now })
 		if bytes.Count(out, []byte("\n")) != 1 || out[len(out)-1] != '\n' {
 			t.Fatalf("answer %q is not one line", out)
 		}
