@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"reflect"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/simulation"
 )
@@ -94,10 +96,12 @@ func TestSimulateMatchesReference(t *testing.T) {
 }
 
 // TestSimulateInvariants: every simulation satisfies total = amount + interest +
-// fees + IOF = Σ payments, principal = amount + fees + IOF = Σ amortizations,
-// IOF = daily + additional, a positive net, and the API fields read from the
-// schedule; every failure is a *apierr.Error with a code of the API or the
-// library.
+// fees + IOF = Σ payments, principal = Σ amortizations, IOF = daily + additional,
+// a positive net, and the API fields read from the schedule; its fees and its IOF,
+// recomputed here without the simulation (the fees from the offer in exact
+// rationals, the IOF by iof.ComputeCents from the rows the simulation returned),
+// are the ones it reports, so the net it reports is principal − those fees − that
+// IOF. Every failure is a *apierr.Error with a code of the API or the library.
 func TestSimulateInvariants(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		in := genInput(t, 420)
@@ -129,8 +133,12 @@ func TestSimulateInvariants(t *testing.T) {
 			t.Fatalf("amount %d ≤ 0", c.Amount)
 		case c.Total != c.Amount+c.Interest+c.Fees+c.IOF || c.Total != payments:
 			t.Fatalf("total %d, amount+interest+fees+iof %d, Σ payments %d", c.Total, c.Amount+c.Interest+c.Fees+c.IOF, payments)
-		case c.Principal != c.Amount+c.Fees+c.IOF || c.Principal != amort:
-			t.Fatalf("principal %d, amount+fees+iof %d, Σ amortizations %d", c.Principal, c.Amount+c.Fees+c.IOF, amort)
+		case c.Principal != amort:
+			t.Fatalf("principal %d, Σ amortizations %d", c.Principal, amort)
+		case c.Fees != refFees(t, c.Requested, in):
+			t.Fatalf("fees %d, recomputed %d", c.Fees, refFees(t, c.Requested, in))
+		case c.Amount != c.Principal-c.Fees-c.IOF:
+			t.Fatalf("amount %d, principal − fees − iof %d", c.Amount, c.Principal-c.Fees-c.IOF)
 		case c.Interest != interest:
 			t.Fatalf("interest %d, Σ %d", c.Interest, interest)
 		case c.IOF != s.IOF().DailyCents+s.IOF().AdditionalCents:
@@ -139,6 +147,8 @@ func TestSimulateInvariants(t *testing.T) {
 			t.Fatalf("installments_value %d, first payment %d", c.Installment, s.CentsRow(1).Payment)
 		case s.FirstDueDate() != s.CentsRow(1).DueDate:
 			t.Fatalf("first_due_date %s, row 1 %s", s.FirstDueDate(), s.CentsRow(1).DueDate)
+		case !iofOfRows(t, s):
+			t.Fatalf("iof %+v is not the IOF of the schedule's own rows", s.IOF())
 		case in.Charges == "deducted" && c.Principal != c.Requested:
 			t.Fatalf("deducted principal %d ≠ requested %d", c.Principal, c.Requested)
 		case in.Charges == "financed" && c.Amount < c.Requested:
@@ -303,4 +313,39 @@ func TestGridMatchesSimulate(t *testing.T) {
 			}
 		}
 	})
+}
+
+// refFees is fixed + half-up(requested × percent / 100) in exact rationals, from the
+// case input.
+func refFees(t *rapid.T, requested int64, in caseInput) int64 {
+	in = in.withDefaults()
+	fixed, err := money.ParseCents(in.FeeFixed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pct, ok := new(big.Rat).SetString(in.FeePercent.String())
+	if !ok {
+		t.Fatalf("fee percent %q", in.FeePercent)
+	}
+	// requested cents × pct / 100, rounded half-up: floor(x + 1/2) for x ≥ 0.
+	x := new(big.Rat).Mul(new(big.Rat).SetInt64(requested), pct)
+	x.Quo(x, big.NewRat(100, 1))
+	x.Add(x, big.NewRat(1, 2))
+	q := new(big.Int).Quo(x.Num(), x.Denom())
+	return fixed + q.Int64()
+}
+
+// iofOfRows reports whether the simulation's IOF split is what iof.ComputeCents
+// gives for the rows it returned: principal, due dates and amortizations.
+func iofOfRows(t *rapid.T, s *simulation.Simulation) bool {
+	flows := make([]iof.Flow, s.NumberOfInstallments())
+	for k := range flows {
+		r := s.CentsRow(k + 1)
+		flows[k] = iof.Flow{Due: r.DueDate, Amortization: r.Principal} // a negative amortization counts as zero inside
+	}
+	res, err := iof.ComputeCents(s.IOF().Class, s.Release(), s.Cents().Principal, flows)
+	if err != nil {
+		t.Fatalf("iof.ComputeCents on the rows: %v", err)
+	}
+	return res.DailyCents() == s.IOF().DailyCents && res.AdditionalCents() == s.IOF().AdditionalCents
 }

@@ -2,6 +2,7 @@ package statemachine
 
 import (
 	"mime"
+	"strconv"
 	"strings"
 
 	"github.com/dinie/lending/apierr"
@@ -14,6 +15,25 @@ type KYCRequirement struct {
 	Kind   KYCKind
 	Type   string
 	Status KYCStatus
+}
+
+// MarshalJSON writes {"kind":"document","type":"ccmei","status":"pending"}: the wire
+// names of the API's kyc items. An invalid kind or status is an error.
+func (r KYCRequirement) MarshalJSON() ([]byte, error) {
+	kind, err := r.Kind.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	status, err := r.Status.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	b := append([]byte(`{"kind":"`), kind...)
+	b = append(b, `","type":`...)
+	b = strconv.AppendQuote(b, r.Type)
+	b = append(b, `,"status":"`...)
+	b = append(b, status...)
+	return append(b, `"}`...), nil
 }
 
 // Customer is the part of a customer (cust_) its lifecycle needs: its status and its KYC

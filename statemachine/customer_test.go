@@ -1,6 +1,7 @@
 package statemachine
 
 import (
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -319,5 +320,18 @@ func TestUnknownTypeDetails(t *testing.T) {
 	data, _, _ := NewCustomer([]KYCRequirement{{Kind: KYCData, Type: "address", Status: KYCPending}})
 	if err := data.CheckDocument("ccmei", "image/png"); err == nil || !strings.HasSuffix(err.Error(), "(none)") {
 		t.Errorf("CheckDocument on a customer without document requirements = %v, want it to say none", err)
+	}
+}
+
+// TestKYCRequirementJSON: a requirement marshals with the API's wire names
+// (regression: it marshalled as {"Kind":…}), through encoding/json too.
+func TestKYCRequirementJSON(t *testing.T) {
+	r := KYCRequirement{Kind: KYCDocument, Type: "ccmei", Status: KYCSubmitted}
+	got, err := json.Marshal([]KYCRequirement{r})
+	if want := `[{"kind":"document","type":"ccmei","status":"submitted"}]`; err != nil || string(got) != want {
+		t.Errorf("json.Marshal = %s, %v; want %s", got, err, want)
+	}
+	if _, err := json.Marshal(KYCRequirement{Type: "x", Status: KYCPending}); err == nil {
+		t.Error("a requirement without a kind marshals")
 	}
 }

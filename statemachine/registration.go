@@ -17,55 +17,70 @@ type Registration struct {
 }
 
 // Register decides a customer registration against the existing customers that share
-// its CPF or CNPJ (lifecycles.md, "Registration idempotency"). It returns the index in
-// existing of the customer to return (HTTP 200), or -1 when a new customer is to be
-// created (201):
+// its CPF or CNPJ. It returns the index in existing of the customer to answer with
+// (HTTP 200: the registration is a retry), or -1 when a new customer is to be created
+// (201):
 //
-//   - a customer matches when its CPF equals incoming's, or when both have a CNPJ and
-//     they are equal;
-//   - when any matching customer has a different external_id, the registration is a
-//     conflict: customer_already_exists (409), param cpf or cnpj (the field that
-//     matched). An absent external_id on both sides counts as the same; absent on one
-//     side only is different;
-//   - otherwise the first matching customer is returned; with no match, -1.
+//   - a registration is a retry of an existing customer's only when its CPF, its CNPJ
+//     and its external_id are all that customer's (an absent CNPJ on both sides counts
+//     as equal, and so does an absent external_id);
+//   - any other overlap is a conflict, customer_already_exists (409): the CPF belongs
+//     to an existing customer (with another CNPJ or another external_id), or the CNPJ
+//     does (a new CPF with a registered CNPJ, the CPF of one customer and the CNPJ of
+//     another). The param names the field that collides — cpf when the CPF is taken,
+//     else cnpj — and the Detail says which field differs without repeating any value
+//     of the stored customer;
+//   - no overlap: -1.
 //
-// existing may hold every customer or only those found by CPF and CNPJ; customers that
-// match neither are ignored. Errors: a zero incoming CPF is missing_required_field
-// (param cpf).
+// CPF and CNPJ compare in canonical form, so formatting never matters. existing may
+// hold every customer or only those found by CPF and CNPJ; customers that match
+// neither are ignored. Errors: a zero incoming CPF is missing_required_field (param
+// cpf).
 func Register(incoming Registration, existing []Registration) (int, error) {
 	if incoming.CPF.IsZero() {
 		return -1, apierr.Errorf(apierr.MissingRequiredField, "cpf",
 			"a registration needs a CPF")
 	}
-	match := -1
+	retry, clash := -1, -1
 	for i, e := range existing {
-		param := ""
+		cpf := e.CPF == incoming.CPF
+		cnpj := !incoming.CNPJ.IsZero() && e.CNPJ == incoming.CNPJ
 		switch {
-		case e.CPF == incoming.CPF:
-			param = "cpf"
-		case !incoming.CNPJ.IsZero() && e.CNPJ == incoming.CNPJ:
-			param = "cnpj"
-		default:
-			continue
-		}
-		if e.ExternalID != incoming.ExternalID {
-			return -1, apierr.Errorf(apierr.CustomerAlreadyExists, param,
-				"a customer with this %s exists with external_id %s, not %s", param,
-				quoteID(e.ExternalID), quoteID(incoming.ExternalID))
-		}
-		if match < 0 {
-			match = i
+		case !cpf && !cnpj:
+		case cpf && e.CNPJ == incoming.CNPJ && e.ExternalID == incoming.ExternalID:
+			if retry < 0 {
+				retry = i
+			}
+		case clash < 0 || cpf && existing[clash].CPF != incoming.CPF:
+			clash = i // the taken CPF is the collision to report, if there is one
 		}
 	}
-	return match, nil
+	if clash >= 0 {
+		return -1, conflict(incoming, existing[clash], existing[clash].CPF == incoming.CPF)
+	}
+	return retry, nil
 }
 
-func quoteID(id string) string {
-	if id == "" {
-		return "(absent)"
+// conflict explains a registration that overlaps existing customer e but is not its
+// retry, naming fields, never values.
+func conflict(incoming, e Registration, cpfTaken bool) error {
+	if !cpfTaken {
+		return apierr.Errorf(apierr.CustomerAlreadyExists, "cnpj",
+			"cnpj belongs to another customer, registered with a different cpf")
 	}
-	return quote(id)
+	var differs string
+	switch {
+	case e.CNPJ != incoming.CNPJ && e.ExternalID != incoming.ExternalID:
+		differs = "a different cnpj and external_id"
+	case e.CNPJ != incoming.CNPJ:
+		differs = "a different cnpj"
+	default:
+		differs = "a different external_id"
+	}
+	return apierr.Errorf(apierr.CustomerAlreadyExists, "cpf",
+		"cpf belongs to a customer registered with %s; a retry sends the same cpf, cnpj and external_id", differs)
 }
+
 
 // CheckUpdate checks a customer update (lifecycles.md: "Updates may change email,
 // phone, name, cnpj, trading_name; never cpf or external_id"): stored is the customer
@@ -80,7 +95,7 @@ func CheckUpdate(stored, updated Registration) error {
 	}
 	if updated.ExternalID != stored.ExternalID {
 		return apierr.Errorf(apierr.ImmutableField, "external_id",
-			"external_id cannot change after registration (it is %s)", quoteID(stored.ExternalID))
+			"external_id cannot change after registration")
 	}
 	return nil
 }

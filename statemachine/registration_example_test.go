@@ -20,7 +20,7 @@ func ExampleRegister() {
 	fmt.Println(i, err) // create
 	// Output:
 	// 0 <nil>
-	// -1 customer_already_exists: a customer with this cpf exists with external_id "partner-1", not "partner-2"
+	// -1 customer_already_exists: cpf belongs to a customer registered with a different external_id; a retry sends the same cpf, cnpj and external_id
 	// -1 <nil>
 }
 
@@ -34,5 +34,5 @@ func ExampleCheckUpdate() {
 	fmt.Println(statemachine.CheckUpdate(stored, updated))
 	// Output:
 	// <nil>
-	// immutable_field: external_id cannot change after registration (it is "partner-1")
+	// immutable_field: external_id cannot change after registration
 }

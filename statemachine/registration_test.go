@@ -3,6 +3,7 @@ package statemachine
 import (
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/dinie/lending/apierr"
@@ -47,16 +48,21 @@ func TestRegister(t *testing.T) {
 		param string
 	}{
 		{"new customer", Registration{CPF: validation.GenerateCPF(rand.New(rand.NewPCG(5, 6)))}, -1, "", ""},
-		{"same CPF, same external_id, other formatting", Registration{CPF: bare, ExternalID: "partner-1"}, 1, "", ""},
-		{"same CPF, other external_id", Registration{CPF: bare, ExternalID: "partner-2"}, -1, apierr.CustomerAlreadyExists, "cpf"},
+		{"same CPF, CNPJ and external_id, other formatting", Registration{CPF: bare, CNPJ: mei, ExternalID: "partner-1"}, 1, "", ""},
+		// Regression: a retry without the stored CNPJ was answered with the stored customer.
+		{"same CPF and external_id, CNPJ absent here", Registration{CPF: bare, ExternalID: "partner-1"}, -1, apierr.CustomerAlreadyExists, "cpf"},
+		{"same CPF and external_id, another CNPJ", Registration{CPF: bare, CNPJ: alnum, ExternalID: "partner-1"}, -1, apierr.CustomerAlreadyExists, "cpf"},
+		{"same CPF and CNPJ, other external_id", Registration{CPF: bare, CNPJ: mei, ExternalID: "partner-2"}, -1, apierr.CustomerAlreadyExists, "cpf"},
 		{"same CPF, external_id absent here", Registration{CPF: bare}, -1, apierr.CustomerAlreadyExists, "cpf"},
 		{"external_id absent on both", Registration{CPF: existing[2].CPF}, 2, "", ""},
 		{"external_id absent there", Registration{CPF: existing[2].CPF, ExternalID: "x"}, -1, apierr.CustomerAlreadyExists, "cpf"},
-		{"same CNPJ (lowercase input), same external_id", Registration{CPF: validation.GenerateCPF(rand.New(rand.NewPCG(7, 8))), CNPJ: alnumLower, ExternalID: "partner-7"}, 0, "", ""},
+		{"same CPF, CNPJ (lowercase input) and external_id", Registration{CPF: other, CNPJ: alnumLower, ExternalID: "partner-7"}, 0, "", ""},
+		// Regression: {cpf B, cnpj X} against {cpf A, cnpj X} returned customer A.
+		{"new CPF, registered CNPJ, same external_id", Registration{CPF: validation.GenerateCPF(rand.New(rand.NewPCG(7, 8))), CNPJ: alnum, ExternalID: "partner-7"}, -1, apierr.CustomerAlreadyExists, "cnpj"},
 		{"same CNPJ, other external_id", Registration{CPF: validation.GenerateCPF(rand.New(rand.NewPCG(7, 8))), CNPJ: mei, ExternalID: "partner-9"}, -1, apierr.CustomerAlreadyExists, "cnpj"},
-		// CPF matches customer 1 with the same external_id, CNPJ matches customer 0 with
-		// another: a conflict.
-		{"matches two customers", Registration{CPF: masked, CNPJ: alnum, ExternalID: "partner-1"}, -1, apierr.CustomerAlreadyExists, "cnpj"},
+		// CPF matches customer 1 (with another CNPJ), CNPJ matches customer 0: a
+		// conflict, reported on the CPF.
+		{"matches two customers", Registration{CPF: masked, CNPJ: alnum, ExternalID: "partner-1"}, -1, apierr.CustomerAlreadyExists, "cpf"},
 		{"no CPF", Registration{CNPJ: mei}, -1, apierr.MissingRequiredField, "cpf"},
 	}
 	for _, tt := range tests {
@@ -70,6 +76,15 @@ func TestRegister(t *testing.T) {
 		var ve *apierr.Error
 		if got != -1 || !errors.As(err, &ve) || ve.Code != tt.code || ve.Param != tt.param {
 			t.Errorf("%s: Register = %d, %v; want %s/%s", tt.name, got, err, tt.code, tt.param)
+			continue
+		}
+		// The conflict never repeats a stored customer's values.
+		for _, e := range existing {
+			for _, v := range []string{e.ExternalID, e.CPF.String(), e.CPF.Format(), e.CNPJ.String(), e.CNPJ.Format()} {
+				if v != "" && strings.Contains(ve.Detail, v) {
+					t.Errorf("%s: detail %q repeats the stored %q", tt.name, ve.Detail, v)
+				}
+			}
 		}
 	}
 	if got, err := Register(Registration{CPF: masked}, nil); got != -1 || err != nil {
@@ -77,32 +92,43 @@ func TestRegister(t *testing.T) {
 	}
 }
 
-// TestRegisterProperties: the decision depends on the canonical CPF only (any spelling
-// gives the same answer), re-registering an existing customer unchanged always returns
-// it, and the outcome matches a slow decision written from the spec's sentence.
+// TestRegisterProperties: the decision depends on canonical values only (any
+// spelling gives the same answer), re-registering an existing customer unchanged
+// always returns it, and the outcome matches a slow decision written from the rule's
+// sentence: a retry only when CPF, CNPJ and external_id are all one customer's; any
+// other overlap of CPF or CNPJ a conflict; no overlap, a new customer.
 func TestRegisterProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		seed := rapid.Uint64().Draw(t, "seed")
 		r := rand.New(rand.NewPCG(seed, 1))
-		pool := []validation.CPF{validation.GenerateCPF(r), validation.GenerateCPF(r), validation.GenerateCPF(r)}
+		cpfs := []validation.CPF{validation.GenerateCPF(r), validation.GenerateCPF(r), validation.GenerateCPF(r)}
+		cnpjs := []validation.CNPJ{{}, validation.GenerateCNPJ(r), validation.GenerateAlphanumericCNPJ(r)}
 		ids := []string{"", "a", "b"}
+		draw := func(label string) Registration {
+			return Registration{CPF: rapid.SampledFrom(cpfs).Draw(t, label+"cpf"),
+				CNPJ:       rapid.SampledFrom(cnpjs).Draw(t, label+"cnpj"),
+				ExternalID: rapid.SampledFrom(ids).Draw(t, label+"id")}
+		}
 		var existing []Registration
 		for i := rapid.IntRange(0, 4).Draw(t, "n"); i > 0; i-- {
-			existing = append(existing, Registration{CPF: rapid.SampledFrom(pool).Draw(t, "cpf"),
-				ExternalID: rapid.SampledFrom(ids).Draw(t, "id")})
+			existing = append(existing, draw("e"))
 		}
-		in := Registration{CPF: rapid.SampledFrom(pool).Draw(t, "in"), ExternalID: rapid.SampledFrom(ids).Draw(t, "inid")}
+		in := draw("in")
+		if rapid.Bool().Draw(t, "retry") && len(existing) > 0 {
+			in = existing[rapid.IntRange(0, len(existing)-1).Draw(t, "which")]
+		}
 		got, err := Register(in, existing)
-		// Slow decision: conflict if any same-CPF customer has another external_id; else
-		// the first same-CPF customer; else create.
 		want, conflict := -1, false
 		for i, e := range existing {
-			if e.CPF.String() == in.CPF.String() {
-				if e.ExternalID != in.ExternalID {
-					conflict = true
-				} else if want < 0 {
-					want = i
-				}
+			overlaps := e.CPF.String() == in.CPF.String() ||
+				in.CNPJ.String() != "" && e.CNPJ.String() == in.CNPJ.String()
+			exact := e.CPF.String() == in.CPF.String() && e.CNPJ.String() == in.CNPJ.String() &&
+				e.ExternalID == in.ExternalID
+			switch {
+			case exact && want < 0:
+				want = i
+			case overlaps && !exact:
+				conflict = true
 			}
 		}
 		if conflict {
