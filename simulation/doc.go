@@ -83,32 +83,21 @@
 // same checks but the count's):
 //
 //  1. The offer itself (a server's data, checked so that no bad offer is
-//     simulated):
-//     id not a co_ ID: invalid_format, credit_offer_id;
-//     customer_id not a cust_ ID: invalid_format, customer_id;
-//     status not available, accepted or expired: invalid_format, status;
-//     valid_until the zero time: missing_required_field, valid_until;
-//     approved_amount, min_amount not whole cents: invalid_format; outside
-//     1.00 … 1,000,000,000.00: amount_out_of_range; min_amount above
-//     approved_amount: amount_out_of_range, min_amount;
-//     installments and a min/max range both set: invalid_format, installments;
-//     neither: missing_required_field, installments; a count outside 1 … 420:
-//     installments_out_of_range, installments | min_installments |
-//     max_installments; min above max: installments_out_of_range,
-//     min_installments;
-//     fee_fixed not whole cents: invalid_format; below 0 or above
-//     1,000,000,000.00: amount_out_of_range, fee_fixed;
-//     fee_percent below 0 or above 100: rate_out_of_range; more than FeePlaces
-//     (10) decimals: invalid_format, fee_percent;
-//     borrower_class the zero class: missing_required_field; not a class:
-//     invalid_format, borrower_class.
-//  2. The options: Now the zero time: missing_required_field, now; Release the
-//     zero date: missing_required_field, release_date; Charges not a mode:
-//     invalid_format, charges.
+//     simulated): statemachine.Offer.Check, whose doc lists each field's code
+//     and param (credit_offer_id, customer_id, status, valid_until,
+//     approved_amount, min_amount, installments, min_installments,
+//     max_installments, due_date_rule, fee_fixed, fee_percent, borrower_class).
+//  2. The options: Now the zero time: missing_required_field, now; Now outside
+//     the years 1 to 9999: date_out_of_range, now; Release the zero date:
+//     missing_required_field, release_date; Charges not a mode: invalid_format,
+//     charges.
 //  3. The offer's state at Now: accepted: offer_already_accepted (409),
 //     credit_offer_id; expired, or available with Now > valid_until:
 //     offer_expired, credit_offer_id (at valid_until itself the offer is still
-//     valid; lifecycles.md).
+//     valid). Then the release: a Release before the São Paulo date of Now is
+//     date_out_of_range, release_date — a simulation is never made for a release
+//     that has passed, and a loan is never requested on one whose release has
+//     (statemachine.RequestLoan, simulation_expired).
 //  4. requested_amount: not whole cents: invalid_format (ParseRequest also
 //     refuses text not in the wire format); below min_amount or above
 //     approved_amount: amount_out_of_range, requested_amount, with a detail

@@ -88,8 +88,12 @@
 //
 // # Credit offer
 //
-// lifecycles.md, "Credit offer". Expired means now > valid_until: at valid_until itself
-// the offer is still valid. Offer.At settles expiry at an instant; Offer.LoanCancelled
+// Offer is the library's one credit offer: the API's fields (amount bounds, rate,
+// installment rule, valid_until, due_date_rule) with the lender's (fees, borrower
+// class); Offer.Check validates all of them and package simulation reads the same
+// value. Expired means now > valid_until: at valid_until itself the offer is still
+// valid — the one expiry rule, Offer.ExpiredAt, which Simulate and RequestLoan apply
+// too. Offer.At settles expiry at an instant; Offer.LoanCancelled
 // makes an accepted offer available again within valid_until, or expired after it;
 // RequestLoan accepts it. Creation and re-availability emit credit_offer.available,
 // expiry credit_offer.expired; accepting emits nothing (the catalogue has no such event).
@@ -104,12 +108,16 @@
 //
 // # Loan origination
 //
-// lifecycles.md, "Simulation and loan origination". LatestSimulation picks the only
-// simulation that can be contracted. RequestLoan checks, in order: the customer is active
+// Only the offer's most recent simulation can be contracted (a new one supersedes the
+// earlier ones); LatestSimulation picks it. RequestLoan takes the offer's simulations
+// as the server holds them — any type implementing Quote, such as
+// *simulation.Simulation — and checks, in order: the customer is active
 // (kyc_incomplete), the offer is not accepted (offer_already_accepted) nor expired
-// (offer_expired), the request names the latest simulation and echoes its installments,
-// installments_value (exact cents) and first_due_date (simulation_mismatch, naming the
-// field).
+// (offer_expired), the request names the latest simulation (simulation_mismatch), its
+// release date has not passed in São Paulo (simulation_expired: simulate again), and
+// the request echoes its installments, installments_value (exact cents) and
+// first_due_date (simulation_mismatch, naming the field). The Origination it returns
+// holds that simulation, ready to book.
 //
 // # Loan
 //
