@@ -22,7 +22,7 @@ func TestElapsed(t *testing.T) {
 	}{
 		{schedule.MonthlyProRata, "2026-03-10", "2026-03-10", 0},
 		{schedule.MonthlyProRata, "2026-03-10", "2026-04-10", 30},
-		{schedule.MonthlyProRata, "2026-03-10", "2026-04-09", 30}, // 30 days: 0 months + 30
+		{schedule.MonthlyProRata, "2026-03-10", "2026-04-09", 30},  // 30 days: 0 months + 30
 		{schedule.MonthlyProRata, "2026-03-10", "2026-09-01", 172}, // 5 months (08-10) + 22 days
 		{schedule.MonthlyProRata, "2026-01-31", "2026-02-28", 30},  // Jan 31 + 1 month clamps to Feb 28
 		{schedule.MonthlyProRata, "2026-01-31", "2026-03-30", 60},  // Mar 31 > Mar 30: 1 month + 30 days
