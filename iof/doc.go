@@ -1,11 +1,12 @@
 // Package iof computes the IOF (Imposto sobre Operações Financeiras) on credit
 // operations: the tax a lender withholds when it releases a loan with a defined
 // principal repaid in installments, by the borrower's class and the release date,
-// and the principal of a loan whose IOF and fees are financed.
+// the principal of a loan whose IOF and fees are financed, and the complementary
+// IOF on the days an installment is paid late.
 //
 // # The law
 //
-// Decreto 6.306/2007 (the Regulamento do IOF), art. 7:
+// [Decreto 6.306/2007] (the Regulamento do IOF), art. 7:
 //
 //   - I, b: on a loan whose principal is defined, the base is the principal put at
 //     the borrower's disposal or, when there is more than one payment, the
@@ -61,7 +62,8 @@
 // + percent once; Simples and MEI for P ≤ R$ 30,000.00:
 //
 //	from        to          pf               pj              simples          mei              source
-//	2015-01-20  2020-04-02  0.0082 + 0.38    0.0041 + 0.38   0.00137 + 0.38   0.00137 + 0.38   Decreto 8.392/2015
+//	2012-05-23  2015-01-21  0.0041 + 0.38    0.0041 + 0.38   0.00137 + 0.38   0.00137 + 0.38   Decreto 7.726/2012
+//	2015-01-22  2020-04-02  0.0082 + 0.38    0.0041 + 0.38   0.00137 + 0.38   0.00137 + 0.38   Decreto 8.392/2015
 //	2020-04-03  2020-11-26  0 + 0            0 + 0           0 + 0            0 + 0            Decretos 10.305, 10.414, 10.504 and 10.551/2020
 //	2020-11-27  2020-12-14  0.0082 + 0.38    0.0041 + 0.38   0.00137 + 0.38   0.00137 + 0.38   Decreto 8.392/2015
 //	2020-12-15  2020-12-31  0 + 0            0 + 0           0 + 0            0 + 0            Decreto 10.572/2020
@@ -77,8 +79,34 @@
 // table.go, each row citing its source; a new decree is one appended row, the
 // previous row ending the day before. Regimes returns it, RegimeOn finds the row
 // of a release date and Regime.Rates reads a class's rates, so a server can show
-// its work; Result carries the same (Basis). A release date before 2015-01-20
+// its work; Result carries the same (Basis). A release date before 2012-05-23
 // (First) is an error: the library does not hold older rates.
+//
+// Where the table's dates come from, and what it does not model:
+//
+//   - The table starts with the regime Decreto 8.392/2015 replaced: [Decreto
+//     7.726/2012], dated 2012-05-21 and published in the Diário Oficial of
+//     2012-05-22, cut the individual's daily rate from 0.0068 % to 0.0041 % for
+//     operations from 2012-05-23 (the day after publication, as the measure was
+//     announced and reported); the company rate (0.0041 %), the Simples rate
+//     (0.00137 %) and the additional 0.38 % stood as Decreto 6.306/2007 and Decreto
+//     6.339/2008 had set them. Older regimes (0.0068 % from Decreto 7.632/2011,
+//     0.0082 % from Decreto 7.458/2011 …) are not held.
+//   - [Decreto 8.392/2015] is dated 2015-01-20 and was published on 2015-01-21;
+//     its 0.0082 % for individuals applies from 2015-01-22, so releases on
+//     2015-01-20 and 2015-01-21 still pay 0.0041 %.
+//   - The 2020 zero-rate decrees (10.305, 10.414, 10.504, 10.551 and 10.572/2020)
+//     apply to operations contracted within their windows; the library keys every
+//     regime on the release date, which for the API's loans is the day the
+//     contract takes effect.
+//   - Decreto 12.499/2025 was published in an extra edition of the Diário Oficial
+//     on 2025-06-11; some sources apply it from 2025-06-12. The table applies it
+//     from 2025-06-11.
+//   - The STF (ADC 96) restored Decreto 12.499/2025 on 2025-07-16 with effect from
+//     its issue (ex tunc), so in law its rates also cover 2025-06-27 to 2025-07-15,
+//     while Decreto Legislativo 176/2025 had it suspended; the Receita Federal
+//     waived collecting the difference for that window. The table keeps the rates
+//     collected then (the suspended regime's).
 //
 // Rates are exact: a Rate counts 10⁻⁸ percent in an int64 (0.0082 % is 820,000),
 // written in the table as the decrees write them and checked at compile time to
@@ -231,7 +259,9 @@
 //	invalid_format             borrower_class     ErrUnknownClass      a Class or text that is not pf, pj, simples, mei
 //	                                              apierr.ErrEmpty  ParseClass("")
 //	missing_required_field     release_date       apierr.ErrEmpty  the zero release date
-//	date_out_of_range          release_date       apierr.ErrRange  a release date before 2015-01-20
+//	date_out_of_range          release_date       apierr.ErrRange  a release date before 2012-05-23
+//	missing_required_field     due_date, to       apierr.ErrEmpty  Complementary: a zero due date or end of delay
+//	invalid_due_date           from, to           —                Complementary: a delay starting before the due date, or ending before it starts
 //	amount_out_of_range        principal          apierr.ErrRange  P outside 0.01 … 1,000,000,000.00
 //	invalid_format             principal          apierr.ErrPrecision  a decimal P with a fraction of a cent
 //	installments_out_of_range  installment_count  apierr.ErrRange  no installments, or more than 420
@@ -257,12 +287,28 @@
 // relabels them with (*apierr.Error).WithParam where its request names the
 // field differently.
 //
+// # Complementary IOF
+//
+// An installment not paid on its due date keeps its principal at the borrower's
+// disposal for longer, and the days past the due date are taxed too (the IOF
+// complementar of art. 7, §§ 2 and 3, in the procedure of Instrução Normativa RFB
+// 1.969/2020): at the daily rate of the operation's own regime and applied class
+// (the rates of its release date, not of the payment's), on the amortization still
+// unpaid, for the days of delay that fit under the 365-day cap of §1:
+//
+//	IOF = half-up( A_u × daily × (min(D + E, 365) − min(D, 365)) )
+//
+// with A_u the unpaid amortization in cents, D the days from the release to the
+// due date and E the days from the due date to the payment. An installment due
+// 365 days or more after the release was taxed for the whole cap at origination
+// and owes none. There is no additional part (the 0.38 % is charged once).
+// Complementary computes it for any interval of delay (Delay.From, Delay.To), so a
+// servicer charging it at each partial payment taxes each day once.
+//
 // # Out of scope
 //
-// The IOF on late payments (IOF complementar, charged on the days an installment
-// runs past its due date) belongs to collection, not to the simulation; so do
-// revolving credit (art. 7, I, a), discounts, and the IOF on exchange,
-// insurance and securities.
+// Revolving credit (art. 7, I, a), discounts, renegotiation (novação,
+// consolidação), and the IOF on exchange, insurance and securities.
 //
 // # Zero values and concurrency
 //
@@ -272,4 +318,8 @@
 // Regimes, Results and Financings are values. The rate table is built once when
 // the package loads and never changes; the package has no other state and never
 // reads the clock, and every function is safe for concurrent use.
+//
+// [Decreto 6.306/2007]: https://www.planalto.gov.br/ccivil_03/_ato2007-2010/2007/decreto/d6306.htm
+// [Decreto 7.726/2012]: https://www.planalto.gov.br/ccivil_03/_ato2011-2014/2012/decreto/d7726.htm
+// [Decreto 8.392/2015]: https://www.planalto.gov.br/ccivil_03/_ato2015-2018/2015/decreto/d8392.htm
 package iof

@@ -52,7 +52,7 @@ func ExampleRegimeOn() {
 		r, _ := g.Rates(c)
 		fmt.Printf("%-7s %s a day + %s\n", c, r.Daily, r.Additional)
 	}
-	_, err = iof.RegimeOn(mustDate("2014-12-31"))
+	_, err = iof.RegimeOn(mustDate("2012-05-22"))
 	fmt.Println(err)
 	// Output:
 	// 2025-05-23 2025-06-10 Decreto 12.466/2025
@@ -60,7 +60,7 @@ func ExampleRegimeOn() {
 	// pj      0.0082% a day + 0.95%
 	// simples 0.00274% a day + 0.95%
 	// mei     0.00274% a day + 0.38%
-	// date_out_of_range: release_date 2014-12-31 is before 2015-01-20, the first day of the IOF rate table (Decreto 8.392/2015)
+	// date_out_of_range: release_date 2012-05-22 is before 2012-05-23, the first day of the IOF rate table (Decreto 7.726/2012)
 }
 
 func ExampleRegimes() {
@@ -73,7 +73,8 @@ func ExampleRegimes() {
 		fmt.Printf("%s to %-10s pf %s + %s\n", g.From, to, r.Daily, r.Additional)
 	}
 	// Output:
-	// 2015-01-20 to 2020-04-02 pf 0.0082% + 0.38%
+	// 2012-05-23 to 2015-01-21 pf 0.0041% + 0.38%
+	// 2015-01-22 to 2020-04-02 pf 0.0082% + 0.38%
 	// 2020-04-03 to 2020-11-26 pf 0% + 0%
 	// 2020-11-27 to 2020-12-14 pf 0.0082% + 0.38%
 	// 2020-12-15 to 2020-12-31 pf 0% + 0%
@@ -88,7 +89,7 @@ func ExampleRegimes() {
 
 func ExampleFirst() {
 	fmt.Println(iof.First())
-	// Output: 2015-01-20
+	// Output: 2012-05-23
 }
 
 func ExampleRegime_Rates() {

@@ -158,7 +158,7 @@ func TestFinancedZeroRate(t *testing.T) {
 
 func TestFinancedErrors(t *testing.T) {
 	plan := bulletPlan(t, "2026-03-02", 100)
-	old := bulletPlan(t, "2015-01-19", 100)
+	old := bulletPlan(t, "2012-05-22", 100)
 	tests := []struct {
 		name            string
 		plan            *schedule.Plan

@@ -215,7 +215,7 @@ func TestComputeErrors(t *testing.T) {
 		{"zero class", 0, d0, 100, one(100), apierr.MissingRequiredField, "borrower_class", apierr.ErrEmpty},
 		{"unknown class", 7, d0, 100, one(100), apierr.InvalidFormat, "borrower_class", iof.ErrUnknownClass},
 		{"zero release", iof.Individual, calendar.Date{}, 100, one(100), apierr.MissingRequiredField, "release_date", apierr.ErrEmpty},
-		{"release before table", iof.Individual, date(t, "2015-01-19"), 100, one(100), apierr.DateOutOfRange, "release_date", apierr.ErrRange},
+		{"release before table", iof.Individual, date(t, "2012-05-22"), 100, one(100), apierr.DateOutOfRange, "release_date", apierr.ErrRange},
 		{"zero principal", iof.Individual, d0, 0, one(0), apierr.AmountOutOfRange, "principal", apierr.ErrRange},
 		{"negative principal", iof.Individual, d0, -100, one(-100), apierr.AmountOutOfRange, "principal", apierr.ErrRange},
 		{"principal above max", iof.Individual, d0, iof.MaxPrincipalCents + 1, one(iof.MaxPrincipalCents + 1), apierr.AmountOutOfRange, "principal", apierr.ErrRange},

@@ -8,12 +8,14 @@ import (
 )
 
 // The slow, obvious IOF the package is checked against. It shares nothing with the
-// package: its rates come from specTable, lending-math.md §6 copied as text; its
+// package: its rates come from specTable, the decrees' rates written out as text; its
 // days from time.Time; its arithmetic is big.Rat.
 
-// specTable is the rate table of lending-math.md §6, copied verbatim (rows only).
+// specTable is the rate table by release date as the decrees set it (the package
+// doc's Rates section cites each one), written out by hand, rows only.
 const specTable = `
-| 2015-01-20 | 2020-04-02 | 0.0082 + 0.38 | 0.0041 + 0.38 | 0.00137 + 0.38 | as Simples | Decreto 8.392/2015 |
+| 2012-05-23 | 2015-01-21 | 0.0041 + 0.38 | 0.0041 + 0.38 | 0.00137 + 0.38 | as Simples | Decreto 7.726/2012 (published 2012-05-22, applied from the next day) |
+| 2015-01-22 | 2020-04-02 | 0.0082 + 0.38 | 0.0041 + 0.38 | 0.00137 + 0.38 | as Simples | Decreto 8.392/2015 (published 2015-01-21, in force the next day) |
 | 2020-04-03 | 2020-11-26 | 0 + 0 | 0 + 0 | 0 + 0 | 0 + 0 | Decretos 10.305, 10.414, 10.504, 10.551/2020 (zero rate, additional included) |
 | 2020-11-27 | 2020-12-14 | 0.0082 + 0.38 | 0.0041 + 0.38 | 0.00137 + 0.38 | as Simples | |
 | 2020-12-15 | 2020-12-31 | 0 + 0 | 0 + 0 | 0 + 0 | 0 + 0 | Decreto 10.572/2020 |
@@ -103,7 +105,7 @@ type refFlow struct {
 	cents int64
 }
 
-// refIOF is the IOF of lending-math.md §6 computed the obvious way, in cents:
+// refIOF is the IOF of Decreto 6.306/2007, art. 7, computed the obvious way, in cents:
 // the class applied (the R$ 30,000.00 rule), the daily part
 // Σ max(A,0) × daily% / 100 × min(days, 365) and the additional part
 // P × additional% / 100, each rounded half-up.

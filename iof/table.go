@@ -16,8 +16,16 @@ import (
 // Columns: first day; then daily + additional rates for Individual (PF), Company
 // (PJ), Simples and MEI (the last two for principals up to ReducedRateLimit).
 var table = [...]row{
-	// 2015-01-20 to 2020-04-02.
-	{ymd{2015, 1, 20}, r(0.0082*pct, 0.38*pct), r(0.0041*pct, 0.38*pct), r(0.00137*pct, 0.38*pct), r(0.00137*pct, 0.38*pct),
+	// 2012-05-23 to 2015-01-21: the regime Decreto 8.392/2015 replaced. Decreto
+	// 7.726/2012 (dated 2012-05-21, published in the DOU of 2012-05-22, applied from
+	// 2012-05-23) cut the individual's daily rate from 0.0068 % to 0.0041 % (art. 7,
+	// I, b, 2); the company rate (I, b, 1), the Simples rate (VI) and the additional
+	// 0.38 % (§15) are those Decreto 6.306/2007 and Decreto 6.339/2008 had set.
+	{ymd{2012, 5, 23}, r(0.0041*pct, 0.38*pct), r(0.0041*pct, 0.38*pct), r(0.00137*pct, 0.38*pct), r(0.00137*pct, 0.38*pct),
+		"Decreto 7.726/2012"},
+	// 2015-01-22 to 2020-04-02. Decreto 8.392/2015 is dated 2015-01-20 and was
+	// published in the DOU of 2015-01-21; its rates apply from the next day.
+	{ymd{2015, 1, 22}, r(0.0082*pct, 0.38*pct), r(0.0041*pct, 0.38*pct), r(0.00137*pct, 0.38*pct), r(0.00137*pct, 0.38*pct),
 		"Decreto 8.392/2015"},
 	// 2020-04-03 to 2020-11-26: zero rate, the additional included (COVID-19).
 	{ymd{2020, 4, 3}, r(0, 0), r(0, 0), r(0, 0), r(0, 0),
@@ -114,8 +122,9 @@ func (g Regime) Rates(c Class) (Rates, error) {
 // Open reports whether g is the open-ended last row, the regime in force today.
 func (g Regime) Open() bool { return g.To.IsZero() }
 
-// First is the first release date the table covers, 2015-01-20 (Decreto
-// 8.392/2015). Earlier release dates are a date_out_of_range error.
+// First is the first release date the table covers, 2012-05-23 (Decreto
+// 7.726/2012, the regime before Decreto 8.392/2015). Earlier release dates are a
+// date_out_of_range error: the library holds no older rates.
 func First() calendar.Date { return regimes[0].From }
 
 // Regimes returns the whole rate table, oldest row first, in a new slice the
@@ -150,6 +159,6 @@ func regimeOn(release calendar.Date) (*Regime, error) {
 			"release_date is not set; the IOF rates depend on it")
 	}
 	return nil, apierr.Wrap(apierr.ErrRange, apierr.DateOutOfRange, paramRelease,
-		"release_date %s is before %s, the first day of the IOF rate table (Decreto 8.392/2015)",
+		"release_date %s is before %s, the first day of the IOF rate table (Decreto 7.726/2012)",
 		release, regimes[0].From)
 }

@@ -22,7 +22,7 @@ func date(t testing.TB, s string) calendar.Date {
 	return d
 }
 
-// TestTable checks the table itself: it starts on 2015-01-20, every row has a
+// TestTable checks the table itself: it starts on 2012-05-23, every row has a
 // valid period, a source and rates from 0 to 100 %, the rows are sorted and
 // contiguous (no gap, no overlap) and only the last one is open.
 func TestTable(t *testing.T) {
@@ -30,8 +30,8 @@ func TestTable(t *testing.T) {
 	if len(rs) == 0 {
 		t.Fatal("empty table")
 	}
-	if got := rs[0].From.String(); got != "2015-01-20" {
-		t.Errorf("table starts %s, want 2015-01-20 (Decreto 8.392/2015)", got)
+	if got := rs[0].From.String(); got != "2012-05-23" {
+		t.Errorf("table starts %s, want 2012-05-23 (Decreto 7.726/2012)", got)
 	}
 	if iof.First() != rs[0].From {
 		t.Errorf("First() = %s, want %s", iof.First(), rs[0].From)
@@ -76,8 +76,8 @@ func TestTable(t *testing.T) {
 	}
 }
 
-// TestTableMatchesSpec checks every row against lending-math.md §6 (specTable,
-// a verbatim copy in reference_test.go): same periods, same rates for every class.
+// TestTableMatchesSpec checks every row against specTable (reference_test.go, the
+// decrees' rates written out by hand): same periods, same rates for every class.
 func TestTableMatchesSpec(t *testing.T) {
 	rs := iof.Regimes()
 	if len(rs) != len(specRows) {
@@ -102,7 +102,7 @@ func TestTableMatchesSpec(t *testing.T) {
 }
 
 // TestRegimeBoundaries checks the first and the last day of every regime, for
-// every class, against hand-written expectations taken from lending-math.md §6 —
+// every class, against hand-written expectations taken from the decrees —
 // independently of both the package's table and specTable — through RegimeOn
 // and through Compute's Basis (an operation of R$ 10,000.00, under the R$ 30,000
 // limit, so Simples and MEI get their reduced rates).
@@ -119,7 +119,10 @@ func TestRegimeBoundaries(t *testing.T) {
 		want        rates
 		source      string // a substring of Source
 	}{
-		{"2015-01-20", "2020-04-02", rates{base, basePJ, baseS, baseS}, "Decreto 8.392/2015"},
+		// Decreto 7.726/2012 art. 1 (art. 7, I, b, 2: pessoa física 0,0041 % ao dia), the
+		// regime until Decreto 8.392/2015 took effect on 2015-01-22.
+		{"2012-05-23", "2015-01-21", rates{basePJ, basePJ, baseS, baseS}, "Decreto 7.726/2012"},
+		{"2015-01-22", "2020-04-02", rates{base, basePJ, baseS, baseS}, "Decreto 8.392/2015"},
 		{"2020-04-03", "2020-11-26", rates{zero, zero, zero, zero}, "10.551/2020"},
 		{"2020-11-27", "2020-12-14", rates{base, basePJ, baseS, baseS}, "Decreto 8.392/2015"},
 		{"2020-12-15", "2020-12-31", rates{zero, zero, zero, zero}, "Decreto 10.572/2020"},
@@ -165,7 +168,7 @@ func TestRegimeOnErrors(t *testing.T) {
 		day  calendar.Date
 		code apierr.Code
 	}{
-		{date(t, "2015-01-19"), apierr.DateOutOfRange},
+		{date(t, "2012-05-22"), apierr.DateOutOfRange},
 		{date(t, "1999-12-31"), apierr.DateOutOfRange},
 		{date(t, "0001-01-02"), apierr.DateOutOfRange},
 		{calendar.Date{}, apierr.MissingRequiredField},
