@@ -109,7 +109,7 @@
 //     not after the release or beyond the first-period bound: invalid_due_date,
 //     first_due_date; an invalid roll or day count: invalid_format, roll |
 //     day_count; dates past 9999-12-31: date_out_of_range; a release date
-//     before the IOF table (2015-01-20): date_out_of_range, release_date;
+//     before the IOF table (2012-05-23, iof.First): date_out_of_range, release_date;
 //     terms too small for cent precision (the schedule's reasons
 //     schedule.ErrInstallmentRoundsToZero and the residue ones):
 //     amount_out_of_range, requested_amount; a financed principal that cannot

@@ -367,13 +367,18 @@ func (p *refPlan) table(P int64, n int) ([]refRow, int64, bool) {
 
 // ---------------------------------------------------------------- IOF (§6)
 
-// refIOFTable is lending-math.md §6's table: from, then daily % and additional %
-// for pf, pj, simples, mei.
+// refIOFTable is the IOF rate table written out from the decrees (Decreto 6.306/2007,
+// art. 7, I, b and VI, §15, as each decree below set it): from, then daily % and
+// additional % for pf, pj, simples, mei. The first row is Decreto 7.726/2012 (art. 1:
+// "mutuário pessoa física: 0,0041% ao dia", published 2012-05-22, applied from
+// 2012-05-23); the second Decreto 8.392/2015 (art. 1: "0,0082% ao dia", published
+// 2015-01-21, in force from 2015-01-22).
 var refIOFTable = []struct {
 	from                 time.Time
 	pf, pj, simples, mei [2]string
 }{
-	{day(2015, 1, 20), [2]string{"0.0082", "0.38"}, [2]string{"0.0041", "0.38"}, [2]string{"0.00137", "0.38"}, [2]string{"0.00137", "0.38"}},
+	{day(2012, 5, 23), [2]string{"0.0041", "0.38"}, [2]string{"0.0041", "0.38"}, [2]string{"0.00137", "0.38"}, [2]string{"0.00137", "0.38"}},
+	{day(2015, 1, 22), [2]string{"0.0082", "0.38"}, [2]string{"0.0041", "0.38"}, [2]string{"0.00137", "0.38"}, [2]string{"0.00137", "0.38"}},
 	{day(2020, 4, 3), [2]string{"0", "0"}, [2]string{"0", "0"}, [2]string{"0", "0"}, [2]string{"0", "0"}},
 	{day(2020, 11, 27), [2]string{"0.0082", "0.38"}, [2]string{"0.0041", "0.38"}, [2]string{"0.00137", "0.38"}, [2]string{"0.00137", "0.38"}},
 	{day(2020, 12, 15), [2]string{"0", "0"}, [2]string{"0", "0"}, [2]string{"0", "0"}, [2]string{"0", "0"}},
@@ -502,7 +507,7 @@ func refSimulate(in refInput) refResult {
 	if !ok {
 		return e
 	}
-	if in.release.Before(day(2015, 1, 20)) {
+	if in.release.Before(refIOFTable[0].from) {
 		return refErr("date_out_of_range", "release_date")
 	}
 	at := func(P int64) refOutcome {

@@ -198,11 +198,11 @@ func TestChecks(t *testing.T) {
 		{"day count unknown", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) { opts.DayCount = 9 },
 			apierr.InvalidFormat, "day_count", "", nil},
 		{"release before the IOF table", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
-			opts.Release = date("2015-01-19")
+			opts.Release = date("2012-05-22")
 		},
 			apierr.DateOutOfRange, "release_date", "", nil},
 		{"release before the IOF table, financed", func(_ *statemachine.Offer, _ *simulation.Request, opts *simulation.Options) {
-			opts.Release, opts.Charges = date("2015-01-19"), simulation.Financed
+			opts.Release, opts.Charges = date("2012-05-22"), simulation.Financed
 		}, apierr.DateOutOfRange, "release_date", "", nil},
 		{"fees take everything", func(o *statemachine.Offer, r *simulation.Request, _ *simulation.Options) {
 			o.FeeFixed, o.MinAmount, r.RequestedAmount = dec("995.00"), dec("1.00"), dec("1000.00")

@@ -133,7 +133,7 @@
 //	invalid_due_date           first due date not after the release, or beyond
 //	                           the first-period bound
 //	date_out_of_range          a release before the date of now, or before
-//	                           2015-01-20, the IOF table's start
+//	                           2012-05-23, the IOF table's start
 //
 // # schedule
 //

@@ -89,7 +89,7 @@ the whole amount, terms too small for cent precision); installments_out_of_range
 rate_out_of_range (a rate or fee percent outside 0 to 100, a CET beyond 10^12 %);
 invalid_due_date (first due date not after the release, or beyond the bound);
 date_out_of_range (a release before the date of now or before the IOF table's
-start, 2015-01-20; a now outside the years 1 to 9999).
+start, 2012-05-23; a now outside the years 1 to 9999).
 
 A bad line never stops the batch; blank lines are skipped.
 

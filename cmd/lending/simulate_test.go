@@ -197,7 +197,7 @@ func TestSimulateBatchLines(t *testing.T) {
 		{"bad day count", `{"amount":"1000.00","installments":12,"rate":3,"day_count":"30/360"}`, "invalid_format", "day_count"},
 		{"bad date", `{"amount":"1000.00","installments":12,"rate":3,"release":"2026-02-30"}`, "invalid_format", "release"},
 		{"first due before release", `{"amount":"1000.00","installments":12,"rate":3,"now":"2026-03-10T12:00:00Z","release":"2026-03-10","first_due":"2026-03-01"}`, "invalid_due_date", "first_due"},
-		{"release before the IOF table", `{"amount":"1000.00","installments":12,"rate":3,"now":"2015-01-19T12:00:00Z","release":"2015-01-19"}`, "date_out_of_range", "release"},
+		{"release before the IOF table", `{"amount":"1000.00","installments":12,"rate":3,"now":"2012-05-22T12:00:00Z","release":"2012-05-22"}`, "date_out_of_range", "release"},
 		{"fee percent as a string", `{"amount":"1000.00","installments":12,"rate":3,"fee_percent":"1"}`, "invalid_format", "fee_percent"},
 		{"fee percent out of range", `{"amount":"1000.00","installments":12,"rate":3,"fee_percent":150}`, "rate_out_of_range", "fee_percent"},
 		{"fees take everything", `{"amount":"100.00","installments":12,"rate":3,"fee_fixed":"100.00"}`, "amount_out_of_range", "amount"},
