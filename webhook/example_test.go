@@ -122,7 +122,7 @@ func ExampleVerify() {
 	// Output:
 	// <nil>
 	// timestamp_out_of_range: webhook-timestamp 1614265330 is 301 s before the receiver's clock; the tolerance is 300 s
-	// invalid_signature: webhook-signature: none of its 1 v1 tokens matches the message under the receiver's 1 secrets
+	// invalid_signature: webhook-signature has 1 v1 tokens and none matches the message under any of the receiver's 1 secrets
 	// invalid_format: webhook-timestamp "1614265330.5" has "." at position 11; want Unix seconds in decimal digits only
 	// missing_required_field webhook-signature
 }

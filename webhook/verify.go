@@ -132,7 +132,7 @@ func checkDelivery(h http.Header, secrets []Secret, now time.Time, tolerance tim
 	}
 	if tolerance <= 0 {
 		return delivery{}, apierr.Wrap(apierr.ErrRange, apierr.ValueOutOfRange, "tolerance",
-			"tolerance %s is not positive; want a duration such as webhook.DefaultTolerance (5m0s)", tolerance)
+			"tolerance %s is not positive; want a positive duration (the default is 300 s)", tolerance)
 	}
 	if now.IsZero() {
 		return delivery{}, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "now",
@@ -229,7 +229,7 @@ func (d delivery) match(body []byte, secrets []Secret) error {
 			HeaderSignature)
 	}
 	return apierr.Wrap(ErrNoMatch, apierr.InvalidSignature, HeaderSignature,
-		"%s: none of its %d v1 tokens matches the message under the receiver's %d secrets",
+		"%s has %d v1 tokens and none matches the message under any of the receiver's %d secrets",
 		HeaderSignature, tokens, len(secrets))
 }
 
