@@ -18,6 +18,7 @@
 //	cet        solve the CET of dated cash flows (--batch)
 //	validate   check CPF, CNPJ, phone, e-mail, CEP, money
 //	schedule   the Price table of a loan
+//	serve      serve the whole API locally (the sandbox)
 //
 // Money is the API's wire format everywhere: digits, a point and exactly two
 // decimals (25000.00), no sign, exponent or thousands separator. Dates are
@@ -208,6 +209,26 @@
 // unadjusted. For holidays, add and adjust a malformed argument is a usage
 // error (exit 2) and a result outside 0001-01-01..9999-12-31 is reported on
 // stderr with exit 1.
+//
+// # serve
+//
+//	lending serve [--addr 127.0.0.1:8080] [--seed N] [--now INSTANT]
+//
+// Serves the whole API from memory — the sandbox of package sandbox, every figure
+// computed by the library — and prints one JSON line on stdout with the base URL and
+// a ready credential:
+//
+//	{"base_url":"http://127.0.0.1:8080/v3","client_id":"dinie_ci_…","client_secret":"dinie_cs_test_…"}
+//
+//	--addr   the address to listen on (default 127.0.0.1:8080; port 0 picks one)
+//	--seed   make ids, secrets and generated data reproducible
+//	--now    start the sandbox clock at this RFC 3339 instant; it then runs at the
+//	         real clock's pace (POST /v3/sandbox/clock moves it forward)
+//
+// SIGINT or SIGTERM shuts it down gracefully: in-flight requests finish and pending
+// webhook deliveries are attempted once more; the exit status is then 0. It exits 1
+// when it cannot listen, and 2 on a usage error. The README walks through a session
+// with curl.
 //
 // # Examples
 //
