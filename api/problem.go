@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/dinie/lending/apierr"
 )
@@ -80,4 +81,44 @@ func newProblem(code apierr.Code, param, detail string) Problem {
 
 func internalProblem() Problem {
 	return newProblem(apierr.Internal, "", "internal error")
+}
+
+// WriteProblem answers err as a problem document: the status NewProblem gives it,
+// Content-Type application/problem+json, and instance set to the request path when r
+// is not nil. A write failure (the client went away) is ignored: there is no one left
+// to tell.
+func WriteProblem(w http.ResponseWriter, r *http.Request, err error) {
+	p := NewProblem(err)
+	if r != nil && r.URL != nil {
+		p.Instance = r.URL.Path
+	}
+	body, merr := jsonMarshal(p)
+	if merr != nil { // strings and ints only: unreachable
+		body = []byte(`{"type":"about:blank","title":"Internal Server Error","status":500,"code":"internal_error"}`)
+		p.Status = http.StatusInternalServerError
+	}
+	w.Header().Set("Content-Type", ProblemContentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)+1))
+	w.WriteHeader(p.Status)
+	_, _ = w.Write(append(body, '\n'))
+}
+
+// WriteJSON answers v (a wire value) as application/json with status; a value that
+// fails to marshal is answered as the problem of its error instead.
+func WriteJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	var body []byte
+	var err error
+	if m, ok := v.(interface{ MarshalJSON() ([]byte, error) }); ok {
+		body, err = m.MarshalJSON()
+	} else {
+		body, err = jsonMarshal(v)
+	}
+	if err != nil {
+		WriteProblem(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)+1))
+	w.WriteHeader(status)
+	_, _ = w.Write(append(body, '\n'))
 }

@@ -21,6 +21,7 @@
 //	validate   check CPF, CNPJ, phone, e-mail, CEP, money
 //	schedule   the Price table of a loan
 //	webhook    sign and verify webhook deliveries
+//	serve      serve the whole API locally (the sandbox)
 //
 // Money is the API's wire format everywhere: digits, a point and exactly two
 // decimals (25000.00), no sign, exponent or thousands separator. Dates are
@@ -263,6 +264,26 @@
 // (invalid_signature); a tolerance that is not positive is value_out_of_range.
 // Other codes: malformed_body (not one JSON object, a line over 1 MiB),
 // invalid_format (a key of the wrong JSON type, a malformed secret).
+//
+// # serve
+//
+//	lending serve [--addr 127.0.0.1:8080] [--seed N] [--now INSTANT]
+//
+// Serves the whole API from memory — the sandbox of package sandbox, every figure
+// computed by the library — and prints one JSON line on stdout with the base URL and
+// a ready credential:
+//
+//	{"base_url":"http://127.0.0.1:8080/v3","client_id":"dinie_ci_…","client_secret":"dinie_cs_test_…"}
+//
+//	--addr   the address to listen on (default 127.0.0.1:8080; port 0 picks one)
+//	--seed   make ids, secrets and generated data reproducible
+//	--now    start the sandbox clock at this RFC 3339 instant; it then runs at the
+//	         real clock's pace (POST /v3/sandbox/clock moves it forward)
+//
+// SIGINT or SIGTERM shuts it down gracefully: in-flight requests finish and pending
+// webhook deliveries are attempted once more; the exit status is then 0. It exits 1
+// when it cannot listen, and 2 on a usage error. The README walks through a session
+// with curl.
 //
 // # Examples
 //

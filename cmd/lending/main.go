@@ -42,6 +42,7 @@ func commands() []command {
 		{"validate", "check CPF, CNPJ, phone, e-mail, CEP, money", runValidate},
 		{"schedule", "the Price table of a loan", runSchedule},
 		{"webhook", "sign and verify webhook deliveries", runWebhook},
+		{"serve", "serve the whole API locally (the sandbox)", runServe},
 	}
 }
 

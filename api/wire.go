@@ -1,0 +1,120 @@
+package api
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
+)
+
+// APIVersion is the version of the API contract the wire layer speaks.
+const APIVersion = "2026-03-01"
+
+// BasePath is the path every endpoint of the API is under.
+const BasePath = "/v3"
+
+// Money is an amount on the wire, in cents: it marshals to the API's money string
+// ("25000.00") and unmarshals only from one — a JSON number, a sign, an exponent or
+// other than two decimal places is invalid_format. The zero value is 0.00.
+type Money int64
+
+// MoneyOf converts an exact decimal amount to Money; sub-cent digits or an amount
+// outside the int64 range of cents are an error (money.ToCents).
+func MoneyOf(d decimal.Decimal) (Money, error) {
+	c, err := money.ToCents(d)
+	return Money(c), err
+}
+
+// Decimal returns m as a decimal with two places.
+func (m Money) Decimal() decimal.Decimal { return money.FromCents(int64(m)) }
+
+// String returns the wire text, "1234.56".
+func (m Money) String() string { return money.FormatCents(int64(m)) }
+
+// MarshalJSON writes the money string.
+func (m Money) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 24)
+	b = append(b, '"')
+	b = money.AppendCents(b, int64(m))
+	return append(b, '"'), nil
+}
+
+// UnmarshalJSON reads a money string (money.ParseCents); anything else is
+// invalid_format with param "amount", which the decoders relabel with the field's
+// path. On error m is unchanged.
+func (m *Money) UnmarshalJSON(b []byte) error {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "amount",
+			"amount must be a JSON string with two decimal places, like \"1234.56\"; a JSON number is refused")
+	}
+	c, err := money.ParseCents(string(b[1 : len(b)-1]))
+	if err != nil {
+		return err
+	}
+	*m = Money(c)
+	return nil
+}
+
+// Instant is an instant on the wire: ISO 8601 in UTC, "2026-04-01T23:59:59Z" (with a
+// fraction of a second only when it has one). The zero Instant marshals as null and
+// null unmarshals to it, so optional instants (expires_at, paid_at) read naturally.
+type Instant struct{ time.Time }
+
+// InstantOf returns t as an Instant.
+func InstantOf(t time.Time) Instant { return Instant{t} }
+
+// MarshalJSON writes the instant in UTC, or null for the zero time. An instant whose
+// UTC year is outside 1…9999 has no ISO 8601 form and is invalid_format.
+func (t Instant) MarshalJSON() ([]byte, error) {
+	if t.IsZero() {
+		return []byte("null"), nil
+	}
+	u := t.UTC()
+	if y := u.Year(); y < 1 || y > 9999 {
+		return nil, apierr.Wrap(apierr.ErrRange, apierr.InvalidFormat, "instant",
+			"instant in year %d has no ISO 8601 form; expected years 1 to 9999", y)
+	}
+	b := make([]byte, 0, 32)
+	b = append(b, '"')
+	b = u.AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"'), nil
+}
+
+// UnmarshalJSON reads an RFC 3339 instant or null. Anything else is invalid_format
+// with param "instant". On error t is unchanged.
+func (t *Instant) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*t = Instant{}
+		return nil
+	}
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' || len(b) > 64 {
+		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "instant",
+			"instant must be a JSON string in RFC 3339, like \"2026-04-01T23:59:59Z\"")
+	}
+	v, err := time.Parse(time.RFC3339, string(b[1:len(b)-1]))
+	if err != nil {
+		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "instant",
+			"instant %s is not RFC 3339; expected a value like \"2026-04-01T23:59:59Z\"", apierr.Quote(string(b[1:len(b)-1])))
+	}
+	*t = Instant{v}
+	return nil
+}
+
+// List is the envelope of every listing: {"data": [...], "has_more": bool}.
+type List[T any] struct {
+	Data    []T  `json:"data"`
+	HasMore bool `json:"has_more"`
+}
+
+// MarshalJSON writes an empty data array, never null, for an empty page.
+func (l List[T]) MarshalJSON() ([]byte, error) {
+	type plain List[T]
+	if l.Data == nil {
+		l.Data = []T{}
+	}
+	return jsonMarshal(plain(l))
+}
+
+func appendTrimmed(b []byte, v int64, places int) []byte { return money.AppendTrimmed(b, v, places) }
