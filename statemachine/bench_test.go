@@ -8,7 +8,6 @@ import (
 var (
 	sinkEvents []Event
 	sinkErr    error
-	sinkBool   bool
 	sinkStatus InstallmentStatus
 )
 
