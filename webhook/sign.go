@@ -58,7 +58,8 @@ const tokenLen = 44
 // webhook-timestamp; a body over MaxBodyLen (invalid_format with apierr.ErrLength,
 // param body); no secrets, more than MaxSecrets, a zero or a repeated Secret
 // (invalid_format, param secrets). The cost is one HMAC-SHA256 per secret over the
-// message; it allocates the result and what crypto/hmac allocates.
+// message; it allocates the result, one scratch buffer and what crypto/hmac allocates
+// per MAC.
 func Sign(id string, at time.Time, body []byte, secrets []Secret) (string, error) {
 	ts, err := checkMessage(id, at, body)
 	if err != nil {

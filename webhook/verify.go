@@ -51,7 +51,8 @@ const DefaultTolerance = 300 * time.Second
 // keys are found in canonical form ("Webhook-Id") or, for a hand-built map, lowercase.
 // The cost is bounded for any input: at most len(secrets) HMACs over the message,
 // computed one at a time until one matches, and at most 85 token
-// comparisons per secret. It allocates what crypto/hmac allocates per MAC.
+// comparisons per secret. It allocates one scratch buffer and what crypto/hmac
+// allocates per MAC.
 func Verify(h http.Header, body []byte, secrets []Secret, now time.Time, tolerance time.Duration) error {
 	m, err := checkDelivery(h, secrets, now, tolerance)
 	if err != nil {
