@@ -123,12 +123,10 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON writes the schedule as one object:
-//
-//	{"principal":"25000.00","interest_rate":0.62989,"day_count":"periodic",
-//	 "roll":"following","release_date":"2026-01-15","installment_count":42,
-//	 "installment":"679.30","total_payments":"28530.59","total_interest":"3530.59",
-//	 "total_principal":"25000.00","rows":[{…Row…}, …]}
+// MarshalJSON writes the schedule as one object with the keys principal,
+// interest_rate, day_count, roll, release_date, installment_count, installment,
+// total_payments, total_interest, total_principal and rows (each row as Row
+// marshals it); ExampleSchedule_MarshalJSON shows a whole one.
 //
 // interest_rate is a JSON number of percent per month, as the API carries it.
 //

@@ -21,20 +21,9 @@ import (
 // doc, "JSON"), so no extra field can collide with a present or future API field.
 const BreakdownKey = "breakdown"
 
-// MarshalJSON writes the API's simulation response body, field for field
-// (api-contract.md, Simulation), followed by the breakdown:
-//
-//	{"id":"","credit_offer_id":"co_…","requested_amount":"10000.00","amount":"9852.88",
-//	 "interest_amount":"2055.29","fees_amount":"0.00","iof_amount":"147.12",
-//	 "total_loan_amount":"12055.29","interest_percentage":3,"cet_percentage":47.77,
-//	 "number_of_installments":12,"installments_value":"1004.62","first_due_date":"2026-04-10",
-//	 "breakdown":{"principal":"10000.00","charges":"deducted","annual_interest_percentage":42.58,
-//	   "cet_monthly_percentage":3.29,"created_at":"2026-03-10T12:00:00Z",
-//	   "release_date":"2026-03-10","day_count":"monthly",
-//	   "roll":"following","iof":{"daily_amount":"…","additional_amount":"…",
-//	   "borrower_class":"mei","applied_class":"mei","rates":{"daily":0.00274,"additional":0.38}},
-//	   "schedule":[{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10",
-//	   "payment":"1004.62","interest":"300.00","principal":"704.62","balance":"9295.38"},…]}}
+// MarshalJSON writes the API's simulation response body, field for field, followed
+// by the breakdown (the package doc, "JSON", lists every key; ExampleSimulation_MarshalJSON
+// shows a whole body):
 //
 // Money is a string with two decimals (a negative row principal, from negative
 // amortization, has a leading '-'); interest_percentage is the monthly rate as an
