@@ -2,10 +2,11 @@
 // of customers (with their KYC requirements), credit offers, loans, installment
 // transactions, webhook endpoints and credentials; the transitions between them; the
 // webhook events each transition emits; and the decisions the API takes on them
-// (registration idempotency, document acceptance, offer expiry, loan origination,
-// payment allocation, token validity). What a webhook endpoint does with the events —
+// (registration idempotency, document acceptance, offer expiry, loan origination, the
+// events of a payment, token validity). What a webhook endpoint does with the events —
 // event patterns, envelopes, secrets and their rotation, signatures — is package
-// webhook's.
+// webhook's; what a booked loan owes — installments, payments, late charges, payoff —
+// is package servicing's.
 //
 // The source of every rule is the project's specification: lifecycles.md (cited by
 // section) and api-contract.md (the wire strings, the 16 events and the error codes).
@@ -125,10 +126,12 @@
 //
 // lifecycles.md, "Loan". Creation emits loan.created (state processing); entering any
 // other state emits loan.<state>. Cancellation is possible only before disbursement
-// starts, a processing error from any state before active. Loan.Pay is the only way to
-// finished: every payment while active emits loan.payment_received, and the payment
-// that leaves nothing to pay on every installment also emits loan.finished, in that
-// order. Its Payment is the event's payment{amount, paid_at, installment_number}.
+// starts, a processing error from any state before active. ReceivePayment is the only
+// way to finished: every payment while active emits loan.payment_received, and the
+// payment that leaves nothing to pay on every installment also emits loan.finished, in
+// that order. The installments, their amounts and the payments themselves are package
+// servicing's (servicing.Loan.Pay applies a payment and calls ReceivePayment); the
+// event's payment{amount, paid_at, installment_number} is package webhook's.
 //
 //	stateDiagram-v2
 //	    [*] --> processing : loan.created
@@ -153,15 +156,13 @@
 //
 // # Installment
 //
-// lifecycles.md, "Installment (transaction)". amount_due = principal + interest + fees;
-// amount_remaining = amount_due − amount_paid. Installment.Status as of a date: paid when
-// nothing remains; overdue when the date is after the due date (paying on the due date
-// is on time); partially_paid when something was paid; else pending.
-// Installment.DaysOverdue counts calendar days after the due date while unpaid, else 0.
-// Installment.Pay allocates a payment to fees, then interest, then principal; a payment
-// of zero, a negative one, one above amount_remaining or one with sub-cent digits is
-// refused and nothing is applied. The table records the order in which derived statuses
-// can follow each other as payments add up and days pass (every edge guarded):
+// lifecycles.md, "Installment (transaction)". An installment's status as of a date is
+// derived from its amounts and that date by package servicing (booked loans, their
+// transactions, payments and late charges): paid when nothing remains; overdue when the
+// date is after the due date (paying on the due date is on time); partially_paid when
+// something was paid; else pending. This package keeps the statuses and the table of
+// the order in which they can follow each other as payments add up and days pass
+// (every edge guarded):
 //
 //	stateDiagram-v2
 //	    [*] --> pending
@@ -172,15 +173,6 @@
 //	    partially_paid --> paid : [a payment pays the rest]
 //	    overdue --> paid : [a payment pays the rest]
 //	    paid --> [*]
-//
-// # Money
-//
-// Amounts are decimal.Decimal at the API and exact cents inside (int64, converted only
-// by money.ToCents and money.FromCents). Nothing here rounds: an
-// amount with sub-cent digits is refused (invalid_format), never rounded, and money is
-// compared to the cent (150.5 equals 150.50). Amounts returned have exponent −2;
-// Payment marshals its amount with money.Format. Each installment amount is
-// bounded by MaxInt64/4 cents (about R$ 23 quadrillion) so that sums cannot overflow.
 //
 // # Webhook endpoint
 //
@@ -229,27 +221,22 @@
 //
 //   - invalid_transition (409), param status: a move the table lacks, matching
 //     ErrTerminal when it leaves a terminal state; a guarded edge taken through
-//     Lifecycle.Transition (ErrGuarded); a payment on a loan that is not active or a loan
-//     cancellation on an offer that is not accepted (TransitionError.Action says which).
+//     Lifecycle.Transition (ErrGuarded); a payment on a loan that is not active
+//     (ReceivePayment) or a loan cancellation on an offer that is not accepted
+//     (TransitionError.Action says which).
 //   - invalid_format (422): status or kind, an unknown status or KYC kind string or value
 //     (ErrUnknownStatus), or a customer status that does not follow from its
 //     requirements; type, an unknown event name (ErrUnknownEvent) or a KYC type the
 //     customer lacks; kyc, a
 //     requirement with an invalid kind or status, a repeated type, or one not pending at
-//     registration; amount, installments_value, principal, interest, fees or amount_paid,
-//     money with sub-cent digits (apierr.ErrPrecision); installment_number, outside
-//     the loan; installments or installment, an Installment not built by NewInstallment
-//     or a loan without installments; simulation_id, not a
+//     registration; installments_value, money with sub-cent digits
+//     (apierr.ErrPrecision); simulation_id, not a
 //     simulation ID (validation.CheckID); simulation, a simulation without a valid ID,
 //     CreatedAt, installments or first due date; revoked_at, an active credential with a
 //     revocation instant.
 //   - missing_required_field (422): kyc, an empty requirement list or a requirement
 //     without type; cpf, a registration without CPF; revoked_at, a revoked credential without the instant; now, paid_at,
 //     valid_until, issued_at, a zero time.Time.
-//   - amount_out_of_range (422, apierr.ErrRange): amount, a payment of zero, a
-//     negative one or one above amount_remaining; principal, interest, fees, amount_paid,
-//     amount_due, a negative or huge amount, an installment with nothing due, or paid
-//     above due.
 //   - customer_already_exists (409): cpf or cnpj, a registration matching a customer
 //     with another external_id.
 //   - immutable_field (422): cpf or external_id, an update that changes them.
@@ -289,9 +276,6 @@
 //     available offers.
 //   - Ties in LatestSimulation go to the later simulation in the list (creation order).
 //   - RequestLoan checks the state of customer and offer before the echoed terms.
-//   - Payments: the installment's status is computed from its amounts as of the date
-//     passed; no payment history is kept. A payment on a paid installment is
-//     amount_out_of_range (nothing remains). Late fees and interest are out of scope.
 //   - Credentials: at ExpiresAt itself a credential still issues (expired means
 //     now > expires_at, as for offers); from RevokedAt on it issues nothing. A revoked or
 //     expired credential asking for a token is forbidden.
@@ -300,7 +284,7 @@
 //
 // Every function takes the instant (time.Time) or the date (calendar.Date) it decides at
 // as an argument; the package never reads the clock. A zero time.Time is refused where
-// an instant is required. Values (Customer, Offer, Loan, Installment, Credential) are
+// an instant is required. Values (Customer, Offer, Credential) are
 // passed and returned by value: methods return new values and never modify the
 // receiver, nor any slice it holds (they copy before changing). Lifecycles are built
 // once at package initialisation and never modified. Every function and method is safe

@@ -73,23 +73,12 @@ func Example() {
 	}
 	fmt.Println()
 
-	// Two installments of 515.00 (500.00 principal + 10.00 interest + 5.00 fees, and
-	// 505.00 + 5.00 + 5.00), paid in two payments each.
-	i1, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: amount("500.00"), Interest: amount("10.00"), Fees: amount("5.00")})
-	i2, _ := statemachine.NewInstallment(day("2026-05-15"), statemachine.InstallmentAmounts{
-		Principal: amount("505.00"), Interest: amount("5.00"), Fees: amount("5.00")})
-	loan := statemachine.Loan{Status: status, Installments: []statemachine.Installment{i1, i2}}
-	paidAt := time.Date(2026, 4, 15, 13, 0, 0, 0, time.UTC)
-	for _, p := range []struct {
-		n      int
-		amount string
-	}{{1, "515.00"}, {2, "15.00"}, {2, "500.00"}} {
-		var r statemachine.Receipt
-		loan, r, _ = loan.Pay(p.n, amount(p.amount), paidAt)
-		a := r.Allocation
-		fmt.Println(loan.Status, r.Events, money.Format(a.Fees), money.Format(a.Interest),
-			money.Format(a.Principal))
+	// Payments (their amounts and installments are package servicing's): the first
+	// leaves something to pay, the second settles the loan.
+	for _, final := range []bool{false, true} {
+		var ev []statemachine.Event
+		status, ev, _ = statemachine.ReceivePayment(status, final)
+		fmt.Println(status, ev)
 	}
 	// Output:
 	// pending_kyc [customer.created]
@@ -99,9 +88,8 @@ func Example() {
 	// simulation_mismatch: simulation_id "sim_1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a" is not the offer's most recent simulation; only the most recent can be contracted
 	// accepted sim_2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b processing [loan.created]
 	// [loan.contract_generated][loan.awaiting_signatures][loan.signed][loan.disbursing][loan.active]
-	// active [loan.payment_received] 5.00 10.00 500.00
-	// active [loan.payment_received] 5.00 5.00 5.00
-	// finished [loan.payment_received loan.finished] 0.00 0.00 500.00
+	// active [loan.payment_received]
+	// finished [loan.payment_received loan.finished]
 }
 
 func ExampleLifecycle_Transition() {
@@ -401,58 +389,17 @@ func ExampleRequestLoan() {
 	// accepted processing [loan.created] 2437.18
 }
 
-func ExampleNewInstallment() {
-	_, err := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: amount("100.00"), Interest: amount("2.50"), Fees: amount("1.00"), Paid: amount("200.00")})
-	fmt.Println(err)
-	// Output: amount_out_of_range: amount_paid 200.00 is above amount_due 103.50
-}
-
-func ExampleInstallment_Status() {
-	in, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: amount("100.00"), Interest: amount("2.50"), Fees: amount("1.00"), Paid: amount("50.00")})
-	for _, d := range []string{"2026-04-15", "2026-04-16", "2026-05-15"} {
-		fmt.Println(d, in.Status(day(d)), in.DaysOverdue(day(d)))
-	}
+func ExampleReceivePayment() {
+	status, ev, err := statemachine.ReceivePayment(statemachine.LoanActive, false)
+	fmt.Println(status, ev, err)
+	status, ev, err = statemachine.ReceivePayment(statemachine.LoanActive, true)
+	fmt.Println(status, ev, err)
+	_, _, err = statemachine.ReceivePayment(status, false)
+	fmt.Println(errors.Is(err, statemachine.ErrTerminal), err)
 	// Output:
-	// 2026-04-15 partially_paid 0
-	// 2026-04-16 overdue 1
-	// 2026-05-15 overdue 30
-}
-
-func ExampleInstallment_Pay() {
-	in, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: amount("100.00"), Interest: amount("2.50"), Fees: amount("1.00")})
-	in, a, err := in.Pay(amount("3.00"))
-	fmt.Println(money.Format(a.Fees), money.Format(a.Interest),
-		money.Format(a.Principal), money.Format(in.AmountRemaining()), err)
-	_, _, err = in.Pay(decimal.RequireFromString("0.005"))
-	fmt.Println(err)
-	_, _, err = in.Pay(amount("100.51"))
-	fmt.Println(err)
-	p := in.PaidAllocation()
-	fmt.Println(money.Format(p.Fees), money.Format(p.Interest), money.Format(p.Principal))
-	// Output:
-	// 1.00 2.00 0.00 100.50 <nil>
-	// invalid_format: amount 0.005 is not a whole number of cents; expected at most two significant decimal places
-	// amount_out_of_range: payment 100.51 is above amount_remaining 100.50
-	// 1.00 2.00 0.00
-}
-
-func ExampleLoan_Pay() {
-	in, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: amount("100.00"), Interest: amount("2.00"), Fees: amount("0.00")})
-	loan := statemachine.Loan{Status: statemachine.LoanActive, Installments: []statemachine.Installment{in}}
-	paid, r, _ := loan.Pay(1, amount("102.00"), time.Date(2026, 4, 15, 18, 30, 0, 0, time.UTC))
-	fmt.Println(paid.Status, paid.Paid(), r.Events)
-	b, _ := json.Marshal(r.Payment)
-	fmt.Println(string(b))
-	_, _, err := paid.Pay(1, amount("1.00"), time.Date(2026, 4, 16, 0, 0, 0, 0, time.UTC))
-	fmt.Println(err)
-	// Output:
-	// finished true [loan.payment_received loan.finished]
-	// {"amount":"102.00","paid_at":"2026-04-15T18:30:00Z","installment_number":1}
-	// invalid_transition: a loan receives payments only while active; it is finished
+	// active [loan.payment_received] <nil>
+	// finished [loan.payment_received loan.finished] <nil>
+	// true invalid_transition: a loan receives payments only while active; it is finished
 }
 
 func ExampleCredential_Revoke() {
@@ -488,18 +435,6 @@ func ExampleTransitionError() {
 	errors.As(err, &te)
 	fmt.Println(te)
 	// Output: credit_offer: loan cancellation in available
-}
-
-func ExampleInstallment_AmountDue() {
-	in, _ := statemachine.NewInstallment(day("2026-04-15"), statemachine.InstallmentAmounts{
-		Principal: amount("2000.00"), Interest: amount("412.50"), Fees: amount("5.42"), Paid: amount("100.00")})
-	fmt.Println(in.DueDate(), money.Format(in.Principal()), money.Format(in.Interest()),
-		money.Format(in.Fees()))
-	fmt.Println(money.Format(in.AmountDue()), money.Format(in.AmountPaid()),
-		money.Format(in.AmountRemaining()))
-	// Output:
-	// 2026-04-15 2000.00 412.50 5.42
-	// 2417.92 100.00 2317.92
 }
 
 // exampleOffer is an offer of R$ 500.00 to 50,000.00 at 2.5 % a.m. over 1 to 24

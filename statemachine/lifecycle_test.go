@@ -373,7 +373,7 @@ func TestTransitionErrorMessages(t *testing.T) {
 		{func() error { _, err := LoanLifecycle().Transition(LoanProcessing, LoanActive); return err },
 			"invalid_transition: loan cannot go from processing to active; from processing it can go to contract_generated, cancelled or error"},
 		{func() error { _, err := LoanLifecycle().Transition(LoanActive, LoanFinished); return err },
-			"invalid_transition: loan goes from active to finished only when every installment is paid, which Loan.Pay checks"},
+			"invalid_transition: loan goes from active to finished only when every installment is paid, which ReceivePayment checks"},
 		{func() error { _, err := KYCDataLifecycle().Transition(KYCSubmitted, KYCRejected); return err },
 			"invalid_transition: kyc_requirement cannot go from submitted to rejected: kyc_requirement has no state rejected"},
 		{func() error { _, err := WebhookLifecycle().Transition(WebhookActive, WebhookActive); return err },

@@ -66,7 +66,7 @@ var loanLifecycle = newLifecycle(validation.Loan, LoanProcessing,
 		{LoanAwaitingSignatures, LoanSigned, "", ""},
 		{LoanSigned, LoanDisbursing, "", ""},
 		{LoanDisbursing, LoanActive, "", ""},
-		{LoanActive, LoanFinished, "every installment is paid", "Loan.Pay"},
+		{LoanActive, LoanFinished, "every installment is paid", "ReceivePayment"},
 		{LoanProcessing, LoanCancelled, "", ""},
 		{LoanContractGenerated, LoanCancelled, "", ""},
 		{LoanAwaitingSignatures, LoanCancelled, "", ""},
@@ -78,10 +78,11 @@ var loanLifecycle = newLifecycle(validation.Loan, LoanProcessing,
 		{LoanDisbursing, LoanError, "", ""},
 	})
 
-// The installment's status is derived from its amounts and a date (Installment.Status),
-// so every edge is guarded: the table documents and checks the order in which statuses
-// can follow each other as payments arrive and days pass. No installment event exists;
-// payments emit loan.payment_received at the loan (Loan.Pay).
+// The installment's status is derived from its amounts and a date (package servicing,
+// Loan.Transactions), so every edge is guarded: the table documents and checks the order
+// in which statuses can follow each other as payments arrive and days pass. No
+// installment event exists; payments emit loan.payment_received at the loan
+// (ReceivePayment).
 var installmentLifecycle = newLifecycle(validation.Transaction, InstallmentPending, nil,
 	[]InstallmentStatus{InstallmentPending, InstallmentPartiallyPaid, InstallmentOverdue,
 		InstallmentPaid},
@@ -95,7 +96,7 @@ var installmentLifecycle = newLifecycle(validation.Transaction, InstallmentPendi
 		{InstallmentOverdue, InstallmentPaid, "a payment pays the rest", viaInstallment},
 	})
 
-const viaInstallment = "Installment.Status"
+const viaInstallment = "servicing.Loan.Transactions"
 
 var webhookLifecycle = newLifecycle(validation.WebhookEndpoint, WebhookActive, nil,
 	[]WebhookStatus{WebhookActive, WebhookDisabled, WebhookDeleted},
@@ -145,11 +146,12 @@ func KYCLifecycle(k KYCKind) *Lifecycle[KYCStatus] {
 func OfferLifecycle() *Lifecycle[OfferStatus] { return offerLifecycle }
 
 // LoanLifecycle returns the loan's lifecycle. Every edge is free except active →
-// finished, which only the final payment takes (Loan.Pay).
+// finished, which only the final payment takes (ReceivePayment).
 func LoanLifecycle() *Lifecycle[LoanStatus] { return loanLifecycle }
 
 // InstallmentLifecycle returns the installment's lifecycle: the order in which its
-// derived statuses can follow each other (all edges guarded; see Installment.Status).
+// derived statuses can follow each other (all edges guarded; package servicing derives
+// the status of each installment as of a date).
 func InstallmentLifecycle() *Lifecycle[InstallmentStatus] { return installmentLifecycle }
 
 // WebhookLifecycle returns the webhook endpoint's lifecycle: active ⇄ disabled, and
