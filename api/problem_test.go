@@ -31,7 +31,7 @@ func TestCodeStatus(t *testing.T) {
 			apierr.SimulationMismatch, apierr.AmountOutOfRange, apierr.InstallmentsOutOfRange,
 			apierr.RateOutOfRange, apierr.InvalidDueDate, apierr.DateOutOfRange,
 			apierr.ImmutableField, apierr.InvalidDocumentType, apierr.SimulationExpired,
-			apierr.ValueOutOfRange},
+			apierr.ValueOutOfRange, apierr.InstallmentOverdue},
 		429: {apierr.RateLimitExceeded},
 		500: {apierr.Internal, apierr.Code("not_a_code")},
 	}

@@ -30,7 +30,7 @@ func Status(code apierr.Code) int {
 		apierr.KYCIncomplete, apierr.OfferExpired, apierr.SimulationMismatch, apierr.AmountOutOfRange,
 		apierr.InstallmentsOutOfRange, apierr.RateOutOfRange, apierr.InvalidDueDate,
 		apierr.DateOutOfRange, apierr.SimulationExpired, apierr.ImmutableField,
-		apierr.InvalidDocumentType, apierr.ValueOutOfRange:
+		apierr.InvalidDocumentType, apierr.ValueOutOfRange, apierr.InstallmentOverdue:
 		return http.StatusUnprocessableEntity
 	case apierr.RateLimitExceeded:
 		return http.StatusTooManyRequests

@@ -79,6 +79,9 @@ const (
 	// specific code exists (a pagination limit outside 1 to 100, expire_current_in
 	// outside 0 to 86,400 seconds, a webhook tolerance that is not positive).
 	ValueOutOfRange Code = "value_out_of_range"
+	// InstallmentOverdue (422): a partial prepayment asked while an installment of the
+	// loan is overdue; the overdue installment is paid (or the loan settled) first.
+	InstallmentOverdue Code = "installment_overdue"
 	// TimestampOutOfRange (400): a webhook whose webhook-timestamp is further from the
 	// receiver's clock than its tolerance.
 	TimestampOutOfRange Code = "timestamp_out_of_range"
@@ -107,7 +110,7 @@ var codes = [...]Code{
 	RateLimitExceeded,
 	InstallmentsOutOfRange, RateOutOfRange, InvalidDueDate, DateOutOfRange,
 	SimulationExpired, InvalidTransition, ImmutableField, InvalidDocumentType,
-	ValueOutOfRange, TimestampOutOfRange, InvalidSignature, NotFound, MethodNotAllowed,
+	ValueOutOfRange, InstallmentOverdue, TimestampOutOfRange, InvalidSignature, NotFound, MethodNotAllowed,
 	IdempotencyConflict, Internal,
 }
 
