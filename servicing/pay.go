@@ -196,18 +196,19 @@ func overpayment(number int, cents, rem, owed int64, on calendar.Date) error {
 		"amount %s is above what installment %d owes on %s: %s", money.FormatCents(cents), number, on, detail)
 }
 
-// stateAt returns in's state as of date asOf: the stored state when every payment
-// is dated on or before asOf, else the state replayed from the payments up to asOf.
-func (l *Loan) stateAt(in *installment, asOf calendar.Date) (state, int) {
+// stateAt returns in's state as of date asOf and the end of its payments counted: the
+// stored state when every payment is dated on or before asOf, else the state replayed
+// into buf from the payments up to asOf. The state returned must not be modified.
+func (l *Loan) stateAt(in *installment, asOf calendar.Date, buf *state) (*state, int) {
 	if !asOf.Before(in.st.last) {
-		return in.st, in.p1
+		return &in.st, in.p1
 	}
-	var s state
+	*buf = state{}
 	p := in.p0
 	for ; p < in.p1 && !l.pays[p].Date.After(asOf); p++ {
 		// Replaying what was accepted reproduces it: the same payments on the same
 		// dates assess the same charges.
-		_, _ = l.apply(in, &s, l.pays[p].Date, l.pays[p].Amount)
+		_, _ = l.apply(in, buf, l.pays[p].Date, l.pays[p].Amount)
 	}
-	return s, p
+	return buf, p
 }

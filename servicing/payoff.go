@@ -61,13 +61,14 @@ func (l *Loan) Payoff(s calendar.Date) (Payoff, error) {
 	}
 	ts := l.settleTime(s)
 	po := Payoff{Date: s}
-	var buf [64]term
-	future := buf[:0]
+	var tbuf [64]term
+	future := tbuf[:0]
+	var buf state
 	var sum, sumErr, mag float64
 	var overdue int64
 	for k := range l.inst {
 		in := &l.inst[k]
-		st, _ := l.stateAt(in, s)
+		st, _ := l.stateAt(in, s, &buf)
 		rem := st.remaining(in)
 		if rem == 0 {
 			continue
@@ -77,7 +78,7 @@ func (l *Loan) Payoff(s calendar.Date) (Payoff, error) {
 		}
 		it := PayoffItem{Number: in.number, Remaining: rem, PresentValue: rem}
 		if in.due.Before(s) {
-			seg, err := l.segment(in, &st, s, paramDate)
+			seg, err := l.segment(in, st, s, paramDate)
 			if err != nil {
 				return Payoff{}, err
 			}

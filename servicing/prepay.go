@@ -118,9 +118,10 @@ func (l *Loan) Prepay(s calendar.Date, amount decimal.Decimal, m Mode) (Prepayme
 	}
 	var obuf [64]open
 	opens := obuf[:0]
+	var buf state
 	for k := range l.inst {
 		in := &l.inst[k]
-		st, _ := l.stateAt(in, s)
+		st, _ := l.stateAt(in, s, &buf)
 		rem := st.remaining(in)
 		if rem == 0 {
 			continue

@@ -1,6 +1,7 @@
 package servicing
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -177,6 +178,9 @@ func (t Terms) check(class iof.Class) (terms, error) {
 // percent converts p to units of 10^−10 % and checks 0 ≤ p ≤ cap.
 func percent(p decimal.Decimal, param string, cap int64, why string, args ...any) (int64, error) {
 	u, err := money.ToUnits(p, PercentPlaces)
+	if errors.Is(err, apierr.ErrRange) {
+		return 0, apierr.Wrap(apierr.ErrRange, apierr.RateOutOfRange, param, "%s is outside 0 to %d", param, cap)
+	}
 	if err != nil {
 		return 0, apierr.Relabel(err, param)
 	}

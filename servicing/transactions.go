@@ -1,6 +1,7 @@
 package servicing
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/dinie/lending/apierr"
@@ -22,8 +23,8 @@ import (
 //     something remains.
 //
 // ID is the server's tx_ identifier: the library leaves it empty, the server sets it
-// before marshalling. Payments is the installment's payments up to the date asked;
-// the transactions of one call share one new array for them (never the loan's).
+// before marshalling. Payments is the installment's payments up to the date asked, a
+// read-only view of the loan's history (AppendTransactions).
 type Transaction struct {
 	ID          string
 	Number      int
@@ -53,50 +54,55 @@ type LateCharges struct {
 
 // Transactions returns every installment as of date asOf, installment 1 first:
 // payments dated after asOf are not counted, and the late charges of what is unpaid
-// run up to asOf. It allocates the result and one array for the payments listed
-// (none when there are none), and runs in O(n + p) for n installments and p payments
-// up to asOf (look-backs before an installment's last payment replay its payments,
-// at most MaxPaymentsPerInstallment each).
+// run up to asOf. It is AppendTransactions(nil, asOf): one allocation, the result.
+func (l *Loan) Transactions(asOf calendar.Date) ([]Transaction, error) {
+	return l.AppendTransactions(nil, asOf)
+}
+
+// AppendTransactions appends the transactions as of asOf to dst and returns the
+// extended slice (dst unchanged on error); with room in dst it does not allocate, so a
+// server can reuse one buffer. Each Transaction's Payments is a slice of the loan's
+// own payment history, which nothing ever modifies: read it, and copy it before
+// changing it. It runs in O(n + p) for n installments and p payments up to asOf
+// (a look-back before an installment's last payment replays its payments, at most
+// MaxPaymentsPerInstallment).
 //
 // Errors: a nil *Loan is apierr.NilReceiver; a zero asOf missing_required_field, one
 // past the horizon date_out_of_range (param as_of); late charges beyond the bound
 // amount_out_of_range (ErrBeyondBound, as_of).
-func (l *Loan) Transactions(asOf calendar.Date) ([]Transaction, error) {
+func (l *Loan) AppendTransactions(dst []Transaction, asOf calendar.Date) ([]Transaction, error) {
 	if l == nil {
-		return nil, apierr.NilReceiver("*servicing.Loan")
+		return dst, apierr.NilReceiver("*servicing.Loan")
 	}
 	if err := l.checkDate(asOf, paramAsOf, false); err != nil {
-		return nil, err
+		return dst, err
 	}
-	out := make([]Transaction, len(l.inst))
-	var pays []Payment
-	if len(l.pays) > 0 && !asOf.Before(l.pays[0].Date) {
-		pays = make([]Payment, 0, len(l.pays))
-	}
+	n0 := len(dst)
+	dst = slices.Grow(dst, len(l.inst))[:n0+len(l.inst)]
+	out := dst[n0:]
+	var buf state
 	for k := range l.inst {
 		in := &l.inst[k]
-		st, p1 := l.stateAt(in, asOf)
-		start := len(pays)
-		pays = append(pays, l.pays[in.p0:p1]...)
-		tx, err := l.transaction(in, &st, asOf)
-		if err != nil {
-			return nil, err
+		st, p1 := l.stateAt(in, asOf, &buf)
+		tx := &out[k]
+		*tx = Transaction{}
+		if err := l.transaction(tx, in, st, asOf); err != nil {
+			return dst[:n0], err
 		}
-		tx.Payments = pays[start:len(pays):len(pays)]
-		if len(tx.Payments) == 0 {
-			tx.Payments = nil
+		if p1 > in.p0 {
+			tx.Payments = l.pays[in.p0:p1:p1]
 		}
-		out[k] = tx
 	}
-	return out, nil
+	return dst, nil
 }
 
-// transaction is installment in in state st as of asOf.
-func (l *Loan) transaction(in *installment, st *state, asOf calendar.Date) (Transaction, error) {
+// transaction fills tx, installment in in state st as of asOf.
+func (l *Loan) transaction(tx *Transaction, in *installment, st *state, asOf calendar.Date) error {
 	rem := st.remaining(in)
-	tx := Transaction{Number: in.number, NominalDate: in.nominal, DueDate: in.due,
-		AmountDue: in.due0(), AmountPaid: st.paidInterest + st.paidPrincipal, AmountRemaining: rem,
-		Principal: in.principal, Interest: in.interest, PaidAt: st.settled}
+	// Field by field into the zeroed slot: no pointer is written, so no write barrier.
+	tx.Number, tx.NominalDate, tx.DueDate = in.number, in.nominal, in.due
+	tx.AmountDue, tx.AmountPaid, tx.AmountRemaining = in.due0(), st.paidInterest+st.paidPrincipal, rem
+	tx.Principal, tx.Interest, tx.PaidAt = in.principal, in.interest, st.settled
 	late := st.assessed
 	switch {
 	case rem == 0:
@@ -110,7 +116,7 @@ func (l *Loan) transaction(in *installment, st *state, asOf calendar.Date) (Tran
 		tx.Late.Days = calendar.DaysBetween(in.start, asOf)
 		seg, err := l.segment(in, st, asOf, paramAsOf)
 		if err != nil {
-			return tx, err
+			return err
 		}
 		late = late.plus(seg)
 	case tx.AmountPaid > 0:
@@ -121,7 +127,7 @@ func (l *Loan) transaction(in *installment, st *state, asOf calendar.Date) (Tran
 	tx.Late.Fine, tx.Late.Mora, tx.Late.Interest, tx.Late.IOF = late.fine, late.mora, late.interest, late.iof
 	tx.Late.Total = late.total()
 	tx.Late.Owed = tx.Late.Total - st.paid.total()
-	return tx, nil
+	return nil
 }
 
 // MarshalJSON writes the transaction as the API's resource, the library's extras
