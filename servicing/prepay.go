@@ -280,3 +280,29 @@ func (l *Loan) reamortize(b int64, es []int64) ([]schedule.CentsRow, error) {
 	}
 	return rows, nil
 }
+
+// MarshalJSON writes {"date","amount","mode","balance","fee","schedule":[rows]}, the
+// rows as schedule.CentsRow writes them (number, nominal_date, due_date, payment,
+// interest, principal, balance), money as strings with two decimals.
+func (p Prepayment) MarshalJSON() ([]byte, error) {
+	return p.AppendJSON(make([]byte, 0, 128+192*len(p.Schedule))), nil
+}
+
+// AppendJSON appends what MarshalJSON writes to b.
+func (p Prepayment) AppendJSON(b []byte) []byte {
+	b = appendDate(b, `{"date":`, p.Date)
+	b = appendMoney(b, `,"amount":`, p.Amount)
+	b = append(b, `,"mode":"`...)
+	b = append(b, p.Mode.String()...)
+	b = append(b, '"')
+	b = appendMoney(b, `,"balance":`, p.Balance)
+	b = appendMoney(b, `,"fee":`, p.Fee)
+	b = append(b, `,"schedule":[`...)
+	for i, r := range p.Schedule {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = r.AppendJSON(b)
+	}
+	return append(b, "]}"...)
+}

@@ -20,6 +20,8 @@
 //	cet        solve the CET of dated cash flows (--batch)
 //	validate   check CPF, CNPJ, phone, e-mail, CEP, money
 //	schedule   the Price table of a loan
+//	loan       a booked loan's transactions, payoff and prepayment (--batch)
+//	payoff     the payoff of a loan on a date
 //	webhook    sign and verify webhook deliveries
 //	serve      serve the whole API locally (the sandbox)
 //
@@ -46,7 +48,7 @@
 //
 // # Batches
 //
-// Six commands read their inputs from stdin, one per line, and print one line
+// Seven commands read their inputs from stdin, one per line, and print one line
 // per input, in input order. They share these rules:
 //
 //   - A line ends with "\n" or "\r\n" (a lone "\r" is data); a last line
@@ -65,8 +67,8 @@
 // tab, so a line can be split from the right even when the input holds one; for
 // an over-long line the input shown is its first 64 bytes and "...".
 //
-// JSON-line commands, cet --batch, simulate --batch, webhook sign --batch and
-// webhook verify --batch, read one JSON object per
+// JSON-line commands, cet --batch, simulate --batch, loan --batch, webhook sign
+// --batch and webhook verify --batch, read one JSON object per
 // line; lines of white space only are skipped. The output line is the answer as
 // one JSON object, or
 //
@@ -153,6 +155,90 @@
 // roll, release_date, installment_count, installment, total_payments,
 // total_interest, total_principal and rows (number, nominal_date, due_date,
 // payment, interest, principal, balance).
+//
+// # loan
+//
+//	lending loan --batch < lines.jsonl
+//
+// Books a loan from a simulation (package servicing) and answers what it owes: its
+// transactions as of a date, one per installment, with the late charges beside
+// each; on request the payoff on that date and a partial prepayment's new
+// schedule. --batch is required (the command has no other form) and takes no
+// other flag. An input line:
+//
+//	{"loan":{"amount":"10000.00","installments":12,"rate":3,"release":"2026-03-10"},
+//	 "payments":[{"installment":1,"amount":"1004.62","paid_at":"2026-04-10"}],
+//	 "as_of":"2026-06-15","payoff":true,
+//	 "prepay":{"date":"2026-06-15","amount":"3000.00","mode":"reduce_term"},
+//	 "late":{"fine_percent":2,"mora_percent":1,"interest":"compound","count_from":"original"}}
+//
+// Only loan is required. Its keys are simulate --batch's (amount, installments,
+// rate, now, release, first_due, borrower, charges, fee_fixed, fee_percent,
+// day_count, roll, min_amount, max_amount, first_period_max_days) with their
+// defaults, except that now defaults to noon in São Paulo of release when release
+// is given: a loan booked on its release day. payments, at most 1,000, are applied
+// in order, each ({"installment","amount","paid_at"}, all required) to its
+// installment on its date. as_of defaults to the São Paulo date of now. payoff
+// (true or false, default false) asks for the payoff on as_of. prepay asks for a
+// partial prepayment quote: its date and amount are required, mode is
+// reduce_term (default) or reduce_installment. late sets the late-charge terms:
+// fine_percent (a JSON number, default 2; 0 to 2 for pf and mei, to 10 for pj and
+// simples), mora_percent (default 1; 0 to 1 a month), interest (compound, the
+// default, or linear) and count_from (original, the default, or rolled). null is
+// an absent key; an unknown key is invalid_format. The answer:
+//
+//	{"transactions":[{"installment_number":1,"due_date":"…","nominal_date":"…","status":"paid",
+//	   "amount_due":"…","amount_paid":"…","amount_remaining":"…","principal":"…","interest":"…",
+//	   "fees":"0.00","days_overdue":0,"paid_at":"…",
+//	   "late":{"days":0,"fine":"…","mora":"…","interest":"…","iof":"…","total":"…","owed":"…"},
+//	   "payments":[{"installment_number":1,"amount":"…","paid_at":"…","allocation":{"iof":"…",
+//	     "fine":"…","mora":"…","delay_interest":"…","interest":"…","principal":"…"}}]},…],
+//	 "payoff":{"date":"…","amount":"…","prepayment_fee":"…","installments":[{"installment_number":7,
+//	   "amount_remaining":"…","present_value":"…","discount":"…","late":"…"},…]},
+//	 "prepay":{"date":"…","amount":"…","mode":"reduce_term","balance":"…","fee":"…",
+//	   "schedule":[{"number":7,"nominal_date":"…","due_date":"…","payment":"…","interest":"…",
+//	   "principal":"…","balance":"…"},…]}}
+//
+// with payoff and prepay only when asked. A transaction carries the API's fields
+// (its status and days_overdue as of as_of, paid_at null while unpaid) and, beside
+// them, its late charges as of as_of (late: days late, each charge, their total and
+// what is still owed) and its payments with their allocation. The schedule's rows
+// are schedule --json's. Params name the input key: loan.amount, loan.release,
+// payments[2].paid_at, as_of, prepay.amount, late.fine_percent. The codes:
+//
+//	malformed_body            not one JSON object, or a line over 1 MiB
+//	missing_required_field    loan, or a payment's or prepay's key, missing
+//	invalid_format            a key of the wrong JSON type or format, an unknown key
+//	(simulate's codes)        under loan.*
+//	amount_out_of_range       a payment above what its installment owes on its date,
+//	                          zero or negative; a prepayment reaching the payoff
+//	value_out_of_range        an installment number outside the loan, more than
+//	                          1,000 payments
+//	invalid_due_date          a payment or a date before the release
+//	date_out_of_range         a payment before an earlier one of its installment, a
+//	                          date more than a century after the last due date
+//	invalid_transition        a payment after the loan finished
+//	installment_overdue       a prepayment while an installment is overdue
+//	rate_out_of_range         a late-charge percent above its legal cap
+//
+// # payoff
+//
+//	lending payoff --amount 10000.00 --installments 12 --rate 3 --release 2026-12-15 --paid 6 --on 2027-06-15
+//
+// Simulates the loan as simulate does, pays its first --paid installments on their
+// due dates and prints the payoff on --on: the total, the prepayment fee (none
+// with the CLI's terms), and each open installment's remaining amount, present
+// value, discount and late charges. The flags are simulate's (--amount,
+// --installments and --rate required; --now, --release, --first-due, --borrower,
+// --charges, --fee-fixed, --fee-percent, --day-count, --roll, --min-amount,
+// --max-amount, --first-period-max-days), --now defaulting to noon in São Paulo of
+// --release when it is given, and:
+//
+//	--on     the settlement date YYYY-MM-DD; required
+//	--paid   installments paid on their due dates, 0 to the count (default 0)
+//	--json   print the payoff as JSON (date, amount, prepayment_fee, installments)
+//
+// A flag is given once. A refused loan or date is "code: detail" on stderr, exit 1.
 //
 // # cet
 //
@@ -286,6 +372,20 @@
 // with curl.
 //
 // # Examples
+//
+// A payoff on the 6th due date, after six installments paid:
+//
+//	$ lending payoff --amount 10000.00 --installments 12 --rate 3 --release 2026-12-15 --paid 6 --on 2027-06-15
+//	payoff on 2027-06-15  5442.23
+//	prepayment fee        0.00
+//
+//	   #  remaining  present value  discount  late
+//	   7    1004.62         975.36     29.26  0.00
+//	   8    1004.62         946.95     57.67  0.00
+//	   9    1004.62         919.37     85.25  0.00
+//	  10    1004.62         892.59    112.03  0.00
+//	  11    1004.62         866.59    138.03  0.00
+//	  12    1004.63         841.36    163.27  0.00
 //
 // A loan, its summary and schedule (first rows shown):
 //
