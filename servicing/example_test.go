@@ -236,3 +236,12 @@ func ExamplePayoff_MarshalJSON() {
 	fmt.Println(string(b))
 	// Output: {"date":"2026-03-10","amount":"10000.00","prepayment_fee":"0.00","installments":[{"installment_number":1,"amount_remaining":"1004.62","present_value":"975.36","discount":"29.26","late":"0.00"}]}
 }
+
+// The STJ's count (REsp 1.954.924): due Saturday 2007-05-05, rolled to Monday
+// 2007-05-07, paid 2007-05-28.
+func ExampleDaysLate() {
+	nominal, due, paid := date("2007-05-05"), date("2007-05-07"), date("2007-05-28")
+	fmt.Println(servicing.DaysLate(nominal, due, paid, servicing.Original), servicing.DaysLate(nominal, due, paid, servicing.Rolled),
+		servicing.DaysLate(nominal, due, due, servicing.Original))
+	// Output: 23 21 0
+}

@@ -299,6 +299,19 @@ func (l *Loan) Paid() bool {
 	return true
 }
 
+// DaysLate returns L, the days of delay of an installment with nominal date nominal
+// and (rolled) due date due paid on paid: 0 when paid is on or before due (on time,
+// Lei 7.089/1983); otherwise the calendar days from the earlier of nominal and due
+// (Original: STJ, REsp 1.954.924 — due Saturday 2007-05-05, rolled to Monday
+// 2007-05-07, paid 2007-05-28 is 23 days late) or from due (Rolled). It is the L of
+// the mora and the remuneratory interest of the delay.
+func DaysLate(nominal, due, paid calendar.Date, c CountFrom) int {
+	if !paid.After(due) {
+		return 0
+	}
+	return calendar.DaysBetween(delayStart(nominal, due, c), paid)
+}
+
 // delayStart is the day the days of delay of an installment count from: the earlier
 // of its nominal and rolled due dates (Original), or the rolled one (Rolled). A payment
 // after the rolled date is L = days(delayStart, paid) days late.

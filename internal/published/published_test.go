@@ -16,6 +16,8 @@ import (
 	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/servicing"
+	"github.com/dinie/lending/statemachine"
 	"github.com/dinie/lending/validation"
 )
 
@@ -92,6 +94,77 @@ var operations = map[string]func(a args) (string, error){
 	},
 	"calendar.business": func(a args) (string, error) {
 		return strconv.FormatBool(calendar.Brazil().IsBusinessDay(a.date("date", ""))), nil
+	},
+	// One installment of amount to a pf borrower, interest-free, due 30 days after a
+	// release on 2026-03-02, paid days late: its fine or its mora.
+	"servicing.late": func(a args) (string, error) {
+		release := a.date("release", "2026-03-02")
+		due, _ := release.AddDays(30)
+		c := a.cents("amount")
+		l, err := servicing.New(servicing.Contract{Release: release, Class: iof.Individual, Principal: c,
+			Rows: []schedule.CentsRow{{Number: 1, NominalDate: due, DueDate: due, Payment: c, Principal: c}}},
+			servicing.DefaultTerms())
+		if err != nil {
+			return "", err
+		}
+		paid, _ := due.AddDays(a.int("days"))
+		txs, err := l.Transactions(paid)
+		if err != nil {
+			return "", err
+		}
+		part := map[string]int64{"fine": txs[0].Late.Fine, "mora": txs[0].Late.Mora}[a.s("part")]
+		return money.FormatCents(part), nil
+	},
+	// The payoff of n equal payments of pmt at rate (periodic) one period before the
+	// first.
+	"servicing.payoff.equal": func(a args) (string, error) {
+		release := a.date("release", "2026-03-10")
+		pmt, n := a.cents("pmt"), a.int("n")
+		rows := make([]schedule.CentsRow, n)
+		for k := range rows {
+			d, _ := release.AddMonths(k + 1)
+			rows[k] = schedule.CentsRow{Number: k + 1, NominalDate: d, DueDate: d, Payment: pmt, Principal: pmt,
+				Balance: pmt * int64(n-k-1)}
+		}
+		l, err := servicing.New(servicing.Contract{Release: release, Rate: a.rate("rate"), DayCount: schedule.Periodic,
+			Class: iof.Individual, Principal: pmt * int64(n), Rows: rows}, servicing.DefaultTerms())
+		if err != nil {
+			return "", err
+		}
+		p, err := l.Payoff(release)
+		return money.FormatCents(p.Amount), err
+	},
+	// A Price table (periodic) with its first installments paid on their due dates,
+	// settled on the last of those dates.
+	"servicing.payoff": func(a args) (string, error) {
+		release := a.date("release", "2026-03-10")
+		sch, err := schedule.New(schedule.Terms{Principal: a.money("principal"), Rate: a.rate("rate"),
+			Installments: a.int("n"), Release: release, DayCount: schedule.Periodic})
+		if err != nil {
+			return "", err
+		}
+		rows := make([]schedule.CentsRow, sch.Len())
+		for k := range rows {
+			rows[k] = sch.CentsRow(k + 1)
+		}
+		l, err := servicing.New(servicing.Contract{Release: release, Rate: a.rate("rate"), DayCount: schedule.Periodic,
+			Class: iof.Individual, Principal: sch.TotalPrincipalCents(), Rows: rows}, servicing.DefaultTerms())
+		if err != nil {
+			return "", err
+		}
+		paid := a.int("paid")
+		for k := 1; k <= paid; k++ {
+			r := rows[k-1]
+			if l, _, err = l.Pay(statemachine.LoanActive, k, money.FromCents(r.Payment), r.DueDate); err != nil {
+				return "", err
+			}
+		}
+		p, err := l.Payoff(rows[paid-1].DueDate)
+		return money.FormatCents(p.Amount), err
+	},
+	"servicing.dayslate": func(a args) (string, error) {
+		return strconv.Itoa(servicing.DaysLate(a.date("nominal", ""), a.date("due", ""), a.date("paid", ""),
+			servicing.Original)), nil
 	},
 }
 
