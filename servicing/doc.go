@@ -166,20 +166,25 @@
 // Every amount is bounded (a row's at ±R$ 10^14, every computed one at ±R$ 10^15,
 // ErrBeyondBound past it), every date by the horizon (MaxHorizonDays after the last due
 // date), every installment's payments by MaxPaymentsPerInstallment, so every call has a
-// bounded worst case. For n installments and p payments:
+// bounded worst case. For n ≤ 420 installments and p payments (at most 100 each):
 //
-//	Book, New        O(n)       two allocations (the rows, the loan) plus Book's row copy
-//	Pay              O(n + p)   copies the installments and the payments (three allocations)
-//	Transactions     O(n + p)   the result and one array of payments; a look-back before
-//	                            an installment's last payment replays it (≤ 100 payments)
-//	Payoff           O(n + p)   the items only
-//	Prepay           O(n + p)   the rows and a few buffers; ReduceTerm's cancellations and
-//	                            the rounding of each balance compare exactly (fast path first)
+//	Book, New           O(n)       the rows, the loan (Book also copies the simulation's rows)
+//	Pay                 O(n + 100) copies the installments and the paid installment's payments
+//	Transactions        O(n + p)   the result only (AppendTransactions: nothing, with room); a
+//	                               date before an installment's last payment replays its payments
+//	Payoff              O(n + p)   the items only
+//	Prepay              O(n²) worst the rows and a few buffers; ReduceTerm compares each
+//	                               cancellation exactly against a sum of up to n terms
 //
-// The fast path of a 12-installment loan: Transactions as of a date and Payoff each run
-// well under a microsecond with at most two allocations (the package's benchmarks).
-// The exact path runs only within about 10^−13 of a half cent, and costs at most a few
-// milliseconds at the horizon's largest exponents.
+// Measured on a 2-core Intel Xeon (go test ./servicing -bench .): a 12-installment loan
+// with six installments paid and one overdue, as of a date — AppendTransactions into a
+// reused buffer 185 ns and no allocation; Transactions 1.1 µs and one allocation, most of
+// it allocating the 2.3 KB result; Payoff 0.40 µs and one allocation; Pay 1.2 µs. The worst
+// cases (BenchmarkWorst…): 420 installments with 100 late payments each (42,000), queried
+// before every installment's last payment so that all are replayed — Transactions
+// 5.5 ms, Payoff 4.2 ms; Pay on that loan 17 µs; a ReduceTerm prepayment cancelling 419
+// of 420 installments 0.7 ms. The exact path runs only within about 10^−13 of a half cent
+// and costs about 0.7 ms at the horizon's largest exponents (BenchmarkExactPath).
 //
 // # Errors
 //

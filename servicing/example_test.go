@@ -245,3 +245,49 @@ func ExampleDaysLate() {
 		servicing.DaysLate(nominal, due, due, servicing.Original))
 	// Output: 23 21 0
 }
+
+// A server reuses one buffer for the transactions of every request.
+func ExampleLoan_AppendTransactions() {
+	loan, _ := servicing.Book(exampleSimulation(), servicing.DefaultTerms())
+	buf := make([]servicing.Transaction, 0, loan.Len())
+	buf, _ = loan.AppendTransactions(buf[:0], date("2026-03-10"))
+	buf[0].ID = "tx_9f2c0d9a0a6b4c1e8d7f6e5d4c3b2a19" // the server's id
+	b, _ := buf[0].MarshalJSON()
+	fmt.Println(len(buf), string(b[:50]))
+	// Output: 12 {"id":"tx_9f2c0d9a0a6b4c1e8d7f6e5d4c3b2a19","type"
+}
+
+func ExampleLoan_Payments() {
+	sim := exampleSimulation()
+	loan, _ := servicing.Book(sim, servicing.DefaultTerms())
+	loan, _, _ = loan.Pay(statemachine.LoanActive, 2, amount("100.00"), date("2026-04-01"))
+	loan, _, _ = loan.Pay(statemachine.LoanActive, 1, amount("1004.62"), date("2026-04-10"))
+	for _, p := range loan.Payments() {
+		fmt.Println(p.Date, p.Installment, money.FormatCents(p.Amount))
+	}
+	fmt.Println(loan.Len(), loan.Release(), loan.Paid())
+	// Output:
+	// 2026-04-01 2 100.00
+	// 2026-04-10 1 1004.62
+	// 12 2026-03-10 false
+}
+
+// 9,000.00 of the 10,000.00 payoff on the release day cancels installments 12 to 3 (their
+// present values add up to 8,077.69) and cuts installment 2 by the future value of the
+// 922.31 left, 922.31 × 1.03² = 978.48, to 26.14; the new balance is 1,000.00.
+func ExamplePrepayment_MarshalJSON() {
+	sim := exampleSimulation()
+	loan, _ := servicing.Book(sim, servicing.DefaultTerms())
+	p, _ := loan.Prepay(date("2026-03-10"), amount("9000.00"), servicing.ReduceTerm)
+	b, _ := p.MarshalJSON()
+	fmt.Println(string(b))
+	// Output: {"date":"2026-03-10","amount":"9000.00","mode":"reduce_term","balance":"10000.00","fee":"0.00","schedule":[{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","payment":"1004.62","interest":"30.00","principal":"974.62","balance":"25.38"},{"number":2,"nominal_date":"2026-05-10","due_date":"2026-05-11","payment":"26.14","interest":"0.76","principal":"25.38","balance":"0.00"}]}
+}
+
+func ExampleAllocation_Charges() {
+	loan, _ := servicing.Book(exampleSimulation(), servicing.DefaultTerms())
+	_, r, _ := loan.Pay(statemachine.LoanActive, 1, amount("1004.62"), date("2026-04-20"))
+	a := r.Payment.Allocation
+	fmt.Println(money.FormatCents(a.Charges()), money.FormatCents(a.Interest), money.FormatCents(a.Principal))
+	// Output: 33.58 300.00 671.04
+}

@@ -59,7 +59,7 @@ type Loan struct {
 	t         terms
 	horizon   calendar.Date
 	inst      []installment
-	pays      []Payment // grouped by installment (inst[k].p0 … p1), in date order within each
+	npays     int // payments in all
 }
 
 // installment is one booked installment and its state after all its payments.
@@ -70,7 +70,7 @@ type installment struct {
 	t                   int64         // T_k, thirtieths of a month from d0
 	dueDays             int           // D_k, calendar days from d0 to the due date
 	interest, principal int64         // the installment's amounts (amount_due = their sum)
-	p0, p1              int
+	pays                []Payment     // its payments, in date order; never modified (Pay makes a new one)
 	st                  state
 }
 
@@ -278,10 +278,13 @@ func (l *Loan) Release() calendar.Date {
 // ordered by date (payments of one date in installment order), in a new slice (nil for
 // a nil *Loan).
 func (l *Loan) Payments() []Payment {
-	if l == nil || len(l.pays) == 0 {
+	if l == nil || l.npays == 0 {
 		return nil
 	}
-	out := append([]Payment(nil), l.pays...)
+	out := make([]Payment, 0, l.npays)
+	for k := range l.inst {
+		out = append(out, l.inst[k].pays...)
+	}
 	slices.SortStableFunc(out, func(a, b Payment) int { return a.Date.Compare(b.Date) })
 	return out
 }

@@ -55,8 +55,8 @@ type Receipt struct {
 // Payments of one installment are applied in date order; several on one date are
 // allowed.
 //
-// It copies the loan's installments and payments: O(n + p) for n installments and p
-// payments, with three allocations.
+// It copies the loan's installments and the installment's payments: O(n +
+// MaxPaymentsPerInstallment) for n installments, with three allocations.
 //
 // Errors (*apierr.Error): a loan not active is invalid_transition (statemachine's
 // *TransitionError, Action "payment"); number outside 1 … Len() is value_out_of_range
@@ -93,7 +93,7 @@ func (l *Loan) Pay(status statemachine.LoanStatus, number int, amount decimal.De
 	}
 	in := &l.inst[number-1]
 	switch {
-	case in.p1-in.p0 >= MaxPaymentsPerInstallment:
+	case len(in.pays) >= MaxPaymentsPerInstallment:
 		return l, Receipt{}, apierr.Wrap(ErrTooManyPayments, apierr.ValueOutOfRange, paramNumber,
 			"installment %d already has %d payments, the most it takes", number, MaxPaymentsPerInstallment)
 	case !in.st.last.IsZero() && on.Before(in.st.last):
@@ -109,17 +109,12 @@ func (l *Loan) Pay(status statemachine.LoanStatus, number int, amount decimal.De
 	n := &Loan{}
 	*n = *l
 	n.inst = append([]installment(nil), l.inst...)
-	n.pays = make([]Payment, 0, len(l.pays)+1)
-	n.pays = append(n.pays, l.pays[:in.p1]...)
 	p := Payment{Installment: number, Date: on, Amount: cents, Allocation: alloc}
-	n.pays = append(n.pays, p)
-	n.pays = append(n.pays, l.pays[in.p1:]...)
-	n.inst[number-1].st = st
-	n.inst[number-1].p1++
-	for k := number; k < len(n.inst); k++ {
-		n.inst[k].p0++
-		n.inst[k].p1++
-	}
+	pays := make([]Payment, len(in.pays)+1)
+	copy(pays, in.pays)
+	pays[len(in.pays)] = p
+	n.inst[number-1].pays, n.inst[number-1].st = pays, st
+	n.npays++
 	final, events, err := statemachine.ReceivePayment(status, n.Paid())
 	if err != nil { // status was checked: unreachable
 		return l, Receipt{}, err
@@ -196,19 +191,19 @@ func overpayment(number int, cents, rem, owed int64, on calendar.Date) error {
 		"amount %s is above what installment %d owes on %s: %s", money.FormatCents(cents), number, on, detail)
 }
 
-// stateAt returns in's state as of date asOf and the end of its payments counted: the
+// stateAt returns in's state as of date asOf and how many of its payments count: the
 // stored state when every payment is dated on or before asOf, else the state replayed
 // into buf from the payments up to asOf. The state returned must not be modified.
 func (l *Loan) stateAt(in *installment, asOf calendar.Date, buf *state) (*state, int) {
 	if !asOf.Before(in.st.last) {
-		return &in.st, in.p1
+		return &in.st, len(in.pays)
 	}
 	*buf = state{}
-	p := in.p0
-	for ; p < in.p1 && !l.pays[p].Date.After(asOf); p++ {
+	p := 0
+	for ; p < len(in.pays) && !in.pays[p].Date.After(asOf); p++ {
 		// Replaying what was accepted reproduces it: the same payments on the same
 		// dates assess the same charges.
-		_, _ = l.apply(in, buf, l.pays[p].Date, l.pays[p].Amount)
+		_, _ = l.apply(in, buf, in.pays[p].Date, in.pays[p].Amount)
 	}
 	return buf, p
 }

@@ -143,7 +143,7 @@ func genPayments(t *rapid.T, d drawn) (*servicing.Loan, []refPayment) {
 	for k := 1; k <= n; k++ {
 		row := d.sim.CentsRow(k)
 		count := rapid.IntRange(0, 3).Draw(t, "payments")
-		on := addDays(t, row.DueDate, rapid.IntRange(-25, 5).Draw(t, "first_offset"))
+		on := addDays(t, row.DueDate, rapid.IntRange(-20, 30).Draw(t, "first_offset"))
 		if on.Before(d.sim.Release()) {
 			on = d.sim.Release()
 		}

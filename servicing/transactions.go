@@ -89,8 +89,8 @@ func (l *Loan) AppendTransactions(dst []Transaction, asOf calendar.Date) ([]Tran
 		if err := l.transaction(tx, in, st, asOf); err != nil {
 			return dst[:n0], err
 		}
-		if p1 > in.p0 {
-			tx.Payments = l.pays[in.p0:p1:p1]
+		if p1 > 0 {
+			tx.Payments = in.pays[:p1:p1]
 		}
 	}
 	return dst, nil
