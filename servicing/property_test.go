@@ -37,14 +37,6 @@ func toTime(d calendar.Date) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-func fromTime(t tb, x time.Time) calendar.Date {
-	d, err := calendar.NewDate(x.Year(), x.Month(), x.Day())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 // genLoan draws a simulation the library accepts and books it with random terms.
 func genLoan(t *rapid.T, maxN int) drawn {
 	classes := []iof.Class{iof.Individual, iof.Company, iof.Simples, iof.MEI}

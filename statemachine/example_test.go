@@ -16,14 +16,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func day(s string) calendar.Date {
-	d, err := calendar.ParseDate(s)
-	if err != nil {
-		panic(err) // examples only: the literals are valid dates
-	}
-	return d
-}
-
 func amount(s string) decimal.Decimal {
 	d, err := money.Parse(s)
 	if err != nil {
