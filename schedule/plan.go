@@ -257,12 +257,10 @@ func (p *Plan) init(t *Terms) error {
 	if err != nil { // checked above; kept so no path can leave a zero date
 		return dateRangeError(err, paramFirstDue, "the nominal dates are out of range")
 	}
-	var mc monthCounter
-	if t.DayCount == MonthlyProRata {
-		var abuf [80]calendar.Date
-		if mc, err = newMonthCounter(abuf[:0], d0, first, n); err != nil {
-			return dateRangeError(err, paramFirstDue, "the nominal dates are out of range")
-		}
+	var abuf [80]calendar.Date
+	tm, err := newTimer(abuf[:0], t.DayCount, d0, first, n, cal)
+	if err != nil {
+		return err
 	}
 	g := p.grace
 	var prevE, eg int32
@@ -281,17 +279,7 @@ func (p *Plan) init(t *Terms) error {
 				"installment %d's nominal date %s rolls %s to %s, which is not after release_date %s",
 				k+1, nominal, t.Roll, due, d0)
 		}
-		var tk int32
-		switch t.DayCount {
-		case Periodic:
-			tk = int32(30 * (k + 1))
-		case DailyProRata, Actual365:
-			tk = int32(calendar.DaysBetween(d0, nominal))
-		case Business252:
-			tk = int32(businessDays(cal, d0, nominal))
-		default:
-			tk = mc.thirtieths(k, nominal)
-		}
+		tk := tm.at(k, nominal)
 		e := tk * p.mul
 		fi := p.factorIndex(e - prevE)
 		prevE = e
@@ -307,6 +295,41 @@ func (p *Plan) init(t *Terms) error {
 		p.rows[k] = planRow{nominal: nominal, due: due, t: tk, fi: fi, sum: sum}
 	}
 	return nil
+}
+
+// timer measures the interest time T_k of the installments of a nominal
+// series in the day count's units.
+type timer struct {
+	dc  DayCount
+	d0  calendar.Date
+	cal *calendar.Calendar
+	mc  monthCounter
+}
+
+// newTimer returns the timer of the n nominal dates from first; buf is room for
+// monthly pro rata's series of d0.
+func newTimer(buf []calendar.Date, dc DayCount, d0, first calendar.Date, n int, cal *calendar.Calendar) (timer, error) {
+	tm := timer{dc: dc, d0: d0, cal: cal}
+	if dc == MonthlyProRata {
+		var err error
+		if tm.mc, err = newMonthCounter(buf, d0, first, n); err != nil {
+			return tm, dateRangeError(err, paramFirstDue, "the nominal dates are out of range")
+		}
+	}
+	return tm, nil
+}
+
+// at returns T_k for row k (from 0) with the given nominal date.
+func (tm *timer) at(k int, nominal calendar.Date) int32 {
+	switch tm.dc {
+	case Periodic:
+		return int32(30 * (k + 1))
+	case DailyProRata, Actual365:
+		return int32(calendar.DaysBetween(tm.d0, nominal))
+	case Business252:
+		return int32(businessDays(tm.cal, tm.d0, nominal))
+	}
+	return tm.mc.thirtieths(k, nominal)
 }
 
 // businessDays returns the business days of cal in [a, b) for a ≤ b: the
