@@ -146,11 +146,23 @@ func (r MonthlyRate) Annual() AnnualRate {
 func (r AnnualRate) Monthly() MonthlyRate {
 	// X = 10^12·(1+a)^(1/12) satisfies X^12 = N = 10^132·(10^12 + u). The
 	// result is half-up(X) − 10^12: the k with (2k − 1)^12 ≤ 2^12·N < (2k + 1)^12.
+	//
+	// Fast path: in float64, X ≈ 10^12·exp(log1p(a)/12) lies within a relative
+	// 8 ulp (log1p, the division, exp and the product), below 2·10^−3 units for X
+	// up to 2·10^12; a fraction farther than 10^−2 from ½ rounds the same way
+	// as X itself.
+	x := float64(fractionScale) * math.Exp(math.Log1p(float64(r.units)/fractionScale)/12)
+	if fl := math.Floor(x); math.Abs(x-fl-0.5) > 1e-2 {
+		k := int64(fl)
+		if x-fl > 0.5 {
+			k++
+		}
+		return MonthlyRate{units: min(k-fractionScale, maxRateUnits)}
+	}
 	n := new(big.Int).Add(big.NewInt(fractionScale), big.NewInt(r.units))
 	n.Mul(n, new(big.Int).Exp(big.NewInt(10), big.NewInt(132), nil))
 	n.Lsh(n, 12)
-	f := float64(fractionScale) * math.Pow(1+float64(r.units)/fractionScale, 1.0/12)
-	k := int64(math.Round(f))
+	k := int64(math.Round(x))
 	twelve := big.NewInt(12)
 	pow := func(k int64) *big.Int { // (2k + 1)^12
 		b := big.NewInt(2*k + 1)

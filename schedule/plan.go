@@ -258,7 +258,7 @@ func (p *Plan) init(t *Terms) error {
 		return dateRangeError(err, paramFirstDue, "the nominal dates are out of range")
 	}
 	var abuf [80]calendar.Date
-	tm, err := newTimer(abuf[:0], t.DayCount, d0, first, n, cal)
+	tm, err := newTimer(abuf[:0], t.DayCount, d0, first, n)
 	if err != nil {
 		return err
 	}
@@ -279,7 +279,7 @@ func (p *Plan) init(t *Terms) error {
 				"installment %d's nominal date %s rolls %s to %s, which is not after release_date %s",
 				k+1, nominal, t.Roll, due, d0)
 		}
-		tk := tm.at(k, nominal)
+		tk := tm.at(k, nominal, cal)
 		e := tk * p.mul
 		fi := p.factorIndex(e - prevE)
 		prevE = e
@@ -298,18 +298,19 @@ func (p *Plan) init(t *Terms) error {
 }
 
 // timer measures the interest time T_k of the installments of a nominal
-// series in the day count's units.
+// series in the day count's units. (The calendar is passed to at, not held:
+// escape analysis would otherwise move the month series' stack buffer to the
+// heap along with it.)
 type timer struct {
-	dc  DayCount
-	d0  calendar.Date
-	cal *calendar.Calendar
-	mc  monthCounter
+	dc DayCount
+	d0 calendar.Date
+	mc monthCounter
 }
 
 // newTimer returns the timer of the n nominal dates from first; buf is room for
 // monthly pro rata's series of d0.
-func newTimer(buf []calendar.Date, dc DayCount, d0, first calendar.Date, n int, cal *calendar.Calendar) (timer, error) {
-	tm := timer{dc: dc, d0: d0, cal: cal}
+func newTimer(buf []calendar.Date, dc DayCount, d0, first calendar.Date, n int) (timer, error) {
+	tm := timer{dc: dc, d0: d0}
 	if dc == MonthlyProRata {
 		var err error
 		if tm.mc, err = newMonthCounter(buf, d0, first, n); err != nil {
@@ -319,15 +320,16 @@ func newTimer(buf []calendar.Date, dc DayCount, d0, first calendar.Date, n int, 
 	return tm, nil
 }
 
-// at returns T_k for row k (from 0) with the given nominal date.
-func (tm *timer) at(k int, nominal calendar.Date) int32 {
+// at returns T_k for row k (from 0) with the given nominal date; cal counts
+// Business252's days.
+func (tm *timer) at(k int, nominal calendar.Date, cal *calendar.Calendar) int32 {
 	switch tm.dc {
 	case Periodic:
 		return int32(30 * (k + 1))
 	case DailyProRata, Actual365:
 		return int32(calendar.DaysBetween(tm.d0, nominal))
 	case Business252:
-		return int32(businessDays(tm.cal, tm.d0, nominal))
+		return int32(businessDays(cal, tm.d0, nominal))
 	}
 	return tm.mc.thirtieths(k, nominal)
 }

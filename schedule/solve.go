@@ -313,12 +313,12 @@ func interestTimes(t *Terms, buf []int32) ([]int32, error) {
 		return nil, dateRangeError(err, paramFirstDue, "the nominal dates are out of range")
 	}
 	var abuf [80]calendar.Date
-	tm, err := newTimer(abuf[:0], t.DayCount, t.Release, first, n, cal)
+	tm, err := newTimer(abuf[:0], t.DayCount, t.Release, first, n)
 	if err != nil {
 		return nil, err
 	}
 	for k, nominal := range nominals {
-		buf = append(buf, tm.at(k, nominal))
+		buf = append(buf, tm.at(k, nominal, cal))
 	}
 	return buf, nil
 }
