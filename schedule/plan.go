@@ -10,7 +10,7 @@ import (
 	"github.com/dinie/lending/money"
 )
 
-// Bounds of the terms (lending-math.md §1 and §3).
+// Bounds of the terms.
 const (
 	// MinPrincipalCents is the smallest principal, R$ 1.00, in cents.
 	MinPrincipalCents = 100
@@ -349,7 +349,7 @@ func businessDays(cal *calendar.Calendar, a, b calendar.Date) int {
 }
 
 // monthCounter measures monthly pro rata time along a nominal series
-// (lending-math.md §2): t_k = m + r/30 with m the largest m with
+// (the package doc, "Interest time"): t_k = m + r/30 with m the largest m with
 // d0.AddMonths(m) ≤ nominal_k and r the days from d0.AddMonths(m) to nominal_k.
 //
 // nominal_k (k from 0) lies in the month mOff + k months after d0's, so m is

@@ -9,8 +9,8 @@ import (
 )
 
 // The slow, obvious Price table the package is checked against. It shares no
-// code with the package beyond the calendar's dates and follows lending-math.md
-// §1–3 line by line: dates by AddMonths and Adjust, t_k by its definition (whole
+// code with the package beyond the calendar's dates and follows the package doc
+// line by line: dates by AddMonths and Adjust, t_k by its definition (whole
 // months counted up one at a time), every factor in exact big.Rat or 2,048-bit
 // big.Float, rounding half-up on the exact or high-precision value.
 //

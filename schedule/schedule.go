@@ -85,7 +85,7 @@ type CentsRow struct {
 	Balance      int64
 }
 
-// New returns the Price table of the terms t (lending-math.md §1–4).
+// New returns the table of the terms t (the package doc gives every rule).
 //
 // Errors are *apierr.Error, for errors.As and errors.Is with their Code:
 //
