@@ -166,6 +166,10 @@ func (f CustomerFields) Parse(create bool) (CustomerInput, error) {
 	return in, errs.Err()
 }
 
+// CheckName checks a human name field (a credential's, a customer's): 1 to
+// MaxNameLen bytes of valid UTF-8 without control characters, reported for param.
+func CheckName(param, s string) error { return checkText(param, s, MaxNameLen) }
+
 // checkText checks a human free-text field: non-empty valid UTF-8 of at most max
 // bytes without control characters.
 func checkText(param, s string, max int) error {

@@ -107,19 +107,47 @@ func (l Loan) MarshalJSON() ([]byte, error) {
 }
 
 // LoanRequest is the body of POST /loans: the offer, its simulation and the echoed
-// terms.
+// terms. A nil field was absent.
 type LoanRequest struct {
-	CreditOfferID     string        `json:"credit_offer_id"`
-	SimulationID      string        `json:"simulation_id"`
-	Installments      int           `json:"installments"`
-	InstallmentsValue Money         `json:"installments_value"`
-	FirstDueDate      calendar.Date `json:"first_due_date"`
+	CreditOfferID     *string        `json:"credit_offer_id"`
+	SimulationID      *string        `json:"simulation_id"`
+	Installments      *int           `json:"installments"`
+	InstallmentsValue *Money         `json:"installments_value"`
+	FirstDueDate      *calendar.Date `json:"first_due_date"`
 }
 
-// Terms returns the request as statemachine.RequestLoan reads it.
-func (r LoanRequest) Terms() statemachine.LoanRequest {
-	return statemachine.LoanRequest{SimulationID: r.SimulationID, Installments: r.Installments,
-		InstallmentsValue: r.InstallmentsValue.Decimal(), FirstDueDate: r.FirstDueDate}
+// Terms checks that every field was sent (missing_required_field, all gathered), that
+// the ids are a credit offer's and a simulation's (invalid_format), and returns the
+// offer id and the terms as statemachine.RequestLoan reads them.
+func (r LoanRequest) Terms() (offerID string, terms statemachine.LoanRequest, err error) {
+	var errs apierr.Errors
+	missing := func(param string) {
+		errs = errs.Append(apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, param, "%s is required", param))
+	}
+	if r.CreditOfferID == nil {
+		missing("credit_offer_id")
+	} else {
+		errs = errs.Append(validation.CheckID(*r.CreditOfferID, validation.CreditOffer))
+	}
+	if r.SimulationID == nil {
+		missing("simulation_id")
+	} else {
+		errs = errs.Append(validation.CheckID(*r.SimulationID, validation.Simulation))
+	}
+	if r.Installments == nil {
+		missing("installments")
+	}
+	if r.InstallmentsValue == nil {
+		missing("installments_value")
+	}
+	if r.FirstDueDate == nil {
+		missing("first_due_date")
+	}
+	if err := errs.Err(); err != nil {
+		return "", statemachine.LoanRequest{}, err
+	}
+	return *r.CreditOfferID, statemachine.LoanRequest{SimulationID: *r.SimulationID, Installments: *r.Installments,
+		InstallmentsValue: r.InstallmentsValue.Decimal(), FirstDueDate: *r.FirstDueDate}, nil
 }
 
 // CCBNumber formats the number of a loan's CCB from a sequence number: "CCB-" and the
@@ -131,4 +159,26 @@ func CCBNumber(seq uint64) string {
 		s = "0" + s
 	}
 	return "CCB-" + s
+}
+
+// SimulationRequest is the body of POST /credit-offers/{id}/simulations.
+type SimulationRequest struct {
+	RequestedAmount  *Money `json:"requested_amount"`
+	InstallmentCount *int   `json:"installment_count"`
+}
+
+// Request checks that both fields were sent (missing_required_field, gathered) and
+// returns the simulation request.
+func (r SimulationRequest) Request() (simulation.Request, error) {
+	var errs apierr.Errors
+	if r.RequestedAmount == nil {
+		errs = errs.Append(apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "requested_amount", "requested_amount is required"))
+	}
+	if r.InstallmentCount == nil {
+		errs = errs.Append(apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "installment_count", "installment_count is required"))
+	}
+	if err := errs.Err(); err != nil {
+		return simulation.Request{}, err
+	}
+	return simulation.Request{RequestedAmount: r.RequestedAmount.Decimal(), InstallmentCount: *r.InstallmentCount}, nil
 }

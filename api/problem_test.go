@@ -23,6 +23,7 @@ func TestCodeStatus(t *testing.T) {
 		401: {apierr.MissingToken, apierr.InvalidToken, apierr.TokenExpired},
 		403: {apierr.Forbidden},
 		404: {apierr.NotFound},
+		405: {apierr.MethodNotAllowed},
 		409: {apierr.CustomerAlreadyExists, apierr.OfferAlreadyAccepted, apierr.SessionAlreadyActive,
 			apierr.InvalidTransition, apierr.IdempotencyConflict},
 		422: {apierr.MissingRequiredField, apierr.InvalidCPF, apierr.InvalidCNPJ,

@@ -21,6 +21,8 @@ func Status(code apierr.Code) int {
 		return http.StatusForbidden
 	case apierr.NotFound:
 		return http.StatusNotFound
+	case apierr.MethodNotAllowed:
+		return http.StatusMethodNotAllowed
 	case apierr.CustomerAlreadyExists, apierr.OfferAlreadyAccepted, apierr.SessionAlreadyActive,
 		apierr.InvalidTransition, apierr.IdempotencyConflict:
 		return http.StatusConflict

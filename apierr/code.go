@@ -87,6 +87,8 @@ const (
 	InvalidSignature Code = "invalid_signature"
 	// NotFound (404): an unknown route, or an id no resource of the caller has.
 	NotFound Code = "not_found"
+	// MethodNotAllowed (405): a known route asked with a method it does not serve.
+	MethodNotAllowed Code = "method_not_allowed"
 	// IdempotencyConflict (409): an Idempotency-Key reused with a different request.
 	IdempotencyConflict Code = "idempotency_conflict"
 	// Internal (500): a failure that is not a rule failure — any error that is not an
@@ -105,7 +107,7 @@ var codes = [...]Code{
 	RateLimitExceeded,
 	InstallmentsOutOfRange, RateOutOfRange, InvalidDueDate, DateOutOfRange,
 	SimulationExpired, InvalidTransition, ImmutableField, InvalidDocumentType,
-	ValueOutOfRange, TimestampOutOfRange, InvalidSignature, NotFound,
+	ValueOutOfRange, TimestampOutOfRange, InvalidSignature, NotFound, MethodNotAllowed,
 	IdempotencyConflict, Internal,
 }
 

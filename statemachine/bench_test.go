@@ -8,8 +8,6 @@ import (
 var (
 	sinkEvents []Event
 	sinkErr    error
-	sinkBool   bool
-	sinkSet    EventSet
 	sinkStatus InstallmentStatus
 )
 
@@ -40,23 +38,6 @@ func BenchmarkParseEvent(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_, sinkErr = ParseEvent("loan.error")
-	}
-}
-
-func BenchmarkParsePatterns(b *testing.B) {
-	ps := []string{"customer.*", "credit_offer.expired", "loan.payment_received", "loan.finished"}
-	b.ReportAllocs()
-	for b.Loop() {
-		sinkSet, sinkErr = ParsePatterns(ps)
-	}
-}
-
-// BenchmarkMatch is the per-delivery check of a compiled pattern list.
-func BenchmarkMatch(b *testing.B) {
-	set, _ := ParsePatterns([]string{"customer.*", "loan.finished"})
-	b.ReportAllocs()
-	for b.Loop() {
-		sinkBool = set.Match(EventLoanFinished)
 	}
 }
 

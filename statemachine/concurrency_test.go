@@ -32,10 +32,6 @@ func TestConcurrentUse(t *testing.T) {
 					t.Error(err)
 					return
 				}
-				if _, err := ParsePatterns([]string{"loan.*"}); err != nil {
-					t.Error(err)
-					return
-				}
 			}
 		}()
 	}

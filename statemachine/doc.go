@@ -3,7 +3,9 @@
 // transactions, webhook endpoints and credentials; the transitions between them; the
 // webhook events each transition emits; and the decisions the API takes on them
 // (registration idempotency, document acceptance, offer expiry, loan origination,
-// payment allocation, webhook event patterns, secret rotation, token validity).
+// payment allocation, token validity). What a webhook endpoint does with the events —
+// event patterns, envelopes, secrets and their rotation, signatures — is package
+// webhook's.
 //
 // The source of every rule is the project's specification: lifecycles.md (cited by
 // section) and api-contract.md (the wire strings, the 16 events and the error codes).
@@ -193,16 +195,9 @@
 //	    disabled --> deleted
 //	    deleted --> [*]
 //
-// Event patterns (ParsePattern, ParsePatterns): "*", "customer.*", "credit_offer.*",
-// "loan.*" or an exact event name from the catalogue; anything else is invalid_format
-// (param events) wrapping ErrInvalidPattern and naming the pattern. An empty list means
-// every event. A list compiles into an EventSet (a 16-bit set): EventSet.Match answers
-// whether an endpoint receives an event, EventSet.Events expands it.
-//
-// Secret rotation (RotateSecret, ValidSecrets): expire_current_in is 0 to 86,400 seconds
-// (DefaultExpireCurrentIn 3,600 when the request omits it). The rotated-out secret signs
-// while the instant is before rotation + expire_current_in, so 0 retires it at once;
-// the new current secret never expires.
+// Only an active endpoint receives deliveries. Its event patterns, its secrets and
+// their rotation, and the signing of deliveries are package webhook's (webhook.Endpoint,
+// webhook.ParsePatterns, webhook.RotateSecret, webhook.Sign).
 //
 // # Credential
 //
@@ -221,8 +216,9 @@
 // # Events
 //
 // Events returns the catalogue of api-contract.md, exactly 16 events, in its order;
-// ParseEvent parses a wire name. Envelope is a delivery body {type, timestamp, data}
-// with the timestamp in UTC.
+// ParseEvent parses a wire name and Event.Resource names the resource an event is about.
+// Package webhook matches events against endpoints' patterns and wraps them in the
+// envelope a delivery carries (webhook.Envelope).
 //
 // # Errors
 //
@@ -238,25 +234,22 @@
 //   - invalid_format (422): status or kind, an unknown status or KYC kind string or value
 //     (ErrUnknownStatus), or a customer status that does not follow from its
 //     requirements; type, an unknown event name (ErrUnknownEvent) or a KYC type the
-//     customer lacks; events, an invalid webhook pattern (ErrInvalidPattern); kyc, a
+//     customer lacks; kyc, a
 //     requirement with an invalid kind or status, a repeated type, or one not pending at
 //     registration; amount, installments_value, principal, interest, fees or amount_paid,
 //     money with sub-cent digits (apierr.ErrPrecision); installment_number, outside
 //     the loan; installments or installment, an Installment not built by NewInstallment
-//     or a loan without installments; secret, a
-//     secret not of the shape whsec_… (validation.CheckWebhookSecret), secrets without
-//     exactly one current one, or a repeated or reused secret; simulation_id, not a
+//     or a loan without installments; simulation_id, not a
 //     simulation ID (validation.CheckID); simulation, a simulation without a valid ID,
 //     CreatedAt, installments or first due date; revoked_at, an active credential with a
 //     revocation instant.
 //   - missing_required_field (422): kyc, an empty requirement list or a requirement
-//     without type; cpf, a registration without CPF; revoked_at, a revoked credential without the instant; now, at, paid_at,
+//     without type; cpf, a registration without CPF; revoked_at, a revoked credential without the instant; now, paid_at,
 //     valid_until, issued_at, a zero time.Time.
 //   - amount_out_of_range (422, apierr.ErrRange): amount, a payment of zero, a
 //     negative one or one above amount_remaining; principal, interest, fees, amount_paid,
 //     amount_due, a negative or huge amount, an installment with nothing due, or paid
 //     above due.
-//   - value_out_of_range (422): expire_current_in, outside 0 to 86,400 seconds.
 //   - customer_already_exists (409): cpf or cnpj, a registration matching a customer
 //     with another external_id.
 //   - immutable_field (422): cpf or external_id, an update that changes them.
@@ -299,10 +292,6 @@
 //   - Payments: the installment's status is computed from its amounts as of the date
 //     passed; no payment history is kept. A payment on a paid installment is
 //     amount_out_of_range (nothing remains). Late fees and interest are out of scope.
-//   - Webhook secrets: a rotation keeps earlier rotated-out secrets until their own
-//     expiry (it never shortens a window a receiver was promised) and drops expired ones.
-//     expire_current_in out of range is value_out_of_range, the library's code for a
-//     number outside its field's range (apierr.ValueOutOfRange).
 //   - Credentials: at ExpiresAt itself a credential still issues (expired means
 //     now > expires_at, as for offers); from RevokedAt on it issues nothing. A revoked or
 //     expired credential asking for a token is forbidden.

@@ -1,10 +1,6 @@
 package statemachine
 
 import (
-	"math/bits"
-	"strconv"
-	"strings"
-
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/validation"
 )
@@ -34,7 +30,7 @@ const (
 	EventLoanError                               // "loan.error"
 )
 
-// eventCount is the size of the catalogue; EventSet relies on it fitting in 32 bits.
+// eventCount is the size of the catalogue.
 const eventCount = 16
 
 var eventNames = []string{"",
@@ -107,133 +103,4 @@ func (e Event) Resource() validation.Resource {
 		return validation.Loan
 	}
 	return 0
-}
-
-// EventSet is a set of events, the compiled form of a webhook endpoint's event patterns.
-// It is a small value (a bit set), comparable with ==. The zero value is the empty set,
-// which matches nothing; AllEvents matches everything (what an empty pattern list means).
-type EventSet uint32
-
-// AllEvents is the set of the whole catalogue: the pattern "*", and an empty pattern list.
-const AllEvents EventSet = 1<<16 - 1
-
-// The `<resource>.*` patterns, as sets.
-const (
-	customerEvents    EventSet = 1<<EventCustomerActive - 1
-	creditOfferEvents EventSet = (1<<EventCreditOfferExpired - 1) &^ customerEvents
-	loanEvents        EventSet = AllEvents &^ customerEvents &^ creditOfferEvents
-)
-
-// SetOf returns the set of the given events; values that are not events are ignored.
-func SetOf(events ...Event) EventSet {
-	var s EventSet
-	for _, e := range events {
-		s |= bit(e)
-	}
-	return s
-}
-
-func bit(e Event) EventSet {
-	if !e.Valid() {
-		return 0
-	}
-	return 1 << (e - 1)
-}
-
-// Match reports whether an endpoint subscribed to s receives e.
-func (s EventSet) Match(e Event) bool { return e.Valid() && s&bit(e) != 0 }
-
-// Len returns the number of events in s.
-func (s EventSet) Len() int { return bits.OnesCount32(uint32(s & AllEvents)) }
-
-// Events expands s into its events in catalogue order, in a new slice.
-func (s EventSet) Events() []Event {
-	out := make([]Event, 0, s.Len())
-	for e := Event(1); e <= eventCount; e++ {
-		if s.Match(e) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// String lists the events of s in catalogue order, comma-separated ("*" for AllEvents,
-// "" for the empty set).
-func (s EventSet) String() string {
-	s &= AllEvents
-	if s == AllEvents {
-		return "*"
-	}
-	var b strings.Builder
-	for _, e := range s.Events() {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(e.String())
-	}
-	return b.String()
-}
-
-// ParsePattern compiles one event pattern (lifecycles.md, "Webhook endpoint"): "*",
-// "customer.*", "credit_offer.*", "loan.*", or an exact event name from the catalogue.
-// Matching is exact and case-sensitive; anything else (other wildcards, "loan", " loan.*",
-// "LOAN.*", "") is an invalid_format error for param "events" wrapping ErrInvalidPattern
-// that names the pattern.
-func ParsePattern(p string) (EventSet, error) {
-	return parsePattern(p, -1)
-}
-
-func parsePattern(p string, index int) (EventSet, error) {
-	switch p {
-	case "*":
-		return AllEvents, nil
-	case "customer.*":
-		return customerEvents, nil
-	case "credit_offer.*":
-		return creditOfferEvents, nil
-	case "loan.*":
-		return loanEvents, nil
-	}
-	for i := 1; i < len(eventNames); i++ {
-		if eventNames[i] == p {
-			return bit(Event(i)), nil
-		}
-	}
-	where := ""
-	if index >= 0 {
-		where = " at events[" + strconv.Itoa(index) + "]"
-	}
-	return 0, apierr.Wrap(ErrInvalidPattern, apierr.InvalidFormat, "events",
-		"invalid event pattern %s%s; want \"*\", \"customer.*\", \"credit_offer.*\", "+
-			"\"loan.*\" or an event name such as \"loan.created\"", quote(p), where)
-}
-
-// ParsePatterns compiles a webhook endpoint's pattern list into the set of events it
-// receives. An empty (or nil) list means every event (api-contract.md,
-// WebhookEndpoint.events); repeated or overlapping patterns are allowed and simply
-// unite. The first invalid pattern is reported as ParsePattern does, with its index.
-func ParsePatterns(patterns []string) (EventSet, error) {
-	if len(patterns) == 0 {
-		return AllEvents, nil
-	}
-	var s EventSet
-	for i, p := range patterns {
-		ps, err := parsePattern(p, i)
-		if err != nil {
-			return 0, err
-		}
-		s |= ps
-	}
-	return s, nil
-}
-
-// MatchPatterns reports whether an endpoint with the given pattern list receives e:
-// ParsePatterns followed by Match. Servers that deliver many events should compile the
-// list once with ParsePatterns instead.
-func MatchPatterns(patterns []string, e Event) (bool, error) {
-	s, err := ParsePatterns(patterns)
-	if err != nil {
-		return false, err
-	}
-	return s.Match(e), nil
 }

@@ -280,39 +280,6 @@ func ExampleParseEvent() {
 	// true
 }
 
-func ExampleParsePatterns() {
-	set, err := statemachine.ParsePatterns([]string{"credit_offer.*", "loan.finished"})
-	fmt.Println(set.Events(), err)
-	fmt.Println(set.Match(statemachine.EventLoanFinished), set.Match(statemachine.EventLoanCreated))
-	all, _ := statemachine.ParsePatterns(nil) // empty: every event
-	fmt.Println(all.Len(), all)
-	_, err = statemachine.ParsePatterns([]string{"loan.*", "loans.*"})
-	fmt.Println(err)
-	// Output:
-	// [credit_offer.available credit_offer.expired loan.finished] <nil>
-	// true false
-	// 16 *
-	// invalid_format: invalid event pattern "loans.*" at events[1]; want "*", "customer.*", "credit_offer.*", "loan.*" or an event name such as "loan.created"
-}
-
-func ExampleParsePattern() {
-	set, _ := statemachine.ParsePattern("customer.*")
-	fmt.Println(set)
-	// Output: customer.created,customer.under_review,customer.kyc_updated,customer.active
-}
-
-func ExampleMatchPatterns() {
-	ok, err := statemachine.MatchPatterns([]string{"customer.*"}, statemachine.EventCustomerActive)
-	fmt.Println(ok, err)
-	// Output: true <nil>
-}
-
-func ExampleSetOf() {
-	s := statemachine.SetOf(statemachine.EventLoanActive, statemachine.EventLoanError)
-	fmt.Println(s, s.Len(), s.Match(statemachine.EventLoanError))
-	// Output: loan.active,loan.error 2 true
-}
-
 func ExampleNewCustomer() {
 	c, ev, err := statemachine.NewCustomer([]statemachine.KYCRequirement{
 		{Kind: statemachine.KYCDocument, Type: "selfie", Status: statemachine.KYCPending}})
@@ -486,40 +453,6 @@ func ExampleLoan_Pay() {
 	// finished true [loan.payment_received loan.finished]
 	// {"amount":"102.00","paid_at":"2026-04-15T18:30:00Z","installment_number":1}
 	// invalid_transition: a loan receives payments only while active; it is finished
-}
-
-func ExampleEnvelope() {
-	b, _ := json.Marshal(statemachine.Envelope{
-		Type:      statemachine.EventCustomerActive,
-		Timestamp: time.Date(2026, 3, 20, 12, 0, 0, 0, time.FixedZone("BRT", -3*3600)),
-		Data:      map[string]string{"id": "cust_550e8400e29b41d4a716446655440000"},
-	})
-	fmt.Println(string(b))
-	// Output: {"type":"customer.active","timestamp":"2026-03-20T15:00:00Z","data":{"id":"cust_550e8400e29b41d4a716446655440000"}}
-}
-
-func ExampleRotateSecret() {
-	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	secrets, _ := statemachine.RotateSecret([]statemachine.Secret{{Value: "whsec_old"}}, "whsec_new", t0,
-		statemachine.DefaultExpireCurrentIn)
-	for _, at := range []time.Time{t0.Add(59 * time.Minute), t0.Add(time.Hour)} {
-		valid, _ := statemachine.ValidSecrets(secrets, at)
-		fmt.Println(at.Format(time.Kitchen), len(valid), valid[0].Value)
-	}
-	_, err := statemachine.RotateSecret(secrets, "whsec_3", t0, 90000)
-	fmt.Println(err)
-	// Output:
-	// 12:59PM 2 whsec_new
-	// 1:00PM 1 whsec_new
-	// value_out_of_range: expire_current_in 90000 is outside 0 to 86400 seconds
-}
-
-func ExampleValidSecrets() {
-	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	valid, _ := statemachine.ValidSecrets([]statemachine.Secret{{Value: "whsec_b"},
-		{Value: "whsec_a", ExpiresAt: t0}}, t0)
-	fmt.Println(len(valid), valid[0].Value) // at ExpiresAt the old secret no longer signs
-	// Output: 1 whsec_b
 }
 
 func ExampleCredential_Revoke() {

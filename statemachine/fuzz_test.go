@@ -76,42 +76,6 @@ func FuzzParseEvent(f *testing.F) {
 	})
 }
 
-// FuzzParsePatterns splits the input on commas into a pattern list and checks
-// ParsePatterns differentially against the slow validator and matcher of event_test.go.
-func FuzzParsePatterns(f *testing.F) {
-	f.Add("*")
-	f.Add("customer.*,loan.finished")
-	f.Add("credit_offer.*,credit_offer.*")
-	f.Add("loan,*.created")
-	f.Add("")
-	f.Fuzz(func(t *testing.T, s string) {
-		var ps []string
-		if s != "" {
-			ps = strings.Split(s, ",")
-		}
-		set, err := ParsePatterns(ps)
-		valid := true
-		for _, p := range ps {
-			valid = valid && validSlow(p)
-		}
-		if valid != (err == nil) {
-			t.Fatalf("ParsePatterns(%q) error = %v, slow validator says %v", ps, err, valid)
-		}
-		if err != nil {
-			if set != 0 || !errors.Is(err, ErrInvalidPattern) || !errors.Is(err, apierr.InvalidFormat) {
-				t.Fatalf("ParsePatterns(%q) = %v, %v", ps, set, err)
-			}
-			return
-		}
-		for _, name := range catalogue {
-			e, _ := ParseEvent(name)
-			if set.Match(e) != matchSlow(ps, name) {
-				t.Fatalf("ParsePatterns(%q).Match(%s) = %v", ps, name, set.Match(e))
-			}
-		}
-	})
-}
-
 // FuzzCheckContentType: whatever the input, CheckContentType does not panic, and it
 // accepts only strings whose media type, lowercased and stripped of parameters and
 // surrounding spaces, is one of the three the contract allows.

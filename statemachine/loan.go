@@ -1,6 +1,7 @@
 package statemachine
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/dinie/lending/apierr"
@@ -24,6 +25,17 @@ type Payment struct {
 	Amount            decimal.Decimal `json:"amount"`
 	PaidAt            time.Time       `json:"paid_at"`
 	InstallmentNumber int             `json:"installment_number"`
+}
+
+// MarshalJSON writes {"amount": "150.00", "paid_at": "2026-05-15T13:00:00Z",
+// "installment_number": 1}: the amount in the money wire format (money.Format)
+// and paid_at in UTC.
+func (p Payment) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Amount            string `json:"amount"`
+		PaidAt            string `json:"paid_at"`
+		InstallmentNumber int    `json:"installment_number"`
+	}{money.Format(p.Amount), p.PaidAt.UTC().Format(time.RFC3339Nano), p.InstallmentNumber})
 }
 
 // Receipt is what Loan.Pay reports: how the payment was allocated, the events to emit

@@ -81,7 +81,6 @@ func conflict(incoming, e Registration, cpfTaken bool) error {
 		"cpf belongs to a customer registered with %s; a retry sends the same cpf, cnpj and external_id", differs)
 }
 
-
 // CheckUpdate checks a customer update (lifecycles.md: "Updates may change email,
 // phone, name, cnpj, trading_name; never cpf or external_id"): stored is the customer
 // before the update, updated after the server applied it. A different CPF is

@@ -194,7 +194,6 @@ const (
 	ClientSecretLivePrefix = "dinie_cs_live_"
 	ClientSecretTestPrefix = "dinie_cs_test_"
 	AccessTokenPrefix      = "dinie_at_"
-	WebhookSecretPrefix    = "whsec_"
 )
 
 // ClientSecretEnvironment returns the environment a client secret belongs to, from
@@ -256,20 +255,6 @@ func CheckAccessToken(token string) error {
 		return apierr.Wrap(apierr.ErrPrefix, apierr.InvalidToken, param, "access token does not start with dinie_at_")
 	}
 	return checkSecretBody(token[len(AccessTokenPrefix):], apierr.InvalidToken, param)
-}
-
-// CheckWebhookSecret reports whether secret has the shape of a webhook signing
-// secret: whsec_ and a non-empty rest of printable ASCII without spaces. Failures
-// are apierr.InvalidFormat with Param "secret"; the Detail never repeats the secret.
-func CheckWebhookSecret(secret string) error {
-	const param = "secret"
-	if secret == "" {
-		return apierr.Wrap(apierr.ErrEmpty, apierr.InvalidFormat, param, "secret is empty; expected whsec_…")
-	}
-	if !strings.HasPrefix(secret, WebhookSecretPrefix) {
-		return apierr.Wrap(apierr.ErrPrefix, apierr.InvalidFormat, param, "secret does not start with whsec_")
-	}
-	return checkSecretBody(secret[len(WebhookSecretPrefix):], apierr.InvalidFormat, param)
 }
 
 // checkSecretBody checks what follows a credential's prefix, without echoing it.

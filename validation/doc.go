@@ -141,10 +141,10 @@
 // (Sandbox); ClientSecretEnvironment reads the environment, and CheckClientSecret
 // reports a secret of the other environment as forbidden (403, ErrEnvironment), as the
 // contract prescribes. A malformed client secret or access token (dinie_at_) is
-// invalid_token (401), an empty access token missing_token; a webhook secret (whsec_)
-// is checked as data, invalid_format. The rest of each credential must be non-empty
-// printable ASCII; its inner format belongs to its issuer. Details never repeat a
-// credential.
+// invalid_token (401), an empty access token missing_token. The rest of each credential
+// must be non-empty printable ASCII; its inner format belongs to its issuer. Details
+// never repeat a credential. Webhook signing secrets (whsec_) are package webhook's
+// (webhook.ParseSecret), which reads their base64.
 //
 // ParseWebhookURL: an absolute https URL (ErrScheme) with a host (ErrHost), no user
 // information (ErrUserInfo), no white space or control characters (apierr.ErrCharacter), at

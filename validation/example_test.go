@@ -92,11 +92,6 @@ func ExampleCheckAccessToken() {
 	// invalid_token: access token does not start with dinie_at_
 }
 
-func ExampleCheckWebhookSecret() {
-	fmt.Println(validation.CheckWebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
-	// Output: <nil>
-}
-
 func ExampleParseWebhookURL() {
 	u, err := validation.ParseWebhookURL("https://partner.example.com/hooks/dinie")
 	fmt.Println(u.Host, err)

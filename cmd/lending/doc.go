@@ -1,10 +1,12 @@
 // Command lending is the command-line face of the library: it answers the
 // questions a server asks — simulate this loan, print its schedule, solve this
-// CET, is this a business day, is this CPF valid — from flags or, in batch,
+// CET, is this a business day, is this CPF valid, is this webhook signed — from
+// flags or, in batch,
 // from one input per line on stdin. The command only parses and prints: every
 // figure and every verdict comes from the library packages (simulation,
-// schedule, cet, calendar, validation). It reads the clock for "today" and
-// "now", which the library never does.
+// schedule, cet, calendar, validation, webhook). It reads the clock for "today"
+// and "now", and the system's random source for a new secret, which the library
+// never does.
 //
 //	lending <command> [arguments]
 //	lending help                  list the commands (also -h, --help)
@@ -18,6 +20,8 @@
 //	cet        solve the CET of dated cash flows (--batch)
 //	validate   check CPF, CNPJ, phone, e-mail, CEP, money
 //	schedule   the Price table of a loan
+//	webhook    sign and verify webhook deliveries
+//	serve      serve the whole API locally (the sandbox)
 //
 // Money is the API's wire format everywhere: digits, a point and exactly two
 // decimals (25000.00), no sign, exponent or thousands separator. Dates are
@@ -42,7 +46,7 @@
 //
 // # Batches
 //
-// Four commands read their inputs from stdin, one per line, and print one line
+// Six commands read their inputs from stdin, one per line, and print one line
 // per input, in input order. They share these rules:
 //
 //   - A line ends with "\n" or "\r\n" (a lone "\r" is data); a last line
@@ -61,7 +65,8 @@
 // tab, so a line can be split from the right even when the input holds one; for
 // an over-long line the input shown is its first 64 bytes and "...".
 //
-// JSON-line commands, cet --batch and simulate --batch, read one JSON object per
+// JSON-line commands, cet --batch, simulate --batch, webhook sign --batch and
+// webhook verify --batch, read one JSON object per
 // line; lines of white space only are skipped. The output line is the answer as
 // one JSON object, or
 //
@@ -209,6 +214,77 @@
 // error (exit 2) and a result outside 0001-01-01..9999-12-31 is reported on
 // stderr with exit 1.
 //
+// # webhook
+//
+//	lending webhook sign --secrets S1[,S2...] --id ID [--timestamp UNIX] < body
+//	lending webhook sign --batch < lines.jsonl
+//	lending webhook verify --secrets S1[,S2...] --id ID --timestamp UNIX --signature SIG [--now UNIX] [--tolerance SECONDS] < body
+//	lending webhook verify --batch < lines.jsonl
+//	lending webhook secret
+//
+// Standard Webhooks v1 signatures as the webhook package computes and checks
+// them. sign prints the webhook-signature header value of a message, one token
+// "v1,<base64>" per secret in the order given, separated by spaces; verify prints
+// "ok" (exit 0) when a token matches, else "code: detail" on stderr (exit 1);
+// secret prints a new secret, whsec_ and the base64 of 32 bytes from the system's
+// secure random source. The body of sign and verify is all of stdin, byte for
+// byte (a final newline is part of it), at most 1 MiB.
+//
+//	--secrets     the secrets, whsec_ and padded standard base64 (the prefix
+//	              optional), comma-separated (base64 has no commas), 1 to 10;
+//	              required
+//	--id          the message id, webhook-id; required
+//	--timestamp   webhook-timestamp, Unix seconds; required by verify, sign's
+//	              default is the clock
+//	--signature   verify: the webhook-signature value; required
+//	--now         verify: the receiver's clock, Unix seconds; default the clock
+//	--tolerance   verify: the seconds the timestamp may be off, each way;
+//	              default 300
+//	--batch       JSON lines from stdin (no other flag is allowed)
+//
+// A flag takes one value and is given once (a repeated flag is a usage error), so
+// the secrets are one comma-separated --secrets. Batch lines, in and out:
+//
+//	{"secrets":["whsec_…",…],"id":"msg_…","timestamp":1767225600,"body":"<raw payload>"}
+//	{"signature":"v1,<b64> v1,<b64>"}
+//
+//	{"secrets":[…],"id":"msg_…","timestamp":1767225600,"signature":"v1,<b64>","body":"<raw payload>","now":1767225600,"tolerance":300}
+//	{"ok":true}
+//
+// "secrets", "id", "timestamp" and "body" are required (the body may be "");
+// verify's "signature" is required, "now" defaults to the clock, read for each
+// line, and "tolerance" to 300. null is an absent key; an unknown key is
+// invalid_format. sign's timestamp is a JSON integer; verify's is the header's
+// text, a JSON number as written or a JSON string, so that headers such as
+// "1.5e9" or "abc" can be tried. Params name the input key (secrets[1], id,
+// timestamp, signature). The checks and their order are the library's: the
+// three headers present (missing_required_field), the id, the timestamp
+// strictly digits (invalid_format), the timestamp within the tolerance, both
+// edges inclusive (timestamp_out_of_range), then the signature
+// (invalid_signature); a tolerance that is not positive is value_out_of_range.
+// Other codes: malformed_body (not one JSON object, a line over 1 MiB),
+// invalid_format (a key of the wrong JSON type, a malformed secret).
+//
+// # serve
+//
+//	lending serve [--addr 127.0.0.1:8080] [--seed N] [--now INSTANT]
+//
+// Serves the whole API from memory — the sandbox of package sandbox, every figure
+// computed by the library — and prints one JSON line on stdout with the base URL and
+// a ready credential:
+//
+//	{"base_url":"http://127.0.0.1:8080/v3","client_id":"dinie_ci_…","client_secret":"dinie_cs_test_…"}
+//
+//	--addr   the address to listen on (default 127.0.0.1:8080; port 0 picks one)
+//	--seed   make ids, secrets and generated data reproducible
+//	--now    start the sandbox clock at this RFC 3339 instant; it then runs at the
+//	         real clock's pace (POST /v3/sandbox/clock moves it forward)
+//
+// SIGINT or SIGTERM shuts it down gracefully: in-flight requests finish and pending
+// webhook deliveries are attempted once more; the exit status is then 0. It exits 1
+// when it cannot listen, and 2 on a usage error. The README walks through a session
+// with curl.
+//
 // # Examples
 //
 // A loan, its summary and schedule (first rows shown):
@@ -270,4 +346,12 @@
 //	2026-05-29
 //	$ lending calendar add 2026-02-13 1
 //	2026-02-18
+//
+// A webhook signed with the Standard Webhooks libraries' test vector, then
+// verified 301 s later (exit status 1):
+//
+//	$ printf '{"test": 2432232314}' | lending webhook sign --secrets whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw --id msg_p5jXN8AQM9LWM0D4loKWxJek --timestamp 1614265330
+//	v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+//	$ printf '{"test": 2432232314}' | lending webhook verify --secrets whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw --id msg_p5jXN8AQM9LWM0D4loKWxJek --timestamp 1614265330 --signature v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE= --now 1614265631
+//	timestamp_out_of_range: timestamp 1614265330 is 301 s before the receiver's clock; the tolerance is 300 s
 package main

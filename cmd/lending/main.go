@@ -41,6 +41,8 @@ func commands() []command {
 		{"cet", "solve the CET of dated cash flows (--batch)", runCET},
 		{"validate", "check CPF, CNPJ, phone, e-mail, CEP, money", runValidate},
 		{"schedule", "the Price table of a loan", runSchedule},
+		{"webhook", "sign and verify webhook deliveries", runWebhook},
+		{"serve", "serve the whole API locally (the sandbox)", runServe},
 	}
 }
 

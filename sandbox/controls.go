@@ -1,0 +1,312 @@
+package sandbox
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/api"
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/statemachine"
+)
+
+func (s *Server) controlRoutes() {
+	s.route(http.MethodPost, "/sandbox/customers/{id}/kyc", true, (*call).setKYC)
+	s.route(http.MethodPost, "/sandbox/customers/{id}/credit-offers", true, (*call).createOffer)
+	s.route(http.MethodPost, "/sandbox/loans/{id}/advance", true, (*call).advanceLoan)
+	s.route(http.MethodPost, "/sandbox/loans/{id}/payments", true, (*call).payInstallment)
+	s.route(http.MethodPost, "/sandbox/clock", true, (*call).moveClock)
+	s.route(http.MethodGet, "/sandbox/deliveries", true, (*call).listDeliveries)
+}
+
+// kycControl is the body of POST /sandbox/customers/{id}/kyc: one item's new status
+// ({"type":"selfie","status":"approved"}) or every item's ({"all":"approved"}), with
+// an optional message (a rejection's reason).
+type kycControl struct {
+	Type    *string                 `json:"type"`
+	Status  *statemachine.KYCStatus `json:"status"`
+	All     *statemachine.KYCStatus `json:"all"`
+	Message *string                 `json:"message"`
+}
+
+// setKYC applies the control with the lifecycle's rules; an item still pending is
+// first submitted (what the customer would have done), so "approved" works on any
+// item that can be approved. Every step emits its events.
+func (c *call) setKYC() (int, any, error) {
+	rec, err := c.customer()
+	if err != nil {
+		return 0, nil, err
+	}
+	var k kycControl
+	if err := api.DecodeBytes(c.body, &k); err != nil {
+		return 0, nil, err
+	}
+	type change struct {
+		typ string
+		to  statemachine.KYCStatus
+	}
+	var changes []change
+	switch {
+	case k.All != nil && k.Type == nil && k.Status == nil:
+		for _, r := range rec.state.KYC {
+			if r.Status != *k.All {
+				changes = append(changes, change{r.Type, *k.All})
+			}
+		}
+	case k.All == nil && k.Type != nil && k.Status != nil:
+		changes = append(changes, change{*k.Type, *k.Status})
+	default:
+		return 0, nil, apierr.Errorf(apierr.MissingRequiredField, "type",
+			`the control is {"type":…,"status":…} or {"all":…}`)
+	}
+	now := c.s.now()
+	for _, ch := range changes {
+		state := rec.state
+		var events []statemachine.Event
+		i := indexOf(state.KYC, ch.typ)
+		if i >= 0 && state.KYC[i].Status == statemachine.KYCPending && ch.to != statemachine.KYCSubmitted {
+			if state, events, err = state.UpdateRequirement(ch.typ, statemachine.KYCSubmitted); err != nil {
+				return 0, nil, err
+			}
+		}
+		next, more, err := state.UpdateRequirement(ch.typ, ch.to)
+		if err != nil {
+			return 0, nil, err
+		}
+		if ch.typ == "biometrics" && ch.to != statemachine.KYCSubmitted {
+			rec.biometrics = ""
+		}
+		for j := range rec.wire.KYC {
+			if rec.wire.KYC[j].Type == ch.typ {
+				rec.wire.KYC[j].Message = k.Message
+			}
+		}
+		c.s.setCustomer(rec, next, append(events, more...), "", now)
+	}
+	return http.StatusOK, rec.wire, nil
+}
+
+func indexOf(kyc []statemachine.KYCRequirement, typ string) int {
+	for i, r := range kyc {
+		if r.Type == typ {
+			return i
+		}
+	}
+	return -1
+}
+
+// offerControl is the body of POST /sandbox/customers/{id}/credit-offers: every field
+// optional, defaulting to the sandbox's default offer (see defaultOffer).
+type offerControl struct {
+	ApprovedAmount  *api.Money            `json:"approved_amount"`
+	MinAmount       *api.Money            `json:"min_amount"`
+	InterestRate    *schedule.MonthlyRate `json:"interest_rate"`
+	Installments    *int                  `json:"installments"`
+	MinInstallments *int                  `json:"min_installments"`
+	MaxInstallments *int                  `json:"max_installments"`
+	ValidUntil      *api.Instant          `json:"valid_until"`
+	DueDateRule     *string               `json:"due_date_rule"`
+	FeeFixed        *api.Money            `json:"fee_fixed"`
+	FeePercent      *decimal.Decimal      `json:"fee_percent"`
+	BorrowerClass   *iof.Class            `json:"borrower_class"`
+}
+
+func (c *call) createOffer() (int, any, error) {
+	rec, err := c.customer()
+	if err != nil {
+		return 0, nil, err
+	}
+	var oc offerControl
+	if err := api.DecodeBytes(c.body, &oc); err != nil {
+		return 0, nil, err
+	}
+	class := iof.Individual
+	if rec.wire.CNPJ != nil {
+		class = iof.MEI
+	}
+	o := statemachine.Offer{CustomerID: rec.wire.ID, Status: statemachine.OfferAvailable,
+		ApprovedAmount: decimal.New(5_000_000, -2), MinAmount: decimal.New(100_000, -2),
+		InterestRate: defaultRate, MinInstallments: 3, MaxInstallments: 24,
+		ValidUntil: c.s.now().Add(defaultValid), BorrowerClass: class}
+	if oc.ApprovedAmount != nil {
+		o.ApprovedAmount = oc.ApprovedAmount.Decimal()
+	}
+	if oc.MinAmount != nil {
+		o.MinAmount = oc.MinAmount.Decimal()
+	}
+	if oc.InterestRate != nil {
+		o.InterestRate = *oc.InterestRate
+	}
+	if oc.Installments != nil {
+		o.Installments, o.MinInstallments, o.MaxInstallments = *oc.Installments, 0, 0
+	}
+	if oc.MinInstallments != nil {
+		o.MinInstallments = *oc.MinInstallments
+	}
+	if oc.MaxInstallments != nil {
+		o.MaxInstallments = *oc.MaxInstallments
+	}
+	if oc.ValidUntil != nil {
+		o.ValidUntil = oc.ValidUntil.Time
+	}
+	if oc.DueDateRule != nil {
+		o.DueDateRule = *oc.DueDateRule
+	}
+	if oc.FeeFixed != nil {
+		o.FeeFixed = oc.FeeFixed.Decimal()
+	}
+	if oc.FeePercent != nil {
+		o.FeePercent = *oc.FeePercent
+	}
+	if oc.BorrowerClass != nil {
+		o.BorrowerClass = *oc.BorrowerClass
+	}
+	if err := o.Check(); err != nil {
+		return 0, nil, err
+	}
+	if !o.ValidUntil.After(c.s.now()) {
+		return 0, nil, apierr.Errorf(apierr.InvalidFormat, "valid_until", "valid_until is not in the future")
+	}
+	w, err := c.s.addOffer(rec.partner, o)
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, w, nil
+}
+
+// mainPath is the loan's way from processing to active.
+var mainPath = []statemachine.LoanStatus{statemachine.LoanProcessing, statemachine.LoanContractGenerated,
+	statemachine.LoanAwaitingSignatures, statemachine.LoanSigned, statemachine.LoanDisbursing, statemachine.LoanActive}
+
+type advanceControl struct {
+	To *statemachine.LoanStatus `json:"to"`
+}
+
+// advanceLoan is POST /sandbox/loans/{id}/advance: one step along the main path, or
+// every step to "to" (a later state of the path, cancelled or error where the
+// lifecycle allows), each emitting its event.
+func (c *call) advanceLoan() (int, any, error) {
+	rec, err := c.loan()
+	if err != nil {
+		return 0, nil, err
+	}
+	var ac advanceControl
+	if len(c.body) > 0 {
+		if err := api.DecodeBytes(c.body, &ac); err != nil {
+			return 0, nil, err
+		}
+	}
+	from := rec.rec.Status
+	var steps []statemachine.LoanStatus
+	at := pathIndex(from)
+	switch {
+	case ac.To == nil:
+		if at < 0 || at == len(mainPath)-1 {
+			return 0, nil, apierr.Errorf(apierr.InvalidTransition, "status", "a %s loan has no next step on its way to active", from)
+		}
+		steps = mainPath[at+1 : at+2]
+	case pathIndex(*ac.To) > at && at >= 0:
+		steps = mainPath[at+1 : pathIndex(*ac.To)+1]
+	default:
+		steps = []statemachine.LoanStatus{*ac.To}
+	}
+	for _, to := range steps {
+		if err := c.s.moveLoan(rec, to); err != nil {
+			return 0, nil, err
+		}
+	}
+	w, err := api.LoanOf(rec.rec)
+	return http.StatusOK, w, err
+}
+
+func pathIndex(s statemachine.LoanStatus) int {
+	for i, p := range mainPath {
+		if p == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// moveLoan takes one lifecycle edge, with what the lender does on the way: the CCB is
+// generated, a signing link issued, the offer given back on cancellation. Callers hold
+// s.mu.
+func (s *Server) moveLoan(rec *loanRec, to statemachine.LoanStatus) error {
+	events, err := statemachine.LoanLifecycle().Transition(rec.rec.Status, to)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	switch to {
+	case statemachine.LoanContractGenerated:
+		s.st.ccbSeq++
+		rec.rec.CCBNumber = api.CCBNumber(s.st.ccbSeq)
+	case statemachine.LoanAwaitingSignatures:
+		rec.rec.SigningURL = "https://sandbox.invalid/sign/" + rec.rec.ID
+	case statemachine.LoanActive:
+		if err := s.book(rec); err != nil {
+			return err
+		}
+	case statemachine.LoanCancelled:
+		next, ev, err := rec.offer.offer.LoanCancelled(now)
+		if err != nil {
+			return err
+		}
+		rec.offer.offer = next
+		w, _ := api.CreditOfferOf(next)
+		defer s.emitAll(rec.partner, ev, w)
+	}
+	rec.rec.Status = to
+	w, err := api.LoanOf(rec.rec)
+	if err != nil {
+		return err
+	}
+	s.emitAll(rec.partner, events, w)
+	return nil
+}
+
+// book starts servicing an active loan. It waits for the servicing package.
+func (s *Server) book(rec *loanRec) error { return nil }
+
+type clockControl struct {
+	Now *api.Instant `json:"now"`
+}
+
+// moveClock is POST /sandbox/clock: the clock moves forward to now (never back), and
+// what time does follows: offers past valid_until expire.
+func (c *call) moveClock() (int, any, error) {
+	var cc clockControl
+	if err := api.DecodeBytes(c.body, &cc); err != nil {
+		return 0, nil, err
+	}
+	if cc.Now == nil || cc.Now.IsZero() {
+		return 0, nil, apierr.Errorf(apierr.MissingRequiredField, "now", "now is required")
+	}
+	cur := c.s.now()
+	if cc.Now.Before(cur) {
+		return 0, nil, apierr.Errorf(apierr.ValueOutOfRange, "now",
+			"now %s is before the sandbox clock %s; the clock only moves forward",
+			cc.Now.UTC().Format(time.RFC3339), cur.UTC().Format(time.RFC3339))
+	}
+	c.s.shift += cc.Now.Sub(cur)
+	for _, id := range c.s.st.offerOrder {
+		c.s.settle(c.s.st.offers[id])
+	}
+	return http.StatusOK, clockControl{Now: &api.Instant{Time: c.s.now()}}, nil
+}
+
+func (c *call) payInstallment() (int, any, error) {
+	if _, err := c.loan(); err != nil {
+		return 0, nil, err
+	}
+	return 0, nil, apierr.Errorf(apierr.NotFound, "route", "payments are not served yet")
+}
+
+// listDeliveries is GET /sandbox/deliveries: every delivery attempted for the
+// partner, oldest first, with its attempts and the headers of the last one.
+func (c *call) listDeliveries() (int, any, error) {
+	return http.StatusOK, api.List[delivery]{Data: c.s.deliver.deliveries(c.partner)}, nil
+}
