@@ -304,3 +304,31 @@ func FuzzRowUnmarshalJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMonthlyAnnual: MonthlyRate.Annual (float64 fast path, big.Int when near
+// a half unit) is the half-up rounding of the exact (1+i)^12 − 1, computed
+// here in big.Int.
+func FuzzMonthlyAnnual(f *testing.F) {
+	for _, u := range []int64{0, 1, 25_000_000_000, 1_000_000_000_000, 999_999_999_999, 6_298_900_000, 300_000_000_000} {
+		f.Add(u)
+	}
+	f.Fuzz(func(t *testing.T, u int64) {
+		if u < 0 {
+			u = -(u + 1)
+		}
+		u %= 1_000_000_000_001
+		r, err := schedule.PercentPerMonth(decimal.New(u, -schedule.RatePlaces))
+		if err != nil {
+			t.Fatal(err)
+		}
+		num := new(big.Int).Add(big.NewInt(1e12), big.NewInt(u))
+		num.Exp(num, big.NewInt(12), nil)
+		num.Sub(num, new(big.Int).Exp(big.NewInt(10), big.NewInt(144), nil))
+		den := new(big.Int).Exp(big.NewInt(10), big.NewInt(132), nil)
+		// half-up: ⌊(2·num + den) / (2·den)⌋
+		want := new(big.Int).Quo(new(big.Int).Add(new(big.Int).Lsh(num, 1), den), new(big.Int).Lsh(den, 1))
+		if got := r.Annual().PercentUnits(); got != want.Int64() {
+			t.Fatalf("%s %% a.m.: Annual() = %d units, want %s", r, got, want)
+		}
+	})
+}

@@ -100,3 +100,24 @@ func BenchmarkMarshalJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSimulateInstallment: the largest amount paying at most 1,000.00 a
+// month over 12 installments, the whole simulation in the loop (issue target:
+// at most the cost of 20 simulations; compare BenchmarkSimulate/12 and
+// BenchmarkSimulateFinanced).
+func BenchmarkSimulateInstallment(b *testing.B) {
+	o, opts := benchOffer(b)
+	x := decimal.New(100_000, -2)
+	for _, charges := range []simulation.Charges{simulation.Deducted, simulation.Financed} {
+		b.Run(charges.String()+"12", func(b *testing.B) {
+			opts := opts
+			opts.Charges = charges
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := simulation.SimulateInstallment(o, x, 12, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
