@@ -450,12 +450,16 @@ type CountSolution struct {
 // MaxInstallmentCents (param installment); an installment that does not even
 // cover the interest of the principal (no count repays it; or none up to the
 // bound gives an installment so small): installments_out_of_range, param
-// installment, reason ErrNoCount; and when the count found and the 7 after it
-// are all refused as too small for cent precision, the first refusal.
+// installment, reason ErrNoCount; the same when the count found and every one
+// after it up to the bound are refused as too small for cent precision (the
+// schedule's rules: such a count is no contract), with the first refusal's
+// detail.
 //
 // Cost: NewPlan for the bound, a bisection of about log₂(bound) O(1) reads
-// (the installment never increases with the count), then one table, O(n), or
-// up to 8 of them.
+// (the installment never increases with the count), then one table, O(n); on
+// principals of a few reais, where counts near the answer are refused for
+// their cent residue, one table per count tried, O(bound²) rows at worst
+// (BenchmarkSolveCountWorst: about 50 µs).
 func SolveCount(t Terms, installment decimal.Decimal) (CountSolution, error) {
 	pc, err := principalCents(t.Principal)
 	if err != nil {
@@ -502,7 +506,11 @@ func SolveCount(t Terms, installment decimal.Decimal) (CountSolution, error) {
 			first = err
 		}
 	}
-	return CountSolution{}, first
+	var e *apierr.Error
+	errors.As(first, &e) // the schedule reports only *apierr.Error
+	return CountSolution{}, apierr.Wrap(ErrNoCount, apierr.InstallmentsOutOfRange, paramInstallment,
+		"installment %s on %s: the counts %d to %d round the installment to at most it, but the schedule refuses each as too small for cent precision (count %d: %s)",
+		money.FormatCents(x), money.FormatCents(pc), lo, t.Installments, lo, e.Detail)
 }
 
 // nper returns the fractional count (CountSolution.NPER), or 0 when the

@@ -40,7 +40,8 @@ func commands() []command {
 		{"calendar", "business days, holidays, date rolling", runCalendar},
 		{"cet", "solve the CET of dated cash flows (--batch)", runCET},
 		{"validate", "check CPF, CNPJ, phone, e-mail, CEP, money", runValidate},
-		{"schedule", "the Price table of a loan", runSchedule},
+		{"schedule", "the amortization table of a loan (Price or SAC)", runSchedule},
+		{"solve", "the missing term: amount, installment, rate or count", runSolve},
 		{"webhook", "sign and verify webhook deliveries", runWebhook},
 		{"serve", "serve the whole API locally (the sandbox)", runServe},
 	}
