@@ -412,4 +412,3 @@ func decodeSolveLine(line []byte) (solveInput, *apierr.Error) {
 	}
 	return in, nil
 }
-
