@@ -305,6 +305,8 @@ func (c *call) payInstallment() (int, any, error) {
 	return 0, nil, apierr.Errorf(apierr.NotFound, "route", "payments are not served yet")
 }
 
+// listDeliveries is GET /sandbox/deliveries: every delivery attempted for the
+// partner, oldest first, with its attempts and the headers of the last one.
 func (c *call) listDeliveries() (int, any, error) {
-	return http.StatusOK, api.List[int]{}, nil
+	return http.StatusOK, api.List[delivery]{Data: c.s.deliver.deliveries(c.partner)}, nil
 }

@@ -3,6 +3,7 @@ package sandbox_test
 import (
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/dinie/lending/sandbox"
 )
@@ -11,6 +12,10 @@ import (
 // simulations (only the latest contractable) → loan → signatures → active.
 func TestStoryOrigination(t *testing.T) {
 	h := newHarness(t, sandbox.Config{})
+	rc := newReceiver(t, h.clock.Now)
+	var ep struct{ ID, Secret string }
+	h.must(http.StatusCreated, "POST", "/webhook-endpoints", map[string]any{"url": rc.srv.URL}, &ep)
+	rc.setSecret(ep.Secret)
 	var cust struct {
 		ID     string
 		Status string
@@ -74,5 +79,41 @@ func TestStoryOrigination(t *testing.T) {
 	h.must(http.StatusOK, "POST", "/sandbox/loans/"+loan.ID+"/advance", map[string]string{"to": "active"}, &loan)
 	if loan.Status != "active" || loan.CCBNumber == nil {
 		t.Fatalf("advanced loan = %+v", loan)
+	}
+	// Every event arrived, verified, once, in the order it happened.
+	want := []string{"customer.created", "customer.active", "credit_offer.available", "loan.created",
+		"loan.contract_generated", "loan.awaiting_signatures", "loan.signed", "loan.disbursing", "loan.active"}
+	var deliveries struct {
+		Data []struct{ Event, State string }
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		h.must(http.StatusOK, "GET", "/sandbox/deliveries", nil, &deliveries)
+		done := true
+		for _, d := range deliveries.Data {
+			done = done && d.State == "succeeded"
+		}
+		if done || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	got := rc.wait(len(deliveries.Data))
+	if len(got) != len(deliveries.Data) || rc.bad != 0 {
+		t.Fatalf("received %v (%d refused); the sandbox attempted %d", got, rc.bad, len(deliveries.Data))
+	}
+	at := 0
+	for _, e := range got {
+		if at < len(want) && e == want[at] {
+			at++
+		}
+	}
+	if at != len(want) {
+		t.Errorf("events %v lack %v in this order (matched %d)", got, want, at)
+	}
+	for i, d := range deliveries.Data {
+		if d.Event != got[i] {
+			t.Errorf("delivery %d is %s, received %s: out of order", i, d.Event, got[i])
+		}
 	}
 }

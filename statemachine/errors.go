@@ -14,9 +14,6 @@ var (
 	ErrUnknownStatus = errors.New("statemachine: unknown status")
 	// ErrUnknownEvent: an event name or value outside the catalogue of 16.
 	ErrUnknownEvent = errors.New("statemachine: unknown event")
-	// ErrInvalidPattern: a webhook event pattern that is not "*", "<resource>.*" or an
-	// event name.
-	ErrInvalidPattern = errors.New("statemachine: invalid event pattern")
 	// ErrTerminal: a transition out of a terminal state (which absorbs).
 	ErrTerminal = errors.New("statemachine: terminal state")
 	// ErrGuarded: a transition the table allows only through a dedicated function that

@@ -21,8 +21,6 @@ import (
 
 // figure is one line of the corpus.
 type figure struct {
-	file     string
-	line     int
 	id, op   string
 	args     map[string]string
 	want     string

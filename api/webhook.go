@@ -1,0 +1,58 @@
+package api
+
+import (
+	"github.com/dinie/lending/statemachine"
+	"github.com/dinie/lending/webhook"
+)
+
+// WebhookEndpoint is the API's webhook endpoint resource (we_) on the wire. Secret is
+// written only in the responses that create the endpoint or rotate its secret (a
+// non-empty value, the new current secret); every other response omits it.
+type WebhookEndpoint struct {
+	ID          string                     `json:"id"`
+	URL         string                     `json:"url"`
+	Events      []string                   `json:"events"`
+	Description *string                    `json:"description"`
+	Status      statemachine.WebhookStatus `json:"status"`
+	Secret      string                     `json:"secret,omitempty"`
+	CreatedAt   Instant                    `json:"created_at"`
+}
+
+// MarshalJSON writes the endpoint, with an empty events array (every event) rather
+// than null.
+func (e WebhookEndpoint) MarshalJSON() ([]byte, error) {
+	type plain WebhookEndpoint
+	if e.Events == nil {
+		e.Events = []string{}
+	}
+	return jsonMarshal(plain(e))
+}
+
+// WithSecret returns e showing secret, for the creation and rotation responses.
+func (e WebhookEndpoint) WithSecret(secret webhook.Secret) WebhookEndpoint {
+	e.Secret = secret.Encode()
+	return e
+}
+
+// WebhookEndpointFields is the body of POST /webhook-endpoints (url required) and of
+// PATCH /webhook-endpoints/{id} (every field optional; status active or disabled). A
+// nil field was absent.
+type WebhookEndpointFields struct {
+	URL         *string                     `json:"url"`
+	Events      *[]string                   `json:"events"`
+	Description *string                     `json:"description"`
+	Status      *statemachine.WebhookStatus `json:"status"`
+}
+
+// RotateSecretRequest is the body of POST /webhook-endpoints/{id}/rotate-secret:
+// expire_current_in, the seconds the current secret keeps signing (absent:
+// webhook.DefaultExpireCurrentIn).
+type RotateSecretRequest struct {
+	ExpireCurrentIn *int `json:"expire_current_in"`
+}
+
+// Deleted is the answer to a DELETE: the id and "deleted": true.
+type Deleted struct {
+	ID      string `json:"id"`
+	Deleted bool   `json:"deleted"`
+}
