@@ -30,8 +30,9 @@ const (
 	// in years ("base 365 dias corridos"). Wire name "actual365".
 	Actual365
 	// Business252: business days of the plan's calendar (ANBIMA's by default)
-	// from the release date, counted, to the nominal date, not counted, / 252,
-	// in years (the "DU/252" convention). Wire name "business252".
+	// from the release date, counted, to the due date, not counted, / 252, in
+	// years (the "DU/252" convention; business days are defined on the rolled
+	// date). Wire name "business252".
 	Business252
 )
 

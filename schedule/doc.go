@@ -44,7 +44,8 @@
 //
 // # Interest time (day count)
 //
-// t_k is measured from d0 to installment k's NOMINAL date. Rolling a due date
+// t_k is measured from d0 to installment k's NOMINAL date (Business252 aside,
+// below). Rolling a due date
 // to the next business day never changes what is owed: Lei 7.089/1983 lets an
 // obligation due on a non-business day be paid on the next business day without
 // charges. So the rolled date labels the payment and the nominal date prices it.
@@ -54,8 +55,8 @@
 //	Periodic ("periodic")                t_k = k months, the textbook table (BCB Calculadora do Cidadão)
 //	DailyProRata ("daily")               t_k = calendar days from d0 to nominal_k / 30 months
 //	Actual365 ("actual365")              t_k = calendar days from d0 to nominal_k / 365 years ("base 365 dias corridos")
-//	Business252 ("business252")          t_k = business days in [d0, nominal_k) / 252 years (DU/252), on
-//	                                     Terms.Calendar (ANBIMA's national calendar by default)
+//	Business252 ("business252")          t_k = business days in [d0, d_k) / 252 years (DU/252), d_k the
+//	                                     due date, on Terms.Calendar (ANBIMA's by default)
 //
 // Monthly pro rata reproduces the classic table when d0 falls on the anchor day
 // (then t_k = k) and charges an irregular first period pro rata. Every t_k is a
@@ -65,10 +66,12 @@
 // InterestTime return T_k. Compounding is exponential: a period of t months
 // grows by (1+i)^t, a period of t years by (1+a)^t, and a monthly rate over
 // years or an annual rate over months converts by 1 + a = (1+i)^12 (a monthly
-// rate on Actual365 grows by (1+i)^(12·days/365)). Business252 counts the
-// release day and not the nominal date, ANBIMA's convention; for a nominal
-// date on a non-business day this is the count to the next business day, so
-// Following changes nothing owed, as for the other day counts.
+// rate on Actual365 grows by (1+i)^(12·days/365)). Business252 is the one
+// day count measured to the due date, since business days are defined on it;
+// it counts the release day and not the due date, ANBIMA's convention, so
+// under Following a nominal date on a weekend counts the same as its due date
+// and rolling forward changes nothing owed, as for the other day counts (a
+// backward roll, by contrast, shortens the period by the days it moves back).
 //
 // # Rates
 //

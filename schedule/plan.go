@@ -279,7 +279,7 @@ func (p *Plan) init(t *Terms) error {
 				"installment %d's nominal date %s rolls %s to %s, which is not after release_date %s",
 				k+1, nominal, t.Roll, due, d0)
 		}
-		tk := tm.at(k, nominal, cal)
+		tk := tm.at(k, nominal, due, cal)
 		e := tk * p.mul
 		fi := p.factorIndex(e - prevE)
 		prevE = e
@@ -320,16 +320,16 @@ func newTimer(buf []calendar.Date, dc DayCount, d0, first calendar.Date, n int) 
 	return tm, nil
 }
 
-// at returns T_k for row k (from 0) with the given nominal date; cal counts
-// Business252's days.
-func (tm *timer) at(k int, nominal calendar.Date, cal *calendar.Calendar) int32 {
+// at returns T_k for row k (from 0) with the given nominal and due dates; cal
+// counts Business252's days, to the due date.
+func (tm *timer) at(k int, nominal, due calendar.Date, cal *calendar.Calendar) int32 {
 	switch tm.dc {
 	case Periodic:
 		return int32(30 * (k + 1))
 	case DailyProRata, Actual365:
 		return int32(calendar.DaysBetween(tm.d0, nominal))
 	case Business252:
-		return int32(businessDays(cal, tm.d0, nominal))
+		return int32(businessDays(cal, tm.d0, due))
 	}
 	return tm.mc.thirtieths(k, nominal)
 }
@@ -463,7 +463,8 @@ func (p *Plan) DueDate(k int) calendar.Date {
 }
 
 // InterestTime returns T_k, installment k's interest time from the release
-// date to its nominal date in the day count's units (DayCount.UnitsPerYear):
+// date to its nominal date (its due date for Business252) in the day count's
+// units (DayCount.UnitsPerYear):
 // 30·t_k for the month-based day counts (every t_k is a whole number of
 // thirtieths of a month), calendar days for Actual365, business days for
 // Business252; for 1 ≤ k ≤ MaxInstallments, 0 for any other k.
@@ -481,8 +482,9 @@ func (p *Plan) InterestTime(k int) int {
 // contract's installments sit on whole months; a date between them is
 // measured by the calendar), days for DailyProRata and Actual365, ANBIMA
 // business days [d0, d) on the plan's calendar for Business252. It is
-// InterestTime(k) at installment k's nominal date, except for Periodic terms
-// whose release is off the anchor day. A d before the release is
+// InterestTime(k) at installment k's nominal date (its due date for
+// Business252), except for Periodic terms whose release is off the anchor
+// day. A d before the release is
 // date_out_of_range (param date).
 func (p *Plan) InterestTimeOn(d calendar.Date) (int, error) {
 	d0 := p.release

@@ -220,10 +220,15 @@ func nthRootFast(a *big.Rat, n int) *big.Float {
 // refUnits returns T_k, the interest time in the day count's units, and x_k,
 // the same time in the rate's own period, straight from the spec text of each
 // day count: month-based times in months (refTime), calendar days / 365 years,
-// ANBIMA business days [d0, nominal) / 252 years, counted one day at a time;
+// ANBIMA business days [d0, d_k) / 252 years to the rolled due date (for
+// k = 0, a date that is no installment's, to that date), counted one day at a
+// time;
 // a monthly rate over years grows by (1+i)^(12·years), an annual one over
 // months by (1+a)^(months/12).
 func refUnits(t schedule.Terms, cal *calendar.Calendar, nominal calendar.Date, k int) (int, *big.Rat) {
+	if t.DayCount == schedule.Business252 && k > 0 { // to the due date
+		nominal, _ = cal.Adjust(nominal, t.Roll)
+	}
 	perYear := !t.AnnualRate.IsZero()
 	var units int
 	var years *big.Rat

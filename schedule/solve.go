@@ -240,12 +240,14 @@ type RateSolution struct {
 // monthly, i with 1 + a = (1 + i)^12.
 //
 // Errors: those of NewPlan's checks of t (the rolled due dates other than the
-// first are not computed: they price nothing); the principal's; installment
+// first are computed only for Business252, where they price the interest);
+// the principal's; installment
 // outside 0.01 … MaxInstallmentCents (param installment); an installment that
 // repays less than the principal even at 0 % (rate_out_of_range, param
 // installment, reason ErrNoRate) or needs more than 100 % a.m. (the same).
 //
-// Cost: the interest times (O(n) date arithmetic, no calendar roll), then a
+// Cost: the interest times (O(n) date arithmetic, calendar rolls only for
+// Business252), then a
 // Newton iteration on ln of the discount sum, convex in ln(1+i), so it
 // converges monotonically from 0: each step O(n) multiplications and one
 // math.Exp per distinct period length, typically 4 to 8 steps, at most 100.
@@ -284,7 +286,7 @@ func SolveRate(t Terms, installment decimal.Decimal) (RateSolution, error) {
 }
 
 // interestTimes checks t as NewPlan does (but for the rolls of due dates after
-// the first) and appends T_1 … T_n to buf.
+// the first, which only Business252 computes) and appends T_1 … T_n to buf.
 func interestTimes(t *Terms, buf []int32) ([]int32, error) {
 	bound, err := checkTerms(t)
 	if err != nil {
@@ -318,7 +320,14 @@ func interestTimes(t *Terms, buf []int32) ([]int32, error) {
 		return nil, err
 	}
 	for k, nominal := range nominals {
-		buf = append(buf, tm.at(k, nominal, cal))
+		due := nominal
+		if t.DayCount == Business252 { // counted to the due date: roll it
+			if due, err = cal.Adjust(nominal, t.Roll); err != nil {
+				return nil, dateRangeError(err, paramFirstDue,
+					"installment %d's nominal date %s cannot be rolled %s: %v", k+1, nominal, t.Roll, err)
+			}
+		}
+		buf = append(buf, tm.at(k, nominal, due, cal))
 	}
 	return buf, nil
 }
