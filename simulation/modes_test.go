@@ -181,6 +181,35 @@ func TestSimulateInstallmentErrors(t *testing.T) {
 	}
 }
 
+// TestSimulateInstallmentIllConditioned: financed by installment at 3 % a.m.
+// over 420 months (1.03^420 ≈ 2.4·10^5 > MaxFinancedGrowth) is refused in O(1);
+// over 300 months (1.03^300 ≈ 7·10^3) it is solved.
+func TestSimulateInstallmentIllConditioned(t *testing.T) {
+	o, opts := exampleOfferOptions(t)
+	o.MaxInstallments = 420
+	opts.Charges = simulation.Financed
+	x := money.FromCents(200_000)
+	_, err := simulation.SimulateInstallment(o, x, 420, opts)
+	var e *apierr.Error
+	if !errors.As(err, &e) || e.Code != apierr.InstallmentsOutOfRange || e.Param != "installment_count" || !errors.Is(err, simulation.ErrIllConditioned) {
+		t.Fatalf("financed over 420: %v", err)
+	}
+	if _, err := simulation.SimulateInstallment(o, x, 300, opts); err != nil {
+		t.Fatalf("financed over 300: %v", err)
+	}
+	// Deducted, no bound applies; at 3 % over 420 months approved_amount's own
+	// table is refused as too small for cent precision (the residue of an
+	// installment of 1,500.01 pays it off early), and so are the amounts just
+	// below it: the refusal is the answer, typed.
+	opts.Charges = simulation.Deducted
+	if _, err := simulation.SimulateInstallment(o, x, 420, opts); !errors.Is(err, schedule.ErrResidueExhaustsBalance) && err != nil {
+		t.Fatalf("deducted over 420: %v", err)
+	}
+	if s, err := simulation.SimulateInstallment(o, x, 200, opts); err != nil || s.Cents().Requested != 5_000_000 {
+		t.Fatalf("deducted over 200: %v", err)
+	}
+}
+
 // ErrNoRequestFitsReason names the reason for the table above.
 var ErrNoRequestFitsReason = simulation.ErrNoRequestFits
 

@@ -18,6 +18,20 @@ import (
 // installment above the one asked for.
 const ErrNoRequestFits apierr.Reason = "no requested amount fits the installment"
 
+// ErrIllConditioned is the reason (apierr.Error.Err) of the
+// installments_out_of_range error SimulateInstallment returns, in O(1), for
+// financed charges on terms whose growth (1+i)^t over the whole term exceeds
+// MaxFinancedGrowth: there the IOF of a financed principal moves by reais per
+// cent of installment and each step of the search costs milliseconds, so the
+// solve could run long; Simulate still simulates any amount on them.
+const ErrIllConditioned apierr.Reason = "terms too ill-conditioned to simulate by installment with financed charges"
+
+// MaxFinancedGrowth bounds (1+i)^t, the growth of a cent over the whole term,
+// for SimulateInstallment with financed charges: 10^4, 3 % a.m. over 311
+// months, 5 % over 188, 10 % over 96; real loans stay below 10^2. At the bound
+// the solve takes about 10 ms (measured, 2-core machine), below 10^3 under 2 ms.
+const MaxFinancedGrowth = 1e4
+
 const paramInstallmentsValue = "installments_value"
 
 // SimulateInstallment simulates "how much can I borrow paying at most
@@ -29,7 +43,8 @@ const paramInstallmentsValue = "installments_value"
 //
 // Deducted charges leave the principal at the requested amount, so the answer
 // is schedule.Plan.AmountCents's largest principal, clamped to the offer's
-// bounds. Financed charges make the principal P(R) the smallest whose net
+// bounds (when approved_amount's own table is refused as too small for cent
+// precision, the n + 2 amounts below it are tried). Financed charges make the principal P(R) the smallest whose net
 // reaches R (iof.Financed); P(R) never decreases as R grows (a larger R asks
 // more of the same net function; the fees grow with R), and neither does the
 // installment of P(R), so the answer is found by a gallop and a bisection over
@@ -46,11 +61,13 @@ const paramInstallmentsValue = "installments_value"
 //
 // Cost: one plan, the principal solve (a few O(1) reads), then with charges
 // deducted one Simulate; financed, one financed search per step — three to six
-// on ordinary terms (BenchmarkSimulateInstallmentFinanced12: about 6
-// simulations' worth), at most about 2·log₂(approved − min) + 4 ≈ 80 when the
-// estimate is far (a request whose principal crosses the R$ 30,000.00 Simples
-// and MEI threshold, where the IOF jumps) — and one Simulate. Every step is
-// bounded by iof.Financed's own limits.
+// on ordinary terms (BenchmarkSimulateInstallment/financed12: about four
+// simulations' worth); a gallop from an estimate Δ cents off costs 2·log₂(Δ)
+// more, at most about 2·log₂(approved − min) + 4 ≈ 80 steps (for Simples and
+// MEI, whose IOF jumps at R$ 30,000.00 of principal, the estimate is taken on
+// both sides of it) — and one Simulate. Each step costs a financed search,
+// which grows with (1+i)^t; beyond MaxFinancedGrowth the call is refused, and
+// below it the worst measured is about 10 ms (BenchmarkSimulateInstallmentWorst).
 func SimulateInstallment(offer statemachine.Offer, installment decimal.Decimal, n int, opts Options) (*Simulation, error) {
 	p, err := prepareOffer(&offer, &opts)
 	if err != nil {
@@ -85,6 +102,11 @@ func SimulateInstallment(offer statemachine.Offer, installment decimal.Decimal, 
 	if opts.Charges == Deducted {
 		requested = min(top, hi)
 	} else {
+		if g := growth(plan, n); g > MaxFinancedGrowth {
+			return nil, apierr.Wrap(ErrIllConditioned, apierr.InstallmentsOutOfRange, "installment_count",
+				"installment_count %d at these rates grows a cent %.3g times over the term, beyond %g: simulating by installment with financed charges is refused on such terms; simulate an amount instead",
+				n, g, MaxFinancedGrowth)
+		}
 		requested, err = p.financedRequest(plan, n, x, top, sol.Schedule)
 		if err != nil {
 			return nil, err
@@ -95,7 +117,27 @@ func SimulateInstallment(offer statemachine.Offer, installment decimal.Decimal, 
 			"installments_value %s is below the installment of min_amount %s over %d installments",
 			money.FormatCents(x), money.FormatCents(lo), n)
 	}
-	return Simulate(offer, Request{RequestedAmount: money.FromCents(requested), InstallmentCount: n}, opts)
+	sim, err := Simulate(offer, Request{RequestedAmount: money.FromCents(requested), InstallmentCount: n}, opts)
+	if err == nil || opts.Charges != Deducted || requested != hi || !tooFine(err) {
+		return sim, err
+	}
+	// approved_amount clamped a principal whose table the schedule refuses as
+	// too small for cent precision: the amounts just below it are tried, a whole
+	// cycle of the installment's rounding (n + 2), as schedule.Plan.AmountCents
+	// does; past them the refusal stands.
+	for r := requested - 1; r >= max(lo, requested-int64(n)-2); r-- {
+		if s, serr := Simulate(offer, Request{RequestedAmount: money.FromCents(r), InstallmentCount: n}, opts); serr == nil || !tooFine(serr) {
+			return s, serr
+		}
+	}
+	return nil, err
+}
+
+// tooFine reports whether err is the schedule refusing a requested amount as
+// too small for cent precision over the terms.
+func tooFine(err error) bool {
+	return errors.Is(err, schedule.ErrInstallmentRoundsToZero) || errors.Is(err, schedule.ErrResidueExhaustsBalance) ||
+		errors.Is(err, schedule.ErrResidueExceedsInstallment)
 }
 
 // financedRequest returns the largest requested amount in [Min, Approved]
@@ -123,7 +165,16 @@ func (p *prepared) financedRequest(plan *schedule.Plan, n int, x, top int64, ref
 		}
 		return f.Schedule.InstallmentCents() <= x
 	}
-	r, ok := lastFitting(lo, hi, p.estimate(ref, top), fits)
+	guess := p.estimate(ref, top)
+	// For Simples and MEI a principal up to R$ 30,000.00 pays the reduced rates;
+	// when top is above it, the largest request can be one whose principal sits
+	// at the threshold, reais below top's estimate: start from the better one.
+	if c := p.src.BorrowerClass; (c == iof.Simples || c == iof.MEI) && top > iof.ReducedRateLimit {
+		if at, err := plan.ScheduleCents(iof.ReducedRateLimit, n); err == nil {
+			guess = max(guess, p.estimate(at, iof.ReducedRateLimit))
+		}
+	}
+	r, ok := lastFitting(lo, hi, guess, fits)
 	if stepErr != nil {
 		return 0, stepErr
 	}
@@ -181,4 +232,17 @@ func lastFitting(lo, hi, guess int64, fits func(int64) bool) (int64, bool) {
 		}
 	}
 	return good, good >= lo
+}
+
+// growth returns (1+i)^t over the plan's first n installments, in float64,
+// from the rate as the contract states it.
+func growth(plan *schedule.Plan, n int) float64 {
+	years := float64(plan.InterestTime(n)) / float64(plan.DayCount().UnitsPerYear())
+	var perYear float64
+	if plan.RatePerYear() {
+		perYear = math.Log1p(float64(plan.AnnualRate().PercentUnits()) / 1e12)
+	} else {
+		perYear = 12 * math.Log1p(float64(plan.Rate().PercentUnits())/1e12)
+	}
+	return math.Exp(years * perYear)
 }
