@@ -40,10 +40,6 @@ var dayCountNames = [...]string{"monthly", "periodic", "daily", "actual365", "bu
 
 func (d DayCount) valid() bool { return int(d) < len(dayCountNames) }
 
-// yearly reports whether d measures time in years (Actual365, Business252)
-// rather than in months.
-func (d DayCount) yearly() bool { return d == Actual365 || d == Business252 }
-
 // UnitsPerYear returns how many of d's time units make a year: 360 for the
 // month-based day counts (thirtieths of a month, twelve months), 365 for
 // Actual365, 252 for Business252; 0 for a value that is none of the constants.

@@ -352,8 +352,8 @@ func priceRate(pc, x int64, times []int32, tg int32, scale float64) (float64, er
 	}
 	// Distinct period lengths, for one exp each per step.
 	type step struct {
-		dt   int32
-		q, d float64 // e^(−y·Δx), Δx
+		dt int32
+		q  float64 // e^(−y·Δx)
 	}
 	var steps [8]step
 	sum := func(y float64) (s, ds float64) {
