@@ -67,7 +67,7 @@ const paramInstallmentsValue = "installments_value"
 // MEI, whose IOF jumps at R$ 30,000.00 of principal, the estimate is taken on
 // both sides of it) — and one Simulate. Each step costs a financed search,
 // which grows with (1+i)^t; beyond MaxFinancedGrowth the call is refused, and
-// below it the worst measured is about 10 ms (BenchmarkSimulateInstallmentWorst).
+// below it the worst measured is about 12 ms (BenchmarkSimulateInstallmentWorst).
 func SimulateInstallment(offer statemachine.Offer, installment decimal.Decimal, n int, opts Options) (*Simulation, error) {
 	p, err := prepareOffer(&offer, &opts)
 	if err != nil {
