@@ -229,6 +229,19 @@
 // accepted or 32,768 refused, or 2²² principals considered (up to 0.73 s),
 // rather than run on.
 //
+// Grace and SAC. The plan may carry an interest-only grace or SAC
+// (schedule.Terms.Grace, Amortization); the search only reads the plan's
+// tables and installments, and both proofs hold. Grace rows amortize nothing
+// (A_k = 0, e_k = 0) and leave the balance at P, from which the Price
+// recursion above starts. In a SAC table A_k = ⌈P/m⌉ for k < n, so e_k =
+// −(k − g)·(⌈P/m⌉ − P/m) lies within k ≤ E_k and each δ_k within 1 ≤ ε_k: the
+// bound stands. For the jump, SAC's installment is its first amortizing
+// payment ⌈P/m⌉ + half-up(P·g_{g+1}), so principals with the same installment
+// share ⌈P/m⌉ (one more cent of it would raise the installment), every
+// amortization but the last is that constant and the last, P − (m−1)·⌈P/m⌉,
+// grows with P: the daily base never falls. No SAC or grace row amortizes
+// negatively.
+//
 // The threshold. For Simples and MEI the principals up to R$ 30,000.00 (reduced
 // rates) and those above (company rates, on the whole operation) are searched as
 // two regions, the reduced one first, so the answer is the smallest overall.

@@ -61,8 +61,12 @@ type deliverer struct {
 	timers  map[*delivery]*time.Timer
 	log     []*delivery
 	closing bool
+	abandon bool          // Close's context ended: no more attempts
 	idle    chan struct{} // closed when pending reaches 0 while closing
 	wg      sync.WaitGroup
+
+	ctx    context.Context // every attempt's parent; cancelled when Close gives up
+	cancel context.CancelFunc
 }
 
 func newDeliverer(s *Server) *deliverer {
@@ -79,6 +83,7 @@ func newDeliverer(s *Server) *deliverer {
 	}
 	d := &deliverer{s: s, client: &c, retry: retry, queues: map[string][]*delivery{},
 		busy: map[string]bool{}, ready: make(chan string, s.cfg.QueueSize), timers: map[*delivery]*time.Timer{}}
+	d.ctx, d.cancel = context.WithCancel(context.Background())
 	for range s.cfg.Workers {
 		d.wg.Add(1)
 		go d.work()
@@ -189,6 +194,13 @@ func (d *deliverer) work() {
 			dl := q[0]
 			d.queues[ep] = q[1:]
 			final := d.closing
+			if d.abandon {
+				d.pending--
+				dl.State = "failed"
+				dl.Attempts = append(dl.Attempts, attempt{Error: "the sandbox shut down"})
+				d.mu.Unlock()
+				continue
+			}
 			d.mu.Unlock()
 			d.attempt(dl, final)
 		}
@@ -262,7 +274,7 @@ func (d *deliverer) attempt(dl *delivery, final bool) {
 
 // post sends one attempt with its own timeout and reads at most 64 KiB of the answer.
 func (d *deliverer) post(url string, h http.Header, body []byte) (int, string) {
-	ctx, cancel := context.WithTimeout(context.Background(), DeliveryTimeout)
+	ctx, cancel := context.WithTimeout(d.ctx, DeliveryTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
@@ -317,12 +329,15 @@ func (d *deliverer) close(ctx context.Context) error {
 		case <-idle:
 		case <-ctx.Done():
 			err = ctx.Err()
+			d.mu.Lock()
+			d.abandon = true
+			d.mu.Unlock()
+			d.cancel() // attempts in flight end now
 		}
 	}
 	close(d.ready)
-	if err == nil {
-		d.wg.Wait()
-	}
+	d.wg.Wait() // the workers only drain what is left, without attempting it
+	d.cancel()
 	return err
 }
 

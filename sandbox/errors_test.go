@@ -47,7 +47,6 @@ func newWorld(t *testing.T) *world {
 	return w
 }
 
-
 func upload(t *testing.T, typ, contentType string, data []byte) (string, []byte) {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)

@@ -2,6 +2,7 @@ package sandbox_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -52,7 +53,9 @@ func newHarness(t testing.TB, cfg sandbox.Config) *harness {
 	h := &harness{t: t, sb: sb, cred: cred, clock: clock, srv: httptest.NewServer(sb)}
 	t.Cleanup(func() {
 		h.srv.Close()
-		_ = sb.Close(t.Context())
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_ = sb.Close(ctx)
 	})
 	h.token = h.login(cred)
 	return h

@@ -104,3 +104,80 @@ func BenchmarkReference12(b *testing.B) {
 		refSchedule(terms, pc)
 	}
 }
+
+// BenchmarkSolveRate42: the rate of 42 × 679.30 on 25,000.00, periodic time
+// (issue target: at most 2 µs).
+func BenchmarkSolveRate42(b *testing.B) {
+	terms := schedule.Terms{Principal: parseMoney(b, "25000.00"), Installments: 42,
+		Release: date(b, "2026-01-15"), DayCount: schedule.Periodic}
+	x := parseMoney(b, "679.30")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := schedule.SolveRate(terms, x); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSolveRate42Monthly: the same on dated terms (monthly pro rata,
+// released mid-month), where the times come from the calendar's dates.
+func BenchmarkSolveRate42Monthly(b *testing.B) {
+	terms := benchTerms(b, 42, schedule.MonthlyProRata)
+	terms.Rate = schedule.MonthlyRate{}
+	x := parseMoney(b, "420.00")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := schedule.SolveRate(terms, x); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSolveAmount12: the largest principal paying at most 900.00 over 12
+// installments, plan included.
+func BenchmarkSolveAmount12(b *testing.B) {
+	terms := benchTerms(b, 12, schedule.MonthlyProRata)
+	x := parseMoney(b, "900.00")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := schedule.SolveAmount(terms, x); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSolveCountWorst: the slowest count solve found: 1.00 at 0 %
+// paying 0.01, where every count from 67 to 100 is refused for its cent
+// residue and each refusal builds a table, over a plan of 420.
+func BenchmarkSolveCountWorst(b *testing.B) {
+	terms := schedule.Terms{Principal: parseMoney(b, "1.00"), Release: date(b, "2026-03-10")}
+	x := parseMoney(b, "0.01")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := schedule.SolveCount(terms, x); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNew12Actual365Annual and BenchmarkNew12Business252: the new day
+// counts on an annual rate (Business252 counts business days per row).
+func BenchmarkNew12Actual365Annual(b *testing.B) {
+	terms := benchTerms(b, 12, schedule.Actual365)
+	terms.Rate, terms.AnnualRate = schedule.MonthlyRate{}, annualRate(b, "30")
+	benchNew(b, terms)
+}
+
+func BenchmarkNew12Business252(b *testing.B) {
+	terms := benchTerms(b, 12, schedule.Business252)
+	terms.Rate, terms.AnnualRate = schedule.MonthlyRate{}, annualRate(b, "15.5")
+	benchNew(b, terms)
+}
+
+func BenchmarkNew12SACGrace(b *testing.B) {
+	terms := benchTerms(b, 12, schedule.MonthlyProRata)
+	terms.Amortization, terms.Grace = schedule.SAC, 3
+	benchNew(b, terms)
+}
+
+func annualRate(b *testing.B, s string) schedule.AnnualRate { return annual(b, s) }

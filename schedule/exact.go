@@ -6,34 +6,37 @@ import (
 	"math/bits"
 )
 
-// The exact path. Every interest time is a whole number of thirtieths of a month,
-// so every quantity is an integer power of ρ = (1+i)^(1/30). Write 1+i = c^E with
-// c rational and E the largest divisor of 30 for which that holds (E = 1 for all
-// but a few rates such as 21 % = 1.1², 33.1 % = 1.1³, where 1+i is a perfect
-// power), and L = 30/E, so ρ = c^(1/L). X^L − c is irreducible over the
-// rationals (Vahlen–Capelli: c is no p-th power for a prime p dividing L, else E
-// was not the largest, and 4 does not divide L), so 1, ρ, …, ρ^(L−1) are
-// linearly independent and:
+// The exact path. Every interest time is a whole number of the day count's
+// units and every exponent e = T·mul a whole number of D-ths (D = rootD) of
+// the rate's period (setRate), so every quantity is an integer power of
+// ρ = base^(1/D), base = 1+i or 1+a. Write base = c^E with c rational and E
+// the largest divisor of D for which that holds (E = 1 for all but a few rates
+// such as 21 % = 1.1², 33.1 % = 1.1³, where the base is a perfect power), and
+// L = D/E, so ρ = c^(1/L). X^L − c is irreducible over the rationals
+// (Vahlen–Capelli: c is no p-th power for a prime p dividing L, else E was not
+// the largest, and c > 0 is not of the form −4b⁴, which is what 4 | L would
+// also require), so 1, ρ, …, ρ^(L−1) are linearly independent and:
 //
-//   - ρ^T is rational exactly when L divides T. An interest factor ρ^ΔT − 1 is
+//   - ρ^e is rational exactly when L divides e. An interest factor ρ^Δe − 1 is
 //     then a fraction, computed with big.Int, and an exact half-cent tie is
 //     decided as a tie (half-up).
-//   - Otherwise ρ^ΔT is irrational, and so is B·(ρ^ΔT − 1) for B ≠ 0: it is
+//   - Otherwise ρ^Δe is irrational, and so is B·(ρ^Δe − 1) for B ≠ 0: it is
 //     never exactly on a half cent, so computing it closely enough decides it.
-//   - S_n = Σ ρ^(−T_k) is Σ_j a_j ρ^j over j < L with each a_j a sum of positive
-//     rationals, nonzero as soon as some T_k ≡ j (mod L). So S_n, and P/S_n, is
-//     rational exactly when L divides every T_k, and irrational otherwise.
+//   - S_n = Σ ρ^(−(e_k − e_g)) over the amortizing installments (g the grace)
+//     is Σ_j a_j ρ^j over j < L with each a_j a sum of positive rationals,
+//     nonzero as soon as some e_k − e_g ≡ j (mod L). So S_n, and P/S_n, is
+//     rational exactly when L divides every e_k − e_g, and irrational otherwise.
 //
 // The irrational cases run in big.Float at precision prec = 256 bits, doubling up
 // to maxPrec. Each value there goes through fewer than 2^11 roundings of relative
 // size 2^−prec, and ρ's own error (below 2^(−prec+4) after Newton) is amplified by
-// at most the largest exponent, T < 2^14, so its relative error is below
-// 2^(−prec+19). A value is rounded when it lies farther than 2^(−prec+40) of its
-// magnitude from a half cent, a margin 2^21 times the error. An irrational value
-// can only fail that at every precision by agreeing with a half cent to
-// maxPrec − 40 bits; then (never observed, and no test has produced one) it is
-// rounded half-up from its maxPrec-bit approximation. This is the one case the
-// package does not decide by proof.
+// at most the largest exponent, e < 2^18 (12 × the days of 35 years), so its
+// relative error is below 2^(−prec+23). A value is rounded when it lies farther
+// than 2^(−prec+40) of its magnitude from a half cent, a margin 2^17 times the
+// error. An irrational value can only fail that at every precision by agreeing
+// with a half cent to maxPrec − 40 bits; then (never observed, and no test has
+// produced one) it is rounded half-up from its maxPrec-bit approximation. This
+// is the one case the package does not decide by proof.
 
 const (
 	startPrec = 256
@@ -41,17 +44,50 @@ const (
 	precSlack = 40 // the decision margin is 2^(−prec+precSlack) relative
 )
 
-// setRate fills the plan's rate structure: c, L and l30.
+// setRate fills the plan's rate structure: the exponent scale (mul, rootD), c,
+// L and lUnit.
 //
-// 1+i = qn/qd in lowest terms, with qd a divisor of 10^12 = 2^12·5^12, so
-// qd = 2^a·5^b. 1+i is a perfect e-th power only if e divides a and b and qn is
+// The growth over T units of the day count is base^(T·mul/rootD):
+//
+//	rate per   day count        base    exponent            mul  rootD
+//	month      month-based      1 + i   T/30 months          1    30
+//	month      Actual365        1 + i   12·T/365 months     12   365
+//	month      Business252      1 + i   12·T/252 = T/21      1    21
+//	year       month-based      1 + a   T/360 years          1   360
+//	year       Actual365        1 + a   T/365 years          1   365
+//	year       Business252      1 + a   T/252 years          1   252
+//
+// base = qn/qd in lowest terms, with qd a divisor of 10^12 = 2^12·5^12, so
+// qd = 2^a·5^b. base is a perfect e-th power only if e divides a and b and qn is
 // a perfect e-th power, which rules out almost every e at once: for the common
-// rates with a ≠ b or gcd(a, b) = 1 nothing is left to test.
+// rates with a ≠ b or gcd(a, b) = 1 nothing is left to test. When qd = 1 (an
+// integer base: 100 % a.m., 300 % a.a. = 2²) only qn decides.
 func (p *Plan) setRate() {
-	qn, qd := p.rate.ratio()
-	p.cNum, p.cDen, p.rootL = qn, qd, 30
-	p.l30 = math.Log1p(float64(p.rate.units)/fractionScale) / 30
-	if qn == qd { // i = 0: every power is 1
+	var qn, qd uint64
+	var r float64
+	if p.perYear {
+		qn, qd = p.annual.ratio()
+		r = float64(p.annual.units) / fractionScale
+		p.mul, p.rootD = 1, 360
+	} else {
+		qn, qd = p.rate.ratio()
+		r = float64(p.rate.units) / fractionScale
+		p.mul, p.rootD = 1, 30
+	}
+	switch {
+	case p.dayCount == Actual365 && p.perYear:
+		p.rootD = 365
+	case p.dayCount == Actual365:
+		p.mul, p.rootD = 12, 365
+	case p.dayCount == Business252 && p.perYear:
+		p.rootD = 252
+	case p.dayCount == Business252:
+		p.rootD = 21
+	}
+	D := int(p.rootD)
+	p.cNum, p.cDen, p.rootL = qn, qd, p.rootD
+	p.lUnit = math.Log1p(r) / float64(D)
+	if qn == qd { // a zero rate: every power is 1
 		p.cNum, p.cDen, p.rootL = 1, 1, 1
 		return
 	}
@@ -60,15 +96,19 @@ func (p *Plan) setRate() {
 	for r := qd >> a; r > 1; r /= 5 {
 		b++
 	}
-	g := gcdInt(a, b) // qd = 1 (g = 0) leaves qn = 2, which is no perfect power
-	for _, e := range [...]int{30, 15, 10, 6, 5, 3, 2} {
-		if g == 0 || g%e != 0 {
+	g := gcdInt(a, b) // 0 when qd = 1
+	start := D
+	if g != 0 {
+		start = min(D, g) // e divides g ≤ 12
+	}
+	for e := start; e >= 2; e-- { // the divisors of D, largest first
+		if D%e != 0 || g != 0 && g%e != 0 {
 			continue
 		}
 		rn, ok := exactRoot(qn, e)
 		if ok {
 			rd, _ := exactRoot(qd, e) // 2^(a/e)·5^(b/e), exact
-			p.cNum, p.cDen, p.rootL = rn, rd, int32(30/e)
+			p.cNum, p.cDen, p.rootL = rn, rd, int32(D/e)
 			return
 		}
 	}
@@ -82,7 +122,7 @@ func gcdInt(a, b int) int {
 }
 
 // exactRoot returns the integer e-th root of x and whether x is a perfect e-th
-// power. x ≤ 2·10^12.
+// power. x ≤ 4.1·10^15 < 2^52, so float64 holds it exactly.
 func exactRoot(x uint64, e int) (uint64, bool) {
 	if x <= 1 {
 		return x, true
@@ -98,7 +138,7 @@ func exactRoot(x uint64, e int) (uint64, bool) {
 	}
 	r := uint64(math.Round(f))
 	for _, c := range [...]uint64{r - 1, r, r + 1} {
-		if c == 0 {
+		if c == 0 || c > x {
 			continue
 		}
 		if v, ok := powUint64(c, e); ok && v == x {
@@ -110,7 +150,7 @@ func exactRoot(x uint64, e int) (uint64, bool) {
 
 // interestExact returns half-up(b·(ρ^dt − 1)) exactly.
 func (p *Plan) interestExact(b int64, dt int32) int64 {
-	if b == 0 || p.rate.units == 0 {
+	if b == 0 || p.cNum == p.cDen {
 		return 0
 	}
 	if dt%p.rootL == 0 {
@@ -137,48 +177,83 @@ func (p *Plan) interestExact(b int64, dt int32) int64 {
 // pmtExact returns half-up(P / S_n) exactly.
 func (p *Plan) pmtExact(pc int64, n int) int64 {
 	if n <= p.rationalUpTo {
-		// S_n = Σ c^(−e_k) with e_k = T_k/L, so P/S_n = P·cNum^(e_n) / G_n where
-		// G_n = Σ_k cDen^(e_k)·cNum^(e_n − e_k), by Horner:
-		// G_1 = cDen^(e_1), G_{k+1} = G_k·cNum^(e_{k+1}−e_k) + cDen^(e_{k+1}).
-		cn := new(big.Int).SetUint64(p.cNum)
-		cd := new(big.Int).SetUint64(p.cDen)
-		pw := new(big.Int)
-		g := new(big.Int)
-		dpow := big.NewInt(1) // cDen^(e_k)
-		cnPow := big.NewInt(1)
-		var prev int64
-		for k := 0; k < n; k++ {
-			e := int64(p.rows[k].t / p.rootL)
-			de := big.NewInt(e - prev)
-			prev = e
-			dpow.Mul(dpow, pw.Exp(cd, de, nil))
-			g.Mul(g, pw.Exp(cn, de, nil))
-			g.Add(g, dpow)
-		}
-		cnPow.Exp(cn, big.NewInt(prev), nil)
-		num := cnPow.Mul(cnPow, big.NewInt(pc))
-		return roundRatHalfUp(num, g)
+		num, den := p.sumRat(n)
+		return roundRatHalfUp(den.Mul(den, big.NewInt(pc)), num)
 	}
 	for prec := uint(startPrec); ; prec *= 2 {
-		rho := p.rootFloat(prec)
-		w := new(big.Float).SetPrec(prec).Quo(big.NewFloat(1), rho) // ρ^(−1)
-		steps := make([]*big.Float, len(p.factors))
-		v := new(big.Float).SetPrec(prec).SetInt64(1)
-		s := new(big.Float).SetPrec(prec)
-		for k := 0; k < n; k++ {
-			fi := p.rows[k].fi
-			if steps[fi] == nil {
-				steps[fi] = powFloat(w, int64(p.factors[fi].dt), prec)
-			}
-			v.Mul(v, steps[fi])
-			s.Add(s, v)
-		}
 		x := new(big.Float).SetPrec(prec).SetInt64(pc)
-		x.Quo(x, s)
+		x.Quo(x, p.sumFloat(n, prec))
 		if v, ok := roundBigFloat(x, x, prec); ok || prec >= maxPrec {
 			return v
 		}
 	}
+}
+
+// pvExact returns half-up(X · S_n) exactly: the present value of n − g
+// installments of x cents at the plan's rate.
+func (p *Plan) pvExact(x int64, n int) int64 {
+	if n <= p.rationalUpTo {
+		num, den := p.sumRat(n)
+		return roundRatHalfUp(num.Mul(num, big.NewInt(x)), den)
+	}
+	for prec := uint(startPrec); ; prec *= 2 {
+		v := new(big.Float).SetPrec(prec).SetInt64(x)
+		v.Mul(v, p.sumFloat(n, prec))
+		if r, ok := roundBigFloat(v, v, prec); ok || prec >= maxPrec {
+			return r
+		}
+	}
+}
+
+// exponent returns e_k = T_k·mul for installment k (1-based; e_0 = 0).
+func (p *Plan) exponent(k int) int64 {
+	if k == 0 {
+		return 0
+	}
+	return int64(p.rows[k-1].t) * int64(p.mul)
+}
+
+// sumRat returns S_n = num/den exactly, for n ≤ rationalUpTo. With
+// f_k = (e_k − e_g)/L, S_n = Σ_{g<k≤n} c^(−f_k) = G_n / cNum^(f_n), where
+// G_n = Σ_k cDen^(f_k)·cNum^(f_n − f_k), by Horner:
+// G_{g+1} = cDen^(f_{g+1}), G_{k+1} = G_k·cNum^(f_{k+1}−f_k) + cDen^(f_{k+1}).
+func (p *Plan) sumRat(n int) (num, den *big.Int) {
+	cn := new(big.Int).SetUint64(p.cNum)
+	cd := new(big.Int).SetUint64(p.cDen)
+	pw := new(big.Int)
+	g := new(big.Int)
+	dpow := big.NewInt(1) // cDen^(f_k)
+	eg := p.exponent(p.grace)
+	L := int64(p.rootL)
+	var prev int64
+	for k := p.grace + 1; k <= n; k++ {
+		f := (p.exponent(k) - eg) / L
+		df := big.NewInt(f - prev)
+		prev = f
+		dpow.Mul(dpow, pw.Exp(cd, df, nil))
+		g.Mul(g, pw.Exp(cn, df, nil))
+		g.Add(g, dpow)
+	}
+	return g, new(big.Int).Exp(cn, big.NewInt(prev), nil)
+}
+
+// sumFloat returns S_n at precision prec (irrational case; see the top of the
+// file for its error).
+func (p *Plan) sumFloat(n int, prec uint) *big.Float {
+	rho := p.rootFloat(prec)
+	w := new(big.Float).SetPrec(prec).Quo(big.NewFloat(1), rho) // ρ^(−1)
+	steps := make([]*big.Float, len(p.factors))
+	v := new(big.Float).SetPrec(prec).SetInt64(1)
+	s := new(big.Float).SetPrec(prec)
+	for k := p.grace; k < n; k++ {
+		fi := p.rows[k].fi
+		if steps[fi] == nil {
+			steps[fi] = powFloat(w, int64(p.factors[fi].dt), prec)
+		}
+		v.Mul(v, steps[fi])
+		s.Add(s, v)
+	}
+	return s
 }
 
 // roundRatHalfUp returns half-up(num/den) for num ≥ 0, den > 0.

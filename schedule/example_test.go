@@ -127,19 +127,19 @@ func ExampleSchedule_MarshalJSON() {
 	b, _ := json.Marshal(s)
 	os.Stdout.Write(append(b, '\n'))
 	// Output:
-	// {"principal":"1000.20","interest_rate":2.5,"day_count":"periodic","roll":"following","release_date":"2026-03-10","installment_count":1,"installment":"1025.21","total_payments":"1025.21","total_interest":"25.01","total_principal":"1000.20","rows":[{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","payment":"1025.21","interest":"25.01","principal":"1000.20","balance":"0.00"}]}
+	// {"principal":"1000.20","interest_rate":2.5,"annual_interest_rate":34.4888824246,"rate_per":"month","day_count":"periodic","roll":"following","release_date":"2026-03-10","installment_count":1,"grace":0,"amortization":"price","installment":"1025.21","total_payments":"1025.21","total_interest":"25.01","total_principal":"1000.20","rows":[{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","interest_time":30,"payment":"1025.21","interest":"25.01","principal":"1000.20","balance":"0.00"}]}
 }
 
 func ExampleRow_UnmarshalJSON() {
 	var r schedule.Row
 	err := json.Unmarshal([]byte(`{"number":1,"nominal_date":"2026-06-30","due_date":"2026-06-30",
-		"payment":"1628.72","interest":"1985.98","principal":"-357.26","balance":"1357.26"}`), &r)
+		"interest_time":180,"payment":"1628.72","interest":"1985.98","principal":"-357.26","balance":"1357.26"}`), &r)
 	fmt.Println(r.Number, r.DueDate, r.Principal, err)
 	b, _ := json.Marshal(r)
 	fmt.Println(string(b))
 	// Output:
 	// 1 2026-06-30 -357.26 <nil>
-	// {"number":1,"nominal_date":"2026-06-30","due_date":"2026-06-30","payment":"1628.72","interest":"1985.98","principal":"-357.26","balance":"1357.26"}
+	// {"number":1,"nominal_date":"2026-06-30","due_date":"2026-06-30","interest_time":180,"payment":"1628.72","interest":"1985.98","principal":"-357.26","balance":"1357.26"}
 }
 
 func ExamplePercentPerMonth() {
@@ -183,7 +183,7 @@ func ExampleParseDayCount() {
 	fmt.Println(schedule.DayCount(0))
 	// Output:
 	// true <nil>
-	// invalid_format: day_count "30/360" is not a day count; expected monthly, periodic or daily
+	// invalid_format: day_count "30/360" is not a day count; expected monthly, periodic, daily, actual365 or business252
 	// monthly
 }
 
@@ -205,7 +205,7 @@ func ExampleSchedule_CentsRow() {
 	// Output:
 	// 2 2026-05-11 34002 670 33332 33666
 	// 340.02 336.66
-	// {"number":2,"nominal_date":"2026-05-10","due_date":"2026-05-11","payment":"340.02","interest":"6.70","principal":"333.32","balance":"336.66"}
+	// {"number":2,"nominal_date":"2026-05-10","due_date":"2026-05-11","interest_time":60,"payment":"340.02","interest":"6.70","principal":"333.32","balance":"336.66"}
 	// 0 0
 }
 
@@ -221,9 +221,9 @@ func ExampleCentsRow_AppendJSON() {
 	}
 	os.Stdout.Write(buf)
 	// Output:
-	// {"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","payment":"340.02","interest":"10.00","principal":"330.02","balance":"669.98"}
-	// {"number":2,"nominal_date":"2026-05-10","due_date":"2026-05-11","payment":"340.02","interest":"6.70","principal":"333.32","balance":"336.66"}
-	// {"number":3,"nominal_date":"2026-06-10","due_date":"2026-06-10","payment":"340.03","interest":"3.37","principal":"336.66","balance":"0.00"}
+	// {"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","interest_time":30,"payment":"340.02","interest":"10.00","principal":"330.02","balance":"669.98"}
+	// {"number":2,"nominal_date":"2026-05-10","due_date":"2026-05-11","interest_time":60,"payment":"340.02","interest":"6.70","principal":"333.32","balance":"336.66"}
+	// {"number":3,"nominal_date":"2026-06-10","due_date":"2026-06-10","interest_time":90,"payment":"340.03","interest":"3.37","principal":"336.66","balance":"0.00"}
 }
 
 func ExampleMonthlyRate_UnmarshalJSON() {

@@ -11,13 +11,13 @@ func (p *Plan) PMTExact(pc int64, n int) int64 { return p.pmtExact(pc, n) }
 
 // PMTFloat is the float installment and whether the error bound let it decide.
 func (p *Plan) PMTFloat(pc int64, n int) (int64, bool) {
-	r := &p.rows[n-1]
-	x := float64(pc) / r.sum
-	return roundFloat(x, x*pmtErr*unitRoundoff*(float64(r.t)*p.l30+float64(n)+1))
+	x := float64(pc) / p.rows[n-1].sum
+	return roundFloat(x, x*p.sumErr(n))
 }
 
 // RootL is L = 30/E, the rate's structure (see exact.go).
 func (p *Plan) RootL() int { return int(p.rootL) }
 
-// Log1p30 is the plan's l30.
-func (p *Plan) Log1p30() float64 { return p.l30 }
+// Log1p30 is the plan's log1p(i)/30 (lUnit, for a monthly rate on a
+// month-based day count).
+func (p *Plan) Log1p30() float64 { return p.lUnit }

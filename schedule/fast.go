@@ -23,7 +23,8 @@ const (
 	pmtErr       = 48
 )
 
-// factor is one period length's data: dt = ΔT (the period is dt/30 months).
+// factor is one period's data: dt = Δe, the period's exponent step (its growth
+// is base^(dt/rootD); setRate).
 type factor struct {
 	dt int32
 	// exact: the interest factor (1+i)^(dt/30) − 1 is the fraction num/den,
@@ -35,11 +36,11 @@ type factor struct {
 	g        float64 // ≈ (1+i)^(−dt/30), the discount over the period
 }
 
-// newFactor computes the factor of a period of dt/30 months.
+// newFactor computes the factor of a period of exponent step dt.
 //
-// With y = dt·l30 = (dt/30)·log1p(i): l30 carries the errors of i's conversion
-// (u, damped by i/((1+i)log1p(i)) ≤ 1), of Log1p (libErr) and of the division by
-// 30 (u); y adds one more u: rel(y) ≤ libErr + 3u = 7u. Expm1 turns a relative
+// With y = dt·lUnit = (dt/D)·log1p(r), r the rate: lUnit carries the errors of
+// r's conversion (u, damped by r/((1+r)log1p(r)) ≤ 1), of Log1p (libErr) and of
+// the division by D (u); y adds one more u: rel(y) ≤ libErr + 3u = 7u. Expm1 turns a relative
 // error δ in y into (y·e^y/(e^y−1))·δ ≤ (1+y)·δ and adds its own libErr, so
 // rel(f) ≤ (1+y)·7u + 4u ≤ 11u·(1+y); we use 32u·(1+y). The discount
 // g = 1/(1+f): 1+f carries f's error damped by f/(1+f) = 1 − e^(−y) ≤ min(1, y),
@@ -47,11 +48,11 @@ type factor struct {
 // rel(g) ≤ 22u·y + 2u (see pmt for how these add up).
 func (p *Plan) newFactor(dt int32) factor {
 	fc := factor{dt: dt}
-	if p.rate.units == 0 {
+	if p.cNum == p.cDen { // a zero rate
 		fc.exact, fc.num, fc.den, fc.g = true, 0, 1, 1
 		return fc
 	}
-	y := float64(dt) * p.l30
+	y := float64(dt) * p.lUnit
 	fc.f = math.Expm1(y)
 	fc.rel = 32 * unitRoundoff * (1 + y)
 	fc.g = 1 / (1 + fc.f)
@@ -126,24 +127,41 @@ func (p *Plan) interest(b int64, fi uint8) int64 {
 	return p.interestExact(b, fc.dt)
 }
 
-// pmt returns the installment for principal pc (cents) and count n:
-// half-up(P / S_n).
+// pmt returns the installment for principal pc (cents) and count n: for Price
+// half-up(P / S_n), for SAC the first amortizing installment (sacPMT).
 //
-// Error of S_n: the discount factors are v_k = g_{Δ1}·…·g_{Δk}, k products of
-// factors with rel(g) ≤ 22u·y_Δ + 2u, each product adding u, so
-// rel(v_k) ≤ 22u·y_k + 3u·k where y_k = T_k·l30 (the y_Δ add up to y_k). S_n sums
-// n positive terms left to right, adding at most (n−1)u: rel(S_n) ≤ 22u·y_n +
-// 4u·n. The quotient adds u. We use rel(PMT) ≤ pmtErr·u·(y_n + n + 1), pmtErr = 48.
+// Error of S_n: the discount factors are v_k = g_{Δ1}·…·g_{Δk} (from the end of
+// the grace), k products of factors with rel(g) ≤ 22u·y_Δ + 2u, each product
+// adding u, so rel(v_k) ≤ 22u·y_k + 3u·k where y_k = (e_k − e_g)·lUnit (the y_Δ
+// add up to y_k). S_n sums m = n − g positive terms left to right, adding at
+// most (m−1)u: rel(S_n) ≤ 22u·y_n + 4u·m. The quotient adds u. We use
+// rel(PMT) ≤ pmtErr·u·(y_n + m + 1), pmtErr = 48.
 func (p *Plan) pmt(pc int64, n int) int64 {
-	if p.rate.units == 0 {
-		// P/n half-up in integers: ⌊(2P + n) / 2n⌋.
-		return (2*pc + int64(n)) / (2 * int64(n))
+	if p.amort == SAC {
+		return p.sacPMT(pc, n)
 	}
-	r := &p.rows[n-1]
-	x := float64(pc) / r.sum
-	rel := pmtErr * unitRoundoff * (float64(r.t)*p.l30 + float64(n) + 1)
-	if v, ok := roundFloat(x, x*rel); ok {
+	m := n - p.grace
+	if p.cNum == p.cDen { // a zero rate
+		// P/m half-up in integers: ⌊(2P + m) / 2m⌋.
+		return (2*pc + int64(m)) / (2 * int64(m))
+	}
+	x := float64(pc) / p.rows[n-1].sum
+	if v, ok := roundFloat(x, x*p.sumErr(n)); ok {
 		return v
 	}
 	return p.pmtExact(pc, n)
+}
+
+// sumErr is the relative error bound of float64(pc)/S_n and of x·S_n (pmt).
+func (p *Plan) sumErr(n int) float64 {
+	y := float64(p.exponent(n)-p.exponent(p.grace)) * p.lUnit
+	return pmtErr * unitRoundoff * (y + float64(n-p.grace) + 1)
+}
+
+// sacPMT returns SAC's first amortizing installment, row g+1's payment: the
+// amortization A = ⌈P/m⌉ (m = n − g) plus the interest of the whole principal
+// over the period (no amortization comes before it).
+func (p *Plan) sacPMT(pc int64, n int) int64 {
+	m := int64(n - p.grace)
+	return (pc+m-1)/m + p.interest(pc, p.rows[p.grace].fi)
 }

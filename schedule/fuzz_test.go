@@ -153,7 +153,10 @@ func FuzzParsePercentPerMonth(f *testing.F) {
 // number grammar, read by big.Rat, in [0, 100] and a whole number of
 // 10^−10. An exponent too large for big.Rat is decided by its sign: a nonzero
 // mantissa times 10^(±10^k) is far above 100 or has far too many decimals.
-func refParseRate(s string) (*big.Rat, bool) {
+func refParseRate(s string) (*big.Rat, bool) { return refParsePercent(s, 100) }
+
+// refParsePercent is refParseRate with the bound hi.
+func refParsePercent(s string, hi int64) (*big.Rat, bool) {
 	m := jsonNumber.FindStringSubmatch(s)
 	if len(s) > 64 || m == nil {
 		return nil, false
@@ -177,17 +180,91 @@ func refParseRate(s string) (*big.Rat, bool) {
 		new(big.Int).Exp(big.NewInt(10), big.NewInt(max(exp, 0)), nil),
 		new(big.Int).Exp(big.NewInt(10), big.NewInt(max(-exp, 0)), nil)))
 	scaled := new(big.Rat).Mul(v, big.NewRat(1e10, 1))
-	return v, v.Sign() >= 0 && v.Cmp(big.NewRat(100, 1)) <= 0 && scaled.IsInt()
+	return v, v.Sign() >= 0 && v.Cmp(big.NewRat(hi, 1)) <= 0 && scaled.IsInt()
 }
 
-// FuzzParseDayCount: only the three wire names parse, and they round-trip.
+// FuzzParsePercentPerYear: differential against the same obvious parse with
+// the annual bound, 409,500 %; the forms round-trip, and the monthly
+// equivalent is within half a unit of the last place of the exact root.
+func FuzzParsePercentPerYear(f *testing.F) {
+	for _, s := range []string{"30", "26.824179", "0", "-0", "409500", "409500.0000000001", "1e-10", "1e-11",
+		"4.095E5", "-1", "01", ".5", "1e999999999999", "", "409499.9999999999", "300"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := schedule.ParsePercentPerYear(s)
+		want, ok := refParsePercent(s, 409500)
+		if ok != (err == nil) {
+			t.Fatalf("ParsePercentPerYear(%q) = %v, %v; reference accepts: %v", s, r, err, ok)
+		}
+		if err != nil {
+			var e *apierr.Error
+			if !errors.As(err, &e) || e.Param != "annual_interest_rate" ||
+				(e.Code != apierr.InvalidFormat && e.Code != apierr.RateOutOfRange) {
+				t.Fatalf("ParsePercentPerYear(%q): %v (%T)", s, err, err)
+			}
+			return
+		}
+		got, _ := new(big.Rat).SetString(r.Percent().String())
+		if got.Cmp(want) != 0 {
+			t.Fatalf("ParsePercentPerYear(%q) = %s, want %s", s, r, want.FloatString(12))
+		}
+		back, err := schedule.ParsePercentPerYear(r.String())
+		if err != nil || back != r {
+			t.Fatalf("round trip of %q: %q → %v, %v", s, r.String(), back, err)
+		}
+		if d, err := schedule.PercentPerYear(r.Percent()); err != nil || d != r {
+			t.Fatalf("PercentPerYear(%s) = %v, %v", r.Percent(), d, err)
+		}
+		b, _ := json.Marshal(r)
+		var j schedule.AnnualRate
+		if err := json.Unmarshal(b, &j); err != nil || j != r {
+			t.Fatalf("JSON round trip of %s: %s → %v, %v", r, b, j, err)
+		}
+		// Monthly() = half-up(10^12·((1+a)^(1/12) − 1)) units of 10^-12: check
+		// (2k−1)^12 ≤ 2^12·10^132·(10^12+u) < (2k+1)^12 for k = 10^12 + units.
+		m := r.Monthly()
+		k := new(big.Int).Add(big.NewInt(1e12), big.NewInt(m.PercentUnits()))
+		n := new(big.Int).Add(big.NewInt(1e12), big.NewInt(r.PercentUnits()))
+		n.Mul(n, new(big.Int).Exp(big.NewInt(10), big.NewInt(132), nil))
+		n.Lsh(n, 12)
+		lo := new(big.Int).Sub(new(big.Int).Lsh(k, 1), big.NewInt(1))
+		hi := new(big.Int).Add(new(big.Int).Lsh(k, 1), big.NewInt(1))
+		lo.Exp(lo, big.NewInt(12), nil)
+		hi.Exp(hi, big.NewInt(12), nil)
+		if lo.Cmp(n) > 0 || hi.Cmp(n) <= 0 {
+			t.Fatalf("%s %% a.a.: Monthly() = %s is not the half-up rounding", r, m)
+		}
+	})
+}
+
+// FuzzParseAmortization: only the two wire names parse, and they round-trip.
+func FuzzParseAmortization(f *testing.F) {
+	for _, s := range []string{"price", "sac", "SAC", "", "Amortization(2)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := schedule.ParseAmortization(s)
+		if valid := s == "price" || s == "sac"; valid != (err == nil) {
+			t.Fatalf("ParseAmortization(%q) = %v, %v", s, a, err)
+		}
+		if err == nil && a.String() != s {
+			t.Fatalf("ParseAmortization(%q).String() = %q", s, a.String())
+		}
+		if err != nil && !errors.Is(err, apierr.InvalidFormat) {
+			t.Fatalf("ParseAmortization(%q): %v", s, err)
+		}
+	})
+}
+
+// FuzzParseDayCount: only the five wire names parse, and they round-trip.
 func FuzzParseDayCount(f *testing.F) {
-	for _, s := range []string{"monthly", "periodic", "daily", "Monthly", "", "DayCount(3)"} {
+	for _, s := range []string{"monthly", "periodic", "daily", "actual365", "business252", "Monthly", "", "DayCount(3)", "actual360"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := schedule.ParseDayCount(s)
-		valid := s == "monthly" || s == "periodic" || s == "daily"
+		valid := s == "monthly" || s == "periodic" || s == "daily" || s == "actual365" || s == "business252"
 		if valid != (err == nil) {
 			t.Fatalf("ParseDayCount(%q) = %v, %v", s, d, err)
 		}
@@ -220,10 +297,38 @@ func FuzzRowUnmarshalJSON(f *testing.F) {
 		if err := json.Unmarshal(b, &back); err != nil {
 			t.Fatalf("decoding %s: %v", b, err)
 		}
-		if back.Number != r.Number || back.NominalDate != r.NominalDate || back.DueDate != r.DueDate ||
+		if back.Number != r.Number || back.NominalDate != r.NominalDate || back.DueDate != r.DueDate || back.InterestTime != r.InterestTime ||
 			!back.Payment.Equal(r.Payment) || !back.Interest.Equal(r.Interest) ||
 			!back.Principal.Equal(r.Principal) || !back.Balance.Equal(r.Balance) {
 			t.Fatalf("%s → %+v → %s → %+v", s, r, b, back)
+		}
+	})
+}
+
+// FuzzMonthlyAnnual: MonthlyRate.Annual (float64 fast path, big.Int when near
+// a half unit) is the half-up rounding of the exact (1+i)^12 − 1, computed
+// here in big.Int.
+func FuzzMonthlyAnnual(f *testing.F) {
+	for _, u := range []int64{0, 1, 25_000_000_000, 1_000_000_000_000, 999_999_999_999, 6_298_900_000, 300_000_000_000} {
+		f.Add(u)
+	}
+	f.Fuzz(func(t *testing.T, u int64) {
+		if u < 0 {
+			u = -(u + 1)
+		}
+		u %= 1_000_000_000_001
+		r, err := schedule.PercentPerMonth(decimal.New(u, -schedule.RatePlaces))
+		if err != nil {
+			t.Fatal(err)
+		}
+		num := new(big.Int).Add(big.NewInt(1e12), big.NewInt(u))
+		num.Exp(num, big.NewInt(12), nil)
+		num.Sub(num, new(big.Int).Exp(big.NewInt(10), big.NewInt(144), nil))
+		den := new(big.Int).Exp(big.NewInt(10), big.NewInt(132), nil)
+		// half-up: ⌊(2·num + den) / (2·den)⌋
+		want := new(big.Int).Quo(new(big.Int).Add(new(big.Int).Lsh(num, 1), den), new(big.Int).Lsh(den, 1))
+		if got := r.Annual().PercentUnits(); got != want.Int64() {
+			t.Fatalf("%s %% a.m.: Annual() = %d units, want %s", r, got, want)
 		}
 	})
 }

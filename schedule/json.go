@@ -14,17 +14,20 @@ import (
 
 // MarshalJSON writes the row as
 //
-//	{"number":1,"nominal_date":"2026-02-15","due_date":"2026-02-18","payment":"679.30",
-//	 "interest":"157.47","principal":"521.83","balance":"24478.17"}
+//	{"number":1,"nominal_date":"2026-02-15","due_date":"2026-02-18","interest_time":30,
+//	 "payment":"679.30","interest":"157.47","principal":"521.83","balance":"24478.17"}
 //
 // with money rounded half-up to cents (a Row from a Schedule is always whole
-// cents, so nothing is rounded) and dates as YYYY-MM-DD.
+// cents, so nothing is rounded), dates as YYYY-MM-DD and interest_time the
+// integer T_k in the day count's units (Plan.InterestTime).
 func (r Row) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 192)
+	b := make([]byte, 0, 224)
 	b = append(b, `{"number":`...)
 	b = strconv.AppendInt(b, int64(r.Number), 10)
 	b = appendDate(b, `,"nominal_date":`, r.NominalDate)
 	b = appendDate(b, `,"due_date":`, r.DueDate)
+	b = append(b, `,"interest_time":`...)
+	b = strconv.AppendInt(b, int64(r.InterestTime), 10)
 	b = appendMoney(b, `,"payment":`, money.Format(r.Payment))
 	b = appendMoney(b, `,"interest":`, money.Format(r.Interest))
 	b = appendMoney(b, `,"principal":`, money.Format(r.Principal))
@@ -34,18 +37,20 @@ func (r Row) MarshalJSON() ([]byte, error) {
 
 // MarshalJSON writes the row as Row.MarshalJSON does, from cents.
 func (c CentsRow) MarshalJSON() ([]byte, error) {
-	return c.AppendJSON(make([]byte, 0, 192)), nil
+	return c.AppendJSON(make([]byte, 0, 224)), nil
 }
 
 // AppendJSON appends what MarshalJSON writes to b and returns the extended
 // buffer, for writers that put rows inside a larger JSON document (the schedule's
 // and the simulation's). It never fails and allocates only if b lacks capacity
-// (192 bytes always suffice).
+// (224 bytes always suffice).
 func (c CentsRow) AppendJSON(b []byte) []byte {
 	b = append(b, `{"number":`...)
 	b = strconv.AppendInt(b, int64(c.Number), 10)
 	b = appendDate(b, `,"nominal_date":`, c.NominalDate)
 	b = appendDate(b, `,"due_date":`, c.DueDate)
+	b = append(b, `,"interest_time":`...)
+	b = strconv.AppendInt(b, int64(c.InterestTime), 10)
 	b = appendCents(b, `,"payment":`, c.Payment)
 	b = appendCents(b, `,"interest":`, c.Interest)
 	b = appendCents(b, `,"principal":`, c.Principal)
@@ -79,6 +84,7 @@ type rowJSON struct {
 	Number      int           `json:"number"`
 	NominalDate calendar.Date `json:"nominal_date"`
 	DueDate     calendar.Date `json:"due_date"`
+	Time        int           `json:"interest_time"`
 	Payment     string        `json:"payment"`
 	Interest    string        `json:"interest"`
 	Principal   string        `json:"principal"`
@@ -95,7 +101,7 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var v Row
-	v.Number, v.NominalDate, v.DueDate = w.Number, w.NominalDate, w.DueDate
+	v.Number, v.NominalDate, v.DueDate, v.InterestTime = w.Number, w.NominalDate, w.DueDate, w.Time
 	for _, f := range [...]struct {
 		name string
 		s    string
@@ -124,21 +130,34 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON writes the schedule as one object with the keys principal,
-// interest_rate, day_count, roll, release_date, installment_count, installment,
-// total_payments, total_interest, total_principal and rows (each row as Row
-// marshals it); ExampleSchedule_MarshalJSON shows a whole one.
+// interest_rate, annual_interest_rate, rate_per, day_count, roll, release_date,
+// installment_count, grace, amortization, installment, total_payments,
+// total_interest, total_principal and rows (each row as Row marshals it);
+// ExampleSchedule_MarshalJSON shows a whole one.
 //
-// interest_rate is a JSON number of percent per month, as the API carries it.
+// interest_rate is a JSON number of percent per month, as the API carries it,
+// and annual_interest_rate one of percent per year; rate_per ("month" or
+// "year") says which of the two the contract states, exactly, the other being
+// its equivalent rounded to 10 places (Plan.Rate, Plan.AnnualRate).
+// installment is the regular installment: Price's PMT, or SAC's first
+// amortizing installment.
 //
 // The zero Schedule, which no constructor returns, is an error.
 func (s *Schedule) MarshalJSON() ([]byte, error) {
 	if s.plan == nil {
 		return nil, errors.New("schedule: MarshalJSON of the zero Schedule; use New or Plan.Schedule")
 	}
-	b := make([]byte, 0, 320+180*len(s.rows))
+	b := make([]byte, 0, 420+212*len(s.rows))
 	b = appendCents(b, `{"principal":`, s.principal)
 	b = append(b, `,"interest_rate":`...)
 	b = s.plan.rate.appendText(b)
+	b = append(b, `,"annual_interest_rate":`...)
+	b, _ = s.plan.AnnualRate().AppendText(b)
+	if s.plan.perYear {
+		b = append(b, `,"rate_per":"year"`...)
+	} else {
+		b = append(b, `,"rate_per":"month"`...)
+	}
 	b = append(b, `,"day_count":"`...)
 	b = append(b, s.plan.dayCount.String()...)
 	b = append(b, `","roll":"`...)
@@ -147,6 +166,11 @@ func (s *Schedule) MarshalJSON() ([]byte, error) {
 	b = appendDate(b, `,"release_date":`, s.plan.release)
 	b = append(b, `,"installment_count":`...)
 	b = strconv.AppendInt(b, int64(len(s.rows)), 10)
+	b = append(b, `,"grace":`...)
+	b = strconv.AppendInt(b, int64(s.plan.grace), 10)
+	b = append(b, `,"amortization":"`...)
+	b = append(b, s.plan.amort.String()...)
+	b = append(b, '"')
 	b = appendCents(b, `,"installment":`, s.pmt)
 	b = appendCents(b, `,"total_payments":`, s.TotalPaymentsCents())
 	b = appendCents(b, `,"total_interest":`, s.totalInterest)

@@ -159,6 +159,28 @@ func isDigit(c byte) bool { return c-'0' <= 9 }
 // rateFromDigits builds a rate from the value digits × 10^exp (percent), with
 // the sign neg. text renders the input for error details, lazily.
 func rateFromDigits(digits string, exp int64, neg bool, text func() string) (MonthlyRate, error) {
+	u, err := percentUnits(digits, exp, neg, &monthlyKind, text)
+	return MonthlyRate{units: u}, err
+}
+
+// rateKind is what tells a monthly rate from an annual one in parsing and in
+// error details.
+type rateKind struct {
+	param  string // the field's wire name
+	per    string // "a.m." or "a.a."
+	max    int64  // the largest rate in units of 10^-10 %
+	maxMag int64  // the digits of its integer part
+	maxTxt string // the largest rate, as text
+}
+
+var (
+	monthlyKind = rateKind{rateParam, "a.m.", maxRateUnits, 3, "100"}
+	annualKind  = rateKind{annualRateParam, "a.a.", maxAnnualUnits, 6, "409500"}
+)
+
+// percentUnits returns the value digits × 10^exp percent, with the sign neg, in
+// units of 10^-RatePlaces %, checked against kind's bound.
+func percentUnits(digits string, exp int64, neg bool, kind *rateKind, text func() string) (int64, error) {
 	// Normalise: drop leading zeros, move trailing zeros into the exponent.
 	for len(digits) > 0 && digits[0] == '0' {
 		digits = digits[1:]
@@ -168,22 +190,22 @@ func rateFromDigits(digits string, exp int64, neg bool, text func() string) (Mon
 		exp++
 	}
 	if len(digits) == 0 {
-		return MonthlyRate{}, nil // zero, whatever its sign or exponent
+		return 0, nil // zero, whatever its sign or exponent
 	}
 	if neg {
-		return MonthlyRate{}, rateRangeError(text())
+		return 0, kind.rangeError(text())
 	}
 	// The value lies in [10^(mag-1), 10^mag).
 	mag := int64(len(digits)) + exp
-	if mag > 3 {
-		return MonthlyRate{}, rateRangeError(text())
+	if mag > kind.maxMag {
+		return 0, kind.rangeError(text())
 	}
 	if exp < -RatePlaces {
-		return MonthlyRate{}, apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, rateParam,
-			"interest_rate %s has more than %d decimal places of percent; the library holds rates exactly to 0.0000000001 %% a.m.",
-			quote(text()), RatePlaces)
+		return 0, apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, kind.param,
+			"%s %s has more than %d decimal places of percent; the library holds rates exactly to 0.0000000001 %% %s",
+			kind.param, quote(text()), RatePlaces, kind.per)
 	}
-	// Now exp ≥ -10 and mag ≤ 3, so digits × 10^(exp+10) < 10^13: it fits.
+	// Now exp ≥ -10 and mag ≤ 6, so digits × 10^(exp+10) < 10^16: it fits.
 	var units int64
 	for i := 0; i < len(digits); i++ {
 		units = units*10 + int64(digits[i]-'0')
@@ -191,15 +213,15 @@ func rateFromDigits(digits string, exp int64, neg bool, text func() string) (Mon
 	for e := exp + RatePlaces; e > 0; e-- {
 		units *= 10
 	}
-	if units > maxRateUnits {
-		return MonthlyRate{}, rateRangeError(text())
+	if units > kind.max {
+		return 0, kind.rangeError(text())
 	}
-	return MonthlyRate{units: units}, nil
+	return units, nil
 }
 
-func rateRangeError(text string) error {
-	return apierr.Wrap(apierr.ErrRange, apierr.RateOutOfRange, rateParam,
-		"interest_rate %s %% a.m. is outside 0 to 100 %% a.m.", quote(text))
+func (k *rateKind) rangeError(text string) error {
+	return apierr.Wrap(apierr.ErrRange, apierr.RateOutOfRange, k.param,
+		"%s %s %% %s is outside 0 to %s %% %s", k.param, quote(text), k.per, k.maxTxt, k.per)
 }
 
 // quote renders user input for an error detail: Go-quoted, cut after 48 bytes.

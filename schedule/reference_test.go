@@ -9,8 +9,8 @@ import (
 )
 
 // The slow, obvious Price table the package is checked against. It shares no
-// code with the package beyond the calendar's dates and follows lending-math.md
-// §1–3 line by line: dates by AddMonths and Adjust, t_k by its definition (whole
+// code with the package beyond the calendar's dates and follows the package doc
+// line by line: dates by AddMonths and Adjust, t_k by its definition (whole
 // months counted up one at a time), every factor in exact big.Rat or 2,048-bit
 // big.Float, rounding half-up on the exact or high-precision value.
 //
@@ -26,6 +26,7 @@ const refPrec = 2048
 
 type refRow struct {
 	nominal, due                          calendar.Date
+	units                                 int // T_k in the day count's units
 	payment, interest, principal, balance int64
 }
 
@@ -140,8 +141,128 @@ func refTime(dc schedule.DayCount, d0, nominal calendar.Date, k int) (m, r int) 
 	return m, calendar.DaysBetween(a, nominal)
 }
 
+// refBase is the contract rate's growth for the modes beyond the monthly
+// rate on a month-based day count: base^x for a rational exponent x ≥ 0 in the
+// base's own period (months for a rate per month, years for a rate per year),
+// as base^⌊x⌋, exact, times the d-th root of base^f for x − ⌊x⌋ = f/d in lowest
+// terms (Newton's iteration at 2,048 bits, by binary powers), cached by f/d.
+type refBase struct {
+	q     *big.Rat
+	roots map[string]*big.Float
+}
+
+func newRefBase(t schedule.Terms) *refBase {
+	frac := t.Rate.Fraction().String()
+	if !t.AnnualRate.IsZero() {
+		frac = t.AnnualRate.Fraction().String()
+	}
+	i, ok := new(big.Rat).SetString(frac)
+	if !ok {
+		panic("rate " + frac)
+	}
+	return &refBase{q: i.Add(i, big.NewRat(1, 1)), roots: map[string]*big.Float{}}
+}
+
+func (rb *refBase) growth(x *big.Rat) (*big.Rat, *big.Float) {
+	w := new(big.Int).Quo(x.Num(), x.Denom()) // floor, x ≥ 0
+	qw := ratPow(rb.q, int(w.Int64()))
+	rest := new(big.Rat).Sub(x, new(big.Rat).SetInt(w))
+	if rest.Sign() == 0 {
+		return qw, nil
+	}
+	key := rest.String()
+	root, ok := rb.roots[key]
+	if !ok {
+		root = nthRootFast(ratPow(rb.q, int(rest.Num().Int64())), int(rest.Denom().Int64()))
+		rb.roots[key] = root
+	}
+	f := new(big.Float).SetPrec(refPrec).SetRat(qw)
+	return nil, f.Mul(f, root)
+}
+
+// nthRootFast is nthRoot with z^(n−1) by binary powers and Newton stopped once
+// converged (at most 16 steps; 7 take 53 bits past 2,048), for the large n of
+// the year-based day counts (365, 252).
+func nthRootFast(a *big.Rat, n int) *big.Float {
+	prec := uint(refPrec + 64)
+	af := new(big.Float).SetPrec(prec).SetRat(a)
+	// a = mant·2^exp: start from mant^(1/n)·2^(exp/n), which float64 holds
+	// where a itself would overflow it.
+	mant := new(big.Float)
+	exp := af.MantExp(mant)
+	mf, _ := mant.Float64()
+	z := new(big.Float).SetPrec(prec).SetFloat64(math.Pow(mf, 1/float64(n)) * math.Exp2(float64(exp)/float64(n)))
+	nf := new(big.Float).SetPrec(prec).SetInt64(int64(n))
+	pow := func(x *big.Float, e int) *big.Float {
+		r := new(big.Float).SetPrec(prec).SetInt64(1)
+		b := new(big.Float).SetPrec(prec).Set(x)
+		for ; e > 0; e >>= 1 {
+			if e&1 == 1 {
+				r.Mul(r, b)
+			}
+			b.Mul(b, b)
+		}
+		return r
+	}
+	for range 16 {
+		zn1 := pow(z, n-1)
+		zn := new(big.Float).SetPrec(prec).Mul(zn1, z)
+		num := zn.Sub(zn, af)
+		step := num.Quo(num, zn1.Mul(zn1, nf))
+		z.Sub(z, step)
+		if step.Sign() == 0 || step.MantExp(nil)-z.MantExp(nil) < -refPrec-32 {
+			break
+		}
+	}
+	return z.SetPrec(refPrec)
+}
+
+// refUnits returns T_k, the interest time in the day count's units, and x_k,
+// the same time in the rate's own period, straight from the spec text of each
+// day count: month-based times in months (refTime), calendar days / 365 years,
+// ANBIMA business days [d0, d_k) / 252 years to the rolled due date (for
+// k = 0, a date that is no installment's, to that date), counted one day at a
+// time;
+// a monthly rate over years grows by (1+i)^(12·years), an annual one over
+// months by (1+a)^(months/12).
+func refUnits(t schedule.Terms, cal *calendar.Calendar, nominal calendar.Date, k int) (int, *big.Rat) {
+	if t.DayCount == schedule.Business252 && k > 0 { // to the due date
+		nominal, _ = cal.Adjust(nominal, t.Roll)
+	}
+	perYear := !t.AnnualRate.IsZero()
+	var units int
+	var years *big.Rat
+	switch t.DayCount {
+	case schedule.Actual365:
+		units = calendar.DaysBetween(t.Release, nominal)
+		years = big.NewRat(int64(units), 365)
+	case schedule.Business252:
+		for d := t.Release; d.Before(nominal); d, _ = d.AddDays(1) {
+			if cal.IsBusinessDay(d) {
+				units++
+			}
+		}
+		years = big.NewRat(int64(units), 252)
+	default:
+		m, r := refTime(t.DayCount, t.Release, nominal, k)
+		units = 30*m + r
+		months := big.NewRat(int64(units), 30)
+		if perYear {
+			return units, months.Quo(months, big.NewRat(12, 1))
+		}
+		return units, months
+	}
+	if perYear {
+		return units, years
+	}
+	return units, years.Mul(years, big.NewRat(12, 1))
+}
+
 // refSchedule computes the table of pc cents for valid terms t (the caller
-// has checked them with New).
+// has checked them with New), with grace and either amortization: the grace
+// rows pay half-up(B·(growth − 1)) and keep the balance at P; Price then
+// amortizes over the rest with PMT = P / Σ_{k>g} growth(x_k − x_g)^(−1); SAC
+// with A = ⌈P/(n − g)⌉ cents a row, the last row amortizing what is left.
 func refSchedule(t schedule.Terms, pc int64) refResult {
 	d0 := t.Release
 	first := t.FirstDue
@@ -152,50 +273,91 @@ func refSchedule(t schedule.Terms, pc int64) refResult {
 	if cal == nil {
 		cal = calendar.Brazil()
 	}
-	rr := newRefRate(t.Rate)
-	n := t.Installments
+	rb := newRefBase(t)
+	n, g := t.Installments, t.Grace
 	rows := make([]refRow, n)
-	thirtieths := make([]int, n+1) // T_k = 30·t_k, T_0 = 0
+	x := make([]*big.Rat, n+1) // x_k, the time in the rate's period; x_0 = 0
+	x[0] = new(big.Rat)
 	for k := 1; k <= n; k++ {
 		nominal, _ := first.AddMonths(k - 1)
 		due, _ := cal.Adjust(nominal, t.Roll)
-		m, r := refTime(t.DayCount, d0, nominal, k)
-		thirtieths[k] = 30*m + r
+		rows[k-1].units, x[k] = refUnits(t, cal, nominal, k)
 		rows[k-1].nominal, rows[k-1].due = nominal, due
 	}
-
-	// PMT = P / Σ (1+i)^(−t_k).
-	var pmt int64
-	sumRat, sumFloat := new(big.Rat), new(big.Float).SetPrec(refPrec)
-	exact := true
-	for k := 1; k <= n; k++ {
-		g, gf := rr.growth(thirtieths[k]/30, thirtieths[k]%30)
-		if g != nil {
-			sumRat.Add(sumRat, new(big.Rat).Inv(g))
-		} else {
-			exact = false
-			sumFloat.Add(sumFloat, new(big.Float).SetPrec(refPrec).Quo(big.NewFloat(1), gf))
+	interest := func(b *big.Int, k int) *big.Int { // row k's interest on b
+		gr, gf := rb.growth(new(big.Rat).Sub(x[k], x[k-1]))
+		if gr != nil {
+			f := new(big.Rat).Sub(gr, big.NewRat(1, 1))
+			return refRoundRat(f.Mul(f, new(big.Rat).SetInt(b)))
 		}
+		f := new(big.Float).SetPrec(refPrec).Sub(gf, big.NewFloat(1))
+		return refRoundFloat(f.Mul(f, new(big.Float).SetPrec(refPrec).SetInt(b)))
 	}
-	if exact {
-		pmt = refRoundRat(new(big.Rat).Quo(new(big.Rat).SetInt64(pc), sumRat)).Int64()
+
+	var pmt int64
+	if t.Amortization == schedule.SAC {
+		m := int64(n - g)
+		pmt = (pc+m-1)/m + interest(big.NewInt(pc), g+1).Int64()
 	} else {
-		sumFloat.Add(sumFloat, new(big.Float).SetPrec(refPrec).SetRat(sumRat))
-		pmt = refRoundFloat(new(big.Float).SetPrec(refPrec).Quo(new(big.Float).SetPrec(refPrec).SetInt64(pc), sumFloat)).Int64()
+		// PMT = P / Σ_{k>g} growth(x_k − x_g)^(−1).
+		sumRat, sumFloat := new(big.Rat), new(big.Float).SetPrec(refPrec)
+		exact := true
+		for k := g + 1; k <= n; k++ {
+			gr, gf := rb.growth(new(big.Rat).Sub(x[k], x[g]))
+			if gr != nil {
+				sumRat.Add(sumRat, new(big.Rat).Inv(gr))
+			} else {
+				exact = false
+				sumFloat.Add(sumFloat, new(big.Float).SetPrec(refPrec).Quo(big.NewFloat(1), gf))
+			}
+		}
+		if exact {
+			pmt = refRoundRat(new(big.Rat).Quo(new(big.Rat).SetInt64(pc), sumRat)).Int64()
+		} else {
+			sumFloat.Add(sumFloat, new(big.Float).SetPrec(refPrec).SetRat(sumRat))
+			pmt = refRoundFloat(new(big.Float).SetPrec(refPrec).Quo(new(big.Float).SetPrec(refPrec).SetInt64(pc), sumFloat)).Int64()
+		}
 	}
 	res := refResult{pmt: pmt, rows: rows}
 	if pmt <= 0 {
 		res.degenerate, res.reason = true, schedule.ErrInstallmentRoundsToZero
 		return res
 	}
-
-	// Rows: interest_k = half-up(B_{k−1}·((1+i)^(t_k − t_{k−1}) − 1)), in big.Int
-	// so that no balance can overflow.
 	b := big.NewInt(pc)
+	for k := 1; k <= g; k++ {
+		in := interest(b, k)
+		if in.Sign() <= 0 {
+			res.degenerate, res.reason = true, schedule.ErrInstallmentRoundsToZero
+			return res
+		}
+		row := &rows[k-1]
+		row.interest, row.payment, row.principal, row.balance = in.Int64(), in.Int64(), 0, pc
+	}
+	if t.Amortization == schedule.SAC {
+		m := int64(n - g)
+		a := big.NewInt((pc + m - 1) / m)
+		for k := g + 1; k <= n; k++ {
+			in := interest(b, k)
+			row := &rows[k-1]
+			if k == n {
+				row.interest, row.principal, row.payment, row.balance = in.Int64(), b.Int64(), b.Int64()+in.Int64(), 0
+				break
+			}
+			b = new(big.Int).Sub(b, a)
+			if b.Sign() <= 0 {
+				res.degenerate, res.reason = true, schedule.ErrResidueExhaustsBalance
+				return res
+			}
+			row.interest, row.principal, row.payment, row.balance = in.Int64(), a.Int64(), a.Int64()+in.Int64(), b.Int64()
+		}
+		return res
+	}
+
+	// Rows: interest_k = half-up(B_{k−1}·(growth(x_k − x_{k−1}) − 1)), in big.Int
+	// so that no balance can overflow.
 	bigPMT := big.NewInt(pmt)
-	for k := 1; k <= n; k++ {
-		dt := thirtieths[k] - thirtieths[k-1]
-		in := refInterest(rr, b, dt)
+	for k := g + 1; k <= n; k++ {
+		in := interest(b, k)
 		row := &rows[k-1]
 		if k == n {
 			// The last row absorbs the residue; it may not exceed an installment.

@@ -59,10 +59,14 @@ type Row struct {
 	Number      int
 	NominalDate calendar.Date
 	DueDate     calendar.Date
-	Payment     decimal.Decimal
-	Interest    decimal.Decimal
-	Principal   decimal.Decimal
-	Balance     decimal.Decimal
+	// InterestTime is T_k, the row's interest time from the release date to its
+	// nominal date in the day count's units (Plan.InterestTime): what a booked
+	// loan discounts a payoff and accrues interest from.
+	InterestTime int
+	Payment      decimal.Decimal
+	Interest     decimal.Decimal
+	Principal    decimal.Decimal
+	Balance      decimal.Decimal
 }
 
 // CentsRow is Row in int64 cents, for composing packages (iof reads each row's
@@ -71,16 +75,17 @@ type Row struct {
 // the zero CentsRow, which CentsRow returns for an installment that does not
 // exist.
 type CentsRow struct {
-	Number      int
-	NominalDate calendar.Date
-	DueDate     calendar.Date
-	Payment     int64
-	Interest    int64
-	Principal   int64
-	Balance     int64
+	Number       int
+	NominalDate  calendar.Date
+	DueDate      calendar.Date
+	InterestTime int // T_k in the day count's units, as in Row
+	Payment      int64
+	Interest     int64
+	Principal    int64
+	Balance      int64
 }
 
-// New returns the Price table of the terms t (lending-math.md §1–4).
+// New returns the table of the terms t (the package doc gives every rule).
 //
 // Errors are *apierr.Error, for errors.As and errors.Is with their Code:
 //
@@ -168,6 +173,10 @@ func (p *Plan) installment(pc int64, n int) (int64, error) {
 		return 0, apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, paramInstallments,
 			"installment_count %d is outside 1 to %d", n, len(p.rows))
 	}
+	if n <= p.grace {
+		return 0, apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, paramInstallments,
+			"installment_count %d leaves no installment to amortize after a grace of %d; at least %d are needed", n, p.grace, p.grace+1)
+	}
 	pmt := p.pmt(pc, n)
 	if pmt <= 0 {
 		return 0, apierr.Wrap(ErrInstallmentRoundsToZero, apierr.AmountOutOfRange, paramPrincipal,
@@ -184,9 +193,23 @@ func (p *Plan) build(s *Schedule, pc int64, n int) error {
 		return err
 	}
 	rows := make([]centsRow, n)
-	b := pc
 	var total int64
-	for k := range rows {
+	// The grace rows pay their interest and leave the balance at P.
+	for k := range p.grace {
+		in := p.interest(pc, p.rows[k].fi)
+		if in <= 0 {
+			return apierr.Wrap(ErrInstallmentRoundsToZero, apierr.AmountOutOfRange, paramPrincipal,
+				"principal %s is too small for an interest-only installment %d: its interest rounds to 0.00 (at 0 %% a grace period is a later first_due_date)",
+				money.FormatCents(pc), k+1)
+		}
+		total += in
+		rows[k] = centsRow{interest: in, balance: pc}
+	}
+	if p.amort == SAC {
+		return p.buildSAC(s, pc, n, pmt, rows, total)
+	}
+	b := pc
+	for k := p.grace; k < n; k++ {
 		in := p.interest(b, p.rows[k].fi)
 		total += in
 		if k == n-1 {
@@ -199,9 +222,7 @@ func (p *Plan) build(s *Schedule, pc int64, n int) error {
 		}
 		b -= pmt - in
 		if b <= 0 {
-			return apierr.Wrap(ErrResidueExhaustsBalance, apierr.AmountOutOfRange, paramPrincipal,
-				"principal %s is too small for %d installments at this rate: installments of %s pay it off by installment %d; a larger principal or fewer installments is needed",
-				money.FormatCents(pc), n, money.FormatCents(pmt), k+1)
+			return exhaustError(pc, n, pmt, k+1)
 		}
 		// Each later row lowers the balance by at most PMT (interest is never
 		// negative), so a balance above PMT times the rows left plus one leaves more
@@ -214,6 +235,37 @@ func (p *Plan) build(s *Schedule, pc int64, n int) error {
 	}
 	*s = Schedule{plan: p, principal: pc, pmt: pmt, totalInterest: total, rows: rows}
 	return nil
+}
+
+// buildSAC fills s with the SAC rows after the grace: amortization
+// A = ⌈P/m⌉ (m = n − g) in every row but the last, which amortizes what is
+// left, at most A; interest on the balance.
+func (p *Plan) buildSAC(s *Schedule, pc int64, n int, pmt int64, rows []centsRow, total int64) error {
+	m := int64(n - p.grace)
+	a := (pc + m - 1) / m
+	b := pc
+	for k := p.grace; k < n; k++ {
+		in := p.interest(b, p.rows[k].fi)
+		total += in
+		if k == n-1 {
+			rows[k] = centsRow{interest: in}
+			break
+		}
+		if b -= a; b <= 0 {
+			return apierr.Wrap(ErrResidueExhaustsBalance, apierr.AmountOutOfRange, paramPrincipal,
+				"principal %s is too small for %d installments: amortizations of %s (rounded up to the cent) pay it off by installment %d; a larger principal or fewer installments is needed",
+				money.FormatCents(pc), n, money.FormatCents(a), k+1)
+		}
+		rows[k] = centsRow{interest: in, balance: b}
+	}
+	*s = Schedule{plan: p, principal: pc, pmt: pmt, totalInterest: total, rows: rows}
+	return nil
+}
+
+func exhaustError(pc int64, n int, pmt int64, k int) error {
+	return apierr.Wrap(ErrResidueExhaustsBalance, apierr.AmountOutOfRange, paramPrincipal,
+		"principal %s is too small for %d installments at this rate: installments of %s pay it off by installment %d; a larger principal or fewer installments is needed",
+		money.FormatCents(pc), n, money.FormatCents(pmt), k)
 }
 
 func residueError(pc int64, n int, pmt int64) error {
@@ -270,13 +322,14 @@ func (s *Schedule) CentsRow(k int) CentsRow {
 	pr := &s.plan.rows[k-1]
 	principal := prev - r.balance
 	return CentsRow{
-		Number:      k,
-		NominalDate: pr.nominal,
-		DueDate:     pr.due,
-		Payment:     principal + r.interest,
-		Interest:    r.interest,
-		Principal:   principal,
-		Balance:     r.balance,
+		Number:       k,
+		NominalDate:  pr.nominal,
+		DueDate:      pr.due,
+		InterestTime: int(pr.t),
+		Payment:      principal + r.interest,
+		Interest:     r.interest,
+		Principal:    principal,
+		Balance:      r.balance,
 	}
 }
 
@@ -302,12 +355,13 @@ func (s *Schedule) Rows() []Row {
 // Row returns c with decimal money.
 func (c CentsRow) Row() Row {
 	return Row{
-		Number:      c.Number,
-		NominalDate: c.NominalDate,
-		DueDate:     c.DueDate,
-		Payment:     money.FromCents(c.Payment),
-		Interest:    money.FromCents(c.Interest),
-		Principal:   money.FromCents(c.Principal),
-		Balance:     money.FromCents(c.Balance),
+		Number:       c.Number,
+		NominalDate:  c.NominalDate,
+		DueDate:      c.DueDate,
+		InterestTime: c.InterestTime,
+		Payment:      money.FromCents(c.Payment),
+		Interest:     money.FromCents(c.Interest),
+		Principal:    money.FromCents(c.Principal),
+		Balance:      money.FromCents(c.Balance),
 	}
 }

@@ -26,6 +26,12 @@ func rate(t testing.TB, s string) schedule.MonthlyRate {
 	return r
 }
 
+func annual(t testing.TB, s string) schedule.AnnualRate {
+	r, err := schedule.ParsePercentPerYear(s)
+	must(t, err)
+	return r
+}
+
 func parseMoney(t testing.TB, s string) decimal.Decimal {
 	d, err := money.Parse(s)
 	must(t, err)
@@ -304,7 +310,7 @@ func TestErrors(t *testing.T) {
 		}), apierr.InvalidDueDate, "first_due_date", nil},
 		{"invalid roll", with(func(t *schedule.Terms) { t.Roll = calendar.Roll(9) }),
 			apierr.InvalidFormat, "roll", calendar.ErrInvalidRoll},
-		{"invalid day count", with(func(t *schedule.Terms) { t.DayCount = schedule.DayCount(3) }),
+		{"invalid day count", with(func(t *schedule.Terms) { t.DayCount = schedule.DayCount(5) }),
 			apierr.InvalidFormat, "day_count", apierr.ErrSyntax},
 		{"series past 9999-12-31", with(func(t *schedule.Terms) {
 			t.Release, t.FirstDue = date(nil, "9999-01-10"), calendar.Date{}
@@ -342,6 +348,25 @@ func TestErrors(t *testing.T) {
 			t.Principal, t.Rate, t.Installments = parseMoney(nil, "5537050.94"), rate(nil, "12.368"), 394
 			t.Release, t.DayCount = date(nil, "2019-09-10"), schedule.DailyProRata
 		}), apierr.AmountOutOfRange, "principal", schedule.ErrResidueExceedsInstallment},
+		{"invalid amortization", with(func(t *schedule.Terms) { t.Amortization = schedule.Amortization(2) }),
+			apierr.InvalidFormat, "amortization", apierr.ErrSyntax},
+		{"negative grace", with(func(t *schedule.Terms) { t.Grace = -1 }),
+			apierr.ValueOutOfRange, "grace", apierr.ErrRange},
+		{"grace of every installment", with(func(t *schedule.Terms) { t.Grace = 12 }),
+			apierr.ValueOutOfRange, "grace", apierr.ErrRange},
+		{"rate per month and per year", with(func(t *schedule.Terms) {
+			t.AnnualRate = annual(nil, "30")
+		}), apierr.InvalidFormat, "annual_interest_rate", apierr.ErrDuplicate},
+		// At 0 % an interest-only installment pays 0.00: no installment.
+		{"grace at zero rate", with(func(t *schedule.Terms) { t.Rate, t.Grace = schedule.MonthlyRate{}, 2 }),
+			apierr.AmountOutOfRange, "principal", schedule.ErrInstallmentRoundsToZero},
+		// SAC: 1.00 over 60: A = ⌈100/60⌉ = 2 cents, 59 × 2 = 118 > 100: the
+		// balance is gone by installment 50.
+		{"SAC residue exhausts the balance", with(func(t *schedule.Terms) {
+			t.Principal, t.Installments, t.Amortization = parseMoney(nil, "1.00"), 60, schedule.SAC
+		}), apierr.AmountOutOfRange, "principal", schedule.ErrResidueExhaustsBalance},
+		{"invalid day count 5", with(func(t *schedule.Terms) { t.DayCount = schedule.DayCount(5) }),
+			apierr.InvalidFormat, "day_count", apierr.ErrSyntax},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

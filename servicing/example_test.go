@@ -281,7 +281,7 @@ func ExamplePrepayment_MarshalJSON() {
 	p, _ := loan.Prepay(date("2026-03-10"), amount("9000.00"), servicing.ReduceTerm)
 	b, _ := p.MarshalJSON()
 	fmt.Println(string(b))
-	// Output: {"date":"2026-03-10","amount":"9000.00","mode":"reduce_term","balance":"10000.00","fee":"0.00","schedule":[{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","payment":"1004.62","interest":"30.00","principal":"974.62","balance":"25.38"},{"number":2,"nominal_date":"2026-05-10","due_date":"2026-05-11","payment":"26.14","interest":"0.76","principal":"25.38","balance":"0.00"}]}
+	// Output: {"date":"2026-03-10","amount":"9000.00","mode":"reduce_term","balance":"10000.00","fee":"0.00","schedule":[{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","interest_time":30,"payment":"1004.62","interest":"30.00","principal":"974.62","balance":"25.38"},{"number":2,"nominal_date":"2026-05-10","due_date":"2026-05-11","interest_time":60,"payment":"26.14","interest":"0.76","principal":"25.38","balance":"0.00"}]}
 }
 
 func ExampleAllocation_Charges() {

@@ -163,6 +163,7 @@ func (l *Loan) Prepay(s calendar.Date, amount decimal.Decimal, m Mode) (Prepayme
 	for j := range p.Schedule {
 		in := opens[j].in
 		p.Schedule[j].Number, p.Schedule[j].NominalDate, p.Schedule[j].DueDate = in.number, in.nominal, in.due
+		p.Schedule[j].InterestTime = int(in.t)
 	}
 	return p, nil
 }

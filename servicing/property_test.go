@@ -175,6 +175,10 @@ func TestPropTransactionsMatchReference(t *testing.T) {
 		l, pays := genPayments(t, d)
 		last := d.sim.CentsRow(d.sim.NumberOfInstallments()).DueDate
 		asOf := addDays(t, d.sim.Release(), rapid.IntRange(-5, calendar.DaysBetween(d.sim.Release(), last)+120).Draw(t, "as_of"))
+		if rapid.Bool().Draw(t, "after_a_due_date") { // an installment running late
+			k := rapid.IntRange(1, d.sim.NumberOfInstallments()).Draw(t, "late_k")
+			asOf = addDays(t, d.sim.CentsRow(k).DueDate, rapid.IntRange(1, 90).Draw(t, "late_by"))
+		}
 		txs, err := l.Transactions(asOf)
 		if err != nil {
 			t.Fatal(err)

@@ -100,3 +100,49 @@ func BenchmarkMarshalJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSimulateInstallment: the largest amount paying at most 1,000.00 a
+// month over 12 installments, the whole simulation in the loop (issue target:
+// at most the cost of 20 simulations; compare BenchmarkSimulate/12 and
+// BenchmarkSimulateFinanced).
+func BenchmarkSimulateInstallment(b *testing.B) {
+	o, opts := benchOffer(b)
+	x := decimal.New(100_000, -2)
+	for _, charges := range []simulation.Charges{simulation.Deducted, simulation.Financed} {
+		b.Run(charges.String()+"12", func(b *testing.B) {
+			opts := opts
+			opts.Charges = charges
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := simulation.SimulateInstallment(o, x, 12, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSimulateInstallmentWorst: the slowest accepted terms found (a grid
+// of 3 % over 311, 5 % over 188, 10 % over 96, 2 % over 420 and 20 % over 50
+// months, releases on the 28th to 31st and mid-month, installments of R$
+// 10,000.00 to R$ 30,000,000.00): financed at 2 % a.m. over 420 months (growth
+// 4·10^3, below MaxFinancedGrowth), released 2026-01-29, R$ 30,000,000.00 a
+// month against an approved R$ 1,000,000,000.00, where the IOF jumps with each
+// cent of installment.
+func BenchmarkSimulateInstallmentWorst(b *testing.B) {
+	o, opts := benchOffer(b)
+	o.ApprovedAmount = decimal.New(100_000_000_000, -2)
+	o.MaxInstallments = 420
+	o.InterestRate, _ = schedule.ParsePercentPerMonth("2")
+	opts.Charges = simulation.Financed
+	opts.Release, _ = calendar.ParseDate("2026-01-29")
+	opts.Now = time.Date(2026, 1, 29, 12, 0, 0, 0, time.UTC)
+	o.ValidUntil = opts.Now.Add(time.Hour)
+	x := decimal.New(3_000_000_000, -2)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := simulation.SimulateInstallment(o, x, 420, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -14,6 +14,8 @@
 //
 //	Simulate(offer, request, options)   one simulation
 //	Grid(offer, requested, options)     every count the offer allows, for one amount
+//	SimulateInstallment(offer, installment, count, options)
+//	                                    the largest amount whose installments_value fits
 //	ParseRequest(amount, count)         a request from the wire ("25000.00")
 //	(*Simulation).MarshalJSON           the API's response body (+ the breakdown)
 //	(*Simulation).UnmarshalJSON         reads it back, checked
@@ -55,6 +57,33 @@
 //	iof                         daily and additional parts, the class given, the class
 //	                            applied and its rates on d0
 //	charges, release_date, day_count, roll, schedule (every row)
+//
+// # Contract modes
+//
+// Options carry the contract conventions beyond the API's defaults, all
+// passed to the schedule package, which documents them: the day counts
+// schedule.Actual365 and schedule.Business252 beside monthly, periodic and
+// daily; a rate per year (Options.AnnualRate: the schedule runs on it, the
+// offer's monthly InterestRate is not read, and interest_percentage is its
+// monthly equivalent rounded half-up to 10 places, because the API's
+// interest_rate stays monthly); an interest-only grace of g installments
+// (Options.Grace); SAC (Options.Amortization), whose installments_value is the
+// first amortizing installment, the largest. The IOF is computed on the
+// schedule's own amortizations (grace rows amortize nothing and owe no daily
+// IOF; iof.Financed's search and its proofs hold for these tables too: the
+// package doc of iof says why) and the CET on every row's payment.
+//
+// # Solving for the amount
+//
+// SimulateInstallment answers "how much can I borrow paying at most X a month":
+// the largest requested_amount within the offer's bounds whose whole
+// simulation — fees, IOF, charges mode — has installments_value ≤ X, one cent
+// more exceeding it. Deducted, that is the schedule's largest principal
+// (schedule.Plan.AmountCents) clamped to approved_amount; financed, a gallop and
+// bisection over the requested amount, one financed search a step, from an
+// estimate a few cents off. Its doc gives the worst case. A typed error says
+// when even min_amount does not fit (amount_out_of_range, installments_value,
+// ErrNoRequestFits).
 //
 // # Charges modes (§6)
 //
@@ -143,11 +172,18 @@
 //	 "cet_percentage", "number_of_installments", "installments_value",
 //	 "first_due_date",
 //	 "breakdown": {"principal", "charges", "annual_interest_percentage",
-//	   "cet_monthly_percentage", "release_date", "day_count", "roll",
+//	   "annual_interest_rate", "rate_per", "cet_monthly_percentage",
+//	   "created_at", "release_date", "day_count", "roll", "grace", "amortization",
 //	   "iof": {"daily_amount", "additional_amount", "borrower_class",
 //	     "applied_class", "rates": {"daily", "additional"}},
-//	   "schedule": [{"number", "nominal_date", "due_date", "payment", "interest",
-//	     "principal", "balance"}, …]}}
+//	   "schedule": [{"number", "nominal_date", "due_date", "interest_time",
+//	     "payment", "interest", "principal", "balance"}, …]}}
+//
+// annual_interest_rate is the annual rate to 10 places (exact when rate_per is
+// "year", else the monthly rate's equivalent); rate_per says which rate the
+// contract states; interest_time is each row's T_k in the day count's units
+// (schedule.CentsRow.InterestTime), what a booked loan accrues and discounts
+// from.
 //
 // Money is a JSON string with exactly two decimals (money.AppendCents);
 // interest_percentage is the offer's rate as an exact JSON number (2.5); the
@@ -175,8 +211,12 @@
 //	annual_interest_percentage  2 decimals, to nearest, computed exactly; (1+i)^12 − 1
 //	                            is never a tie (2·(10^12 + units)^12 has a power of 2 of
 //	                            the form 1 + 12a, never the 141 an odd multiple of
-//	                            10^140 needs), so NBR 5891 and half-up agree
-//	interest_percentage         not rounded: the offer's rate as given
+//	                            10^140 needs), so NBR 5891 and half-up agree; a rate per
+//	                            year is rounded to 2 decimals by NBR 5891 (ties to even)
+//	interest_percentage         not rounded: the offer's rate as given; for a rate per
+//	                            year its monthly equivalent, half-up to 10 places
+//	annual_interest_rate        the annual rate as given, or the monthly rate's
+//	                            equivalent half-up to 10 places
 //
 // # Invariants
 //
@@ -194,8 +234,9 @@
 // (a valid interest-free offer). Options: zero Now and Release are missing;
 // zero FirstDue is Release + 1 month; nil Calendar is calendar.Brazil(); zero
 // Roll is Following; zero DayCount is monthly pro rata; zero Charges is
-// Deducted; zero FirstPeriodMaxDays is 180. The zero Simulation is not a
-// simulation.
+// Deducted; zero FirstPeriodMaxDays is 180; zero AnnualRate is the offer's
+// monthly rate; zero Grace is none; zero Amortization is Price. The zero
+// Simulation is not a simulation.
 //
 // # Concurrency
 //

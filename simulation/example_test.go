@@ -168,11 +168,15 @@ func ExampleSimulation_MarshalJSON() {
 	//     "principal": "1000.00",
 	//     "charges": "deducted",
 	//     "annual_interest_percentage": 42.58,
+	//     "annual_interest_rate": 42.5760886846,
+	//     "rate_per": "month",
 	//     "cet_monthly_percentage": 3.29,
 	//     "created_at": "2026-03-10T12:00:00Z",
 	//     "release_date": "2026-03-10",
 	//     "day_count": "monthly",
 	//     "roll": "following",
+	//     "grace": 0,
+	//     "amortization": "price",
 	//     "iof": {
 	//       "daily_amount": "1.28",
 	//       "additional_amount": "3.80",
@@ -188,6 +192,7 @@ func ExampleSimulation_MarshalJSON() {
 	//         "number": 1,
 	//         "nominal_date": "2026-04-10",
 	//         "due_date": "2026-04-10",
+	//         "interest_time": 30,
 	//         "payment": "522.61",
 	//         "interest": "30.00",
 	//         "principal": "492.61",
@@ -197,6 +202,7 @@ func ExampleSimulation_MarshalJSON() {
 	//         "number": 2,
 	//         "nominal_date": "2026-05-10",
 	//         "due_date": "2026-05-11",
+	//         "interest_time": 60,
 	//         "payment": "522.61",
 	//         "interest": "15.22",
 	//         "principal": "507.39",
@@ -297,4 +303,50 @@ func ExampleSimulation_IOF() {
 	// Output:
 	// 57.51 + 38 = 95.51
 	// mei taxed as mei at 0.00274% a day + 0.38%
+}
+
+// How much can be borrowed paying at most 500.00 a month over 12
+// installments: charges deducted, the requested amount is the schedule's
+// largest principal; financed (with a 50.00 + 1 % fee), the requested amount
+// whose principal, fees and IOF included, keeps the installment within 500.00.
+func ExampleSimulateInstallment() {
+	o := exampleOffer()
+	o.MinAmount = decimal.RequireFromString("1.00")
+	opts := exampleOptions()
+	s, err := simulation.SimulateInstallment(o, decimal.RequireFromString("500.00"), 12, opts)
+	fmt.Println(s.RequestedAmount().StringFixed(2), s.InstallmentsValue().StringFixed(2), err)
+	o.FeeFixed, o.FeePercent = decimal.RequireFromString("50.00"), decimal.RequireFromString("1")
+	opts.Charges = simulation.Financed
+	s, err = simulation.SimulateInstallment(o, decimal.RequireFromString("500.00"), 12, opts)
+	fmt.Println(s.RequestedAmount().StringFixed(2), s.Principal().StringFixed(2), s.InstallmentsValue().StringFixed(2), err)
+	// Output:
+	// 4977.05 500.00 <nil>
+	// 4831.21 4977.05 500.00 <nil>
+}
+
+// A contract at 30 % a.a. on business days, with two interest-only
+// installments and SAC: interest_percentage is the monthly equivalent, and the
+// installment is the first amortizing one.
+func ExampleOptions_modes() {
+	req, _ := simulation.ParseRequest("10000.00", 12)
+	opts := exampleOptions()
+	opts.AnnualRate, _ = schedule.ParsePercentPerYear("30")
+	opts.DayCount, opts.Grace, opts.Amortization = schedule.Business252, 2, schedule.SAC
+	s, err := simulation.Simulate(exampleOffer(), req, opts)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.InterestPercentage(), s.AnnualInterestRate(), s.RatePerYear(), s.AnnualInterestPercentage())
+	fmt.Println(s.Grace(), s.Amortization(), s.InstallmentsValue().StringFixed(2))
+	for k := 1; k <= 3; k++ {
+		r := s.CentsRow(k)
+		fmt.Println(r.Number, r.DueDate, r.InterestTime, r.Payment, r.Interest, r.Principal)
+	}
+	// Output:
+	// 2.2104450594 30 true 30
+	// 2 sac 1221.04
+	// 1 2026-04-10 22 23169 23169 0
+	// 2 2026-05-11 41 19978 19978 0
+	// 3 2026-06-10 62 122104 22104 100000
 }

@@ -31,7 +31,7 @@ const BreakdownKey = "breakdown"
 // written in the shortest form that reads back as the same float64 (48.56,
 // 3.3); dates are YYYY-MM-DD. It allocates the output buffer only.
 func (s *Simulation) MarshalJSON() ([]byte, error) {
-	return s.AppendJSON(make([]byte, 0, 720+176*s.n)), nil
+	return s.AppendJSON(make([]byte, 0, 820+200*s.n)), nil
 }
 
 // AppendJSON appends what MarshalJSON writes to b and returns the extended buffer.
@@ -60,7 +60,14 @@ func (s *Simulation) AppendJSON(b []byte) []byte {
 	b = append(b, `,"charges":"`...)
 	b = append(b, s.charges.String()...)
 	b = append(b, `","annual_interest_percentage":`...)
-	b = appendHundredths(b, annualHundredths(s.rate))
+	b = appendHundredths(b, s.annualHundredths())
+	b = append(b, `,"annual_interest_rate":`...)
+	b, _ = s.annual.AppendText(b) // never fails; the text is the JSON number
+	if s.perYear {
+		b = append(b, `,"rate_per":"year"`...)
+	} else {
+		b = append(b, `,"rate_per":"month"`...)
+	}
 	b = append(b, `,"cet_monthly_percentage":`...)
 	b = appendPercent(b, s.cetMonthlyPc)
 	b = append(b, `,"created_at":"`...)
@@ -71,6 +78,10 @@ func (s *Simulation) AppendJSON(b []byte) []byte {
 	b = append(b, s.dayCount.String()...)
 	b = append(b, `","roll":"`...)
 	b = append(b, s.roll.String()...)
+	b = append(b, `","grace":`...)
+	b = strconv.AppendInt(b, int64(s.grace), 10)
+	b = append(b, `,"amortization":"`...)
+	b = append(b, s.amort.String()...)
 	b = append(b, `","iof":{`...)
 	b = appendMoney(b, `"daily_amount":`, s.iof.DailyCents)
 	b = appendMoney(b, `,"additional_amount":`, s.iof.AdditionalCents)
@@ -138,16 +149,20 @@ type wireSimulation struct {
 }
 
 type wireBreakdown struct {
-	Principal                *string            `json:"principal"`
-	Charges                  *Charges           `json:"charges"`
-	AnnualInterestPercentage *json.Number       `json:"annual_interest_percentage"`
-	CETMonthlyPercentage     *float64           `json:"cet_monthly_percentage"`
-	CreatedAt                *time.Time         `json:"created_at"`
-	ReleaseDate              *calendar.Date     `json:"release_date"`
-	DayCount                 *schedule.DayCount `json:"day_count"`
-	Roll                     *calendar.Roll     `json:"roll"`
-	IOF                      *wireIOF           `json:"iof"`
-	Schedule                 []wireRow          `json:"schedule"`
+	Principal                *string                `json:"principal"`
+	Charges                  *Charges               `json:"charges"`
+	AnnualInterestPercentage *json.Number           `json:"annual_interest_percentage"`
+	AnnualInterestRate       *schedule.AnnualRate   `json:"annual_interest_rate"`
+	RatePer                  *string                `json:"rate_per"`
+	Grace                    *int                   `json:"grace"`
+	Amortization             *schedule.Amortization `json:"amortization"`
+	CETMonthlyPercentage     *float64               `json:"cet_monthly_percentage"`
+	CreatedAt                *time.Time             `json:"created_at"`
+	ReleaseDate              *calendar.Date         `json:"release_date"`
+	DayCount                 *schedule.DayCount     `json:"day_count"`
+	Roll                     *calendar.Roll         `json:"roll"`
+	IOF                      *wireIOF               `json:"iof"`
+	Schedule                 []wireRow              `json:"schedule"`
 }
 
 // wireRow is a schedule row as schedule.Row marshals it, read without decimals.
@@ -155,6 +170,7 @@ type wireRow struct {
 	Number      int           `json:"number"`
 	NominalDate calendar.Date `json:"nominal_date"`
 	DueDate     calendar.Date `json:"due_date"`
+	Time        *int          `json:"interest_time"`
 	Payment     *string       `json:"payment"`
 	Interest    *string       `json:"interest"`
 	Principal   *string       `json:"principal"`
@@ -367,12 +383,35 @@ func (b *wireBreakdown) read(s *Simulation) error {
 		return missing(pre + "charges")
 	}
 	s.charges = *b.Charges
+	if b.RatePer == nil {
+		return missing(pre + "rate_per")
+	}
+	switch *b.RatePer {
+	case "month":
+	case "year":
+		s.perYear = true
+	default:
+		return inconsistent(pre+"rate_per", "rate_per %q is neither month nor year", *b.RatePer)
+	}
+	if b.AnnualInterestRate == nil {
+		return missing(pre + "annual_interest_rate")
+	}
+	s.annual = *b.AnnualInterestRate
+	if s.perYear {
+		if want := s.annual.Monthly(); s.rate != want {
+			return inconsistent("interest_percentage",
+				"interest_percentage %s is not the monthly equivalent of annual_interest_rate %s %% a.a. (%s)", s.rate, s.annual, want)
+		}
+	} else if want := s.rate.Annual(); s.annual != want {
+		return inconsistent(pre+"annual_interest_rate",
+			"annual_interest_rate %s is not (1 + %s %%)^12 − 1 = %s %%", s.annual, s.rate, want)
+	}
 	if b.AnnualInterestPercentage == nil {
 		return missing(pre + "annual_interest_percentage")
 	}
-	if got, want := string(*b.AnnualInterestPercentage), string(appendHundredths(nil, annualHundredths(s.rate))); got != want {
+	if got, want := string(*b.AnnualInterestPercentage), string(appendHundredths(nil, s.annualHundredths())); got != want {
 		return inconsistent(pre+"annual_interest_percentage",
-			"annual_interest_percentage %s is not (1 + %s %%)^12 − 1 = %s %%", got, s.rate, want)
+			"annual_interest_percentage %s is not the annual rate to 2 decimals, %s %%", got, want)
 	}
 	if s.cetMonthlyPc, err = percentField(b.CETMonthlyPercentage, pre+"cet_monthly_percentage"); err != nil {
 		return err
@@ -393,6 +432,17 @@ func (b *wireBreakdown) read(s *Simulation) error {
 		return missing(pre + "roll")
 	}
 	s.roll = *b.Roll
+	if b.Grace == nil {
+		return missing(pre + "grace")
+	}
+	if s.grace = *b.Grace; s.grace < 0 || s.grace >= s.n {
+		return apierr.Wrap(apierr.ErrRange, apierr.ValueOutOfRange, pre+"grace",
+			"grace %d is outside 0 to %d (number_of_installments − 1)", s.grace, s.n-1)
+	}
+	if b.Amortization == nil {
+		return missing(pre + "amortization")
+	}
+	s.amort = *b.Amortization
 	f := b.IOF
 	if f == nil {
 		return missing(pre + "iof")
@@ -424,6 +474,10 @@ func (b *wireBreakdown) read(s *Simulation) error {
 	for k, r := range b.Schedule {
 		c := &s.rows[k]
 		c.Number, c.NominalDate, c.DueDate = r.Number, r.NominalDate, r.DueDate
+		if r.Time == nil {
+			return inconsistent(pre+"schedule", "row %d lacks its interest_time", k+1)
+		}
+		c.InterestTime = *r.Time
 		for _, m := range [...]struct {
 			p   *string
 			dst *int64
@@ -465,6 +519,10 @@ func (s *Simulation) consistent() error {
 	}
 	balance := s.principal
 	var payments, interest int64
+	g := s.grace
+	// SAC amortizes ⌈P/(n − g)⌉ a row after the grace, the last row what is left.
+	sacA := (s.principal + int64(s.n-g) - 1) / int64(s.n-g)
+	prevTime := 0
 	for k, r := range s.rows {
 		switch {
 		case r.Number != k+1:
@@ -474,12 +532,20 @@ func (s *Simulation) consistent() error {
 		case r.Balance != balance-r.Principal:
 			return inconsistent(sched, "row %d: balance %s is not %s − %s", k+1, money.FormatCents(r.Balance),
 				money.FormatCents(balance), money.FormatCents(r.Principal))
-		case k < s.n-1 && r.Payment != s.installment:
+		case k < g && r.Principal != 0:
+			return inconsistent(sched, "row %d: an interest-only grace installment amortizes %s", k+1, money.FormatCents(r.Principal))
+		case k >= g && k < s.n-1 && s.amort == schedule.Price && r.Payment != s.installment:
 			return inconsistent(sched, "row %d: payment %s is not installments_value %s", k+1,
 				money.FormatCents(r.Payment), money.FormatCents(s.installment))
+		case k >= g && k < s.n-1 && s.amort == schedule.SAC && r.Principal != sacA:
+			return inconsistent(sched, "row %d: amortization %s is not ⌈principal / %d⌉ = %s", k+1,
+				money.FormatCents(r.Principal), s.n-g, money.FormatCents(sacA))
 		case r.NominalDate.IsZero() || r.DueDate.IsZero() || !r.NominalDate.After(s.release) && k == 0:
 			return inconsistent(sched, "row %d: dates missing or not after the release date", k+1)
+		case r.InterestTime < prevTime:
+			return inconsistent(sched, "row %d: interest_time %d is below the row before's, %d", k+1, r.InterestTime, prevTime)
 		}
+		prevTime = r.InterestTime
 		balance = r.Balance
 		payments += r.Payment // at most 420 × 10^16: no overflow
 		interest += r.Interest
@@ -497,9 +563,11 @@ func (s *Simulation) consistent() error {
 		return inconsistent("first_due_date", "first_due_date %s is not the first row's due date %s",
 			s.firstDue, s.rows[0].DueDate)
 	}
-	if s.n == 1 && s.installment != s.rows[0].Payment {
-		return inconsistent("installments_value", "installments_value %s is not the only payment %s",
-			money.FormatCents(s.installment), money.FormatCents(s.rows[0].Payment))
+	// installments_value is the first amortizing payment for SAC, and the only
+	// one's when a Price table has a single amortizing row.
+	if (s.amort == schedule.SAC || g == s.n-1) && s.installment != s.rows[g].Payment {
+		return inconsistent("installments_value", "installments_value %s is not the first amortizing payment %s",
+			money.FormatCents(s.installment), money.FormatCents(s.rows[g].Payment))
 	}
 	return nil
 }

@@ -153,6 +153,19 @@ type Options struct {
 	// FirstPeriodMaxDays bounds the first period in calendar days; zero is
 	// schedule.DefaultFirstPeriodMaxDays (180).
 	FirstPeriodMaxDays int
+	// AnnualRate is the contract's rate per year, for a lender that prices per
+	// year (schedule.Terms.AnnualRate). When it is not zero the schedule runs on
+	// it and the offer's InterestRate, the API's monthly interest_rate, is not
+	// read: the simulation's interest_percentage is AnnualRate's monthly
+	// equivalent, rounded half-up to 10 places (schedule.AnnualRate.Monthly).
+	// The zero value is the offer's monthly rate.
+	AnnualRate schedule.AnnualRate
+	// Grace is the number of interest-only installments at the start
+	// (schedule.Terms.Grace); zero is none.
+	Grace int
+	// Amortization is the amortization system (schedule.Terms.Amortization);
+	// the zero value is Price.
+	Amortization schedule.Amortization
 }
 
 func (o *Options) check() error {
@@ -190,8 +203,12 @@ func (o *Options) checkRelease() error {
 	return nil
 }
 
-func (o *Options) terms(n int) schedule.Terms {
-	return schedule.Terms{
+// terms returns the schedule terms of a simulation over n installments at the
+// offer's rate, or at AnnualRate when it is set.
+func (o *Options) terms(n int, offerRate schedule.MonthlyRate) schedule.Terms {
+	t := schedule.Terms{
+		Rate:               offerRate,
+		AnnualRate:         o.AnnualRate,
 		Installments:       n,
 		Release:            o.Release,
 		FirstDue:           o.FirstDue,
@@ -199,5 +216,11 @@ func (o *Options) terms(n int) schedule.Terms {
 		Roll:               o.Roll,
 		DayCount:           o.DayCount,
 		FirstPeriodMaxDays: o.FirstPeriodMaxDays,
+		Grace:              o.Grace,
+		Amortization:       o.Amortization,
 	}
+	if !o.AnnualRate.IsZero() {
+		t.Rate = schedule.MonthlyRate{}
+	}
+	return t
 }

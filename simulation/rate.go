@@ -52,3 +52,14 @@ func annualExact(u int64) int64 {
 	num.Quo(num, den)
 	return num.Int64() - 10_000
 }
+
+// hundredthsEven rounds a percentage in units of 10^-10 % to hundredths of a
+// percent, ties to even (ABNT NBR 5891).
+func hundredthsEven(units int64) int64 {
+	const step = 100_000_000 // 10^-2 % in units of 10^-10 %
+	q, r := units/step, units%step
+	if 2*r > step || 2*r == step && q%2 == 1 {
+		q++
+	}
+	return q
+}

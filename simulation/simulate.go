@@ -40,8 +40,7 @@ func Simulate(offer statemachine.Offer, req Request, opts Options) (*Simulation,
 	}
 	s := new(Simulation)
 	if p.opts.Charges == Deducted {
-		terms := opts.terms(n)
-		terms.Rate = offer.InterestRate
+		terms := opts.terms(n, offer.InterestRate)
 		terms.Principal = req.RequestedAmount
 		sch, err := schedule.New(terms)
 		if err != nil {
@@ -52,9 +51,7 @@ func Simulate(offer statemachine.Offer, req Request, opts Options) (*Simulation,
 		}
 		return s, nil
 	}
-	terms := opts.terms(n)
-	terms.Rate = offer.InterestRate
-	plan, err := schedule.NewPlan(terms)
+	plan, err := schedule.NewPlan(opts.terms(n, offer.InterestRate))
 	if err != nil {
 		return nil, err
 	}
@@ -88,9 +85,7 @@ func Grid(offer statemachine.Offer, requested decimal.Decimal, opts Options) ([]
 	if err != nil {
 		return nil, err
 	}
-	terms := opts.terms(p.offer.hi)
-	terms.Rate = offer.InterestRate
-	plan, err := schedule.NewPlan(terms)
+	plan, err := schedule.NewPlan(opts.terms(p.offer.hi, offer.InterestRate))
 	if err != nil {
 		return nil, err
 	}
@@ -138,6 +133,35 @@ type prepared struct {
 // prepare runs the checks that do not depend on the count, in the documented
 // order, and computes the fees.
 func prepare(o *statemachine.Offer, requested decimal.Decimal, opts *Options) (prepared, error) {
+	p, err := prepareOffer(o, opts)
+	if err != nil {
+		return p, err
+	}
+	if p.requested, err = money.ToCents(requested); err != nil {
+		return p, apierr.Relabel(err, "requested_amount")
+	}
+	if p.requested < p.offer.Min {
+		return p, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "requested_amount",
+			"requested_amount %s is below min_amount %s",
+			money.FormatCents(p.requested), money.FormatCents(p.offer.Min))
+	}
+	if p.requested > p.offer.Approved {
+		return p, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "requested_amount",
+			"requested_amount %s is above approved_amount %s",
+			money.FormatCents(p.requested), money.FormatCents(p.offer.Approved))
+	}
+	p.fees = p.feesOf(p.requested)
+	return p, nil
+}
+
+// feesOf returns fees_amount for a requested amount in cents (§5).
+func (p *prepared) feesOf(requested int64) int64 {
+	return p.offer.FeeFixed + percentOf(requested, p.offer.FeeUnits)
+}
+
+// prepareOffer runs the checks of the offer, the options and the offer's
+// state at now (steps 1 to 3 of the package doc's "Request checks").
+func prepareOffer(o *statemachine.Offer, opts *Options) (prepared, error) {
 	p := prepared{opts: opts, src: o}
 	var err error
 	if p.offer, err = checkOffer(o); err != nil {
@@ -161,20 +185,6 @@ func prepare(o *statemachine.Offer, requested decimal.Decimal, opts *Options) (p
 	if err = opts.checkRelease(); err != nil {
 		return p, err
 	}
-	if p.requested, err = money.ToCents(requested); err != nil {
-		return p, apierr.Relabel(err, "requested_amount")
-	}
-	if p.requested < p.offer.Min {
-		return p, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "requested_amount",
-			"requested_amount %s is below min_amount %s",
-			money.FormatCents(p.requested), money.FormatCents(p.offer.Min))
-	}
-	if p.requested > p.offer.Approved {
-		return p, apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, "requested_amount",
-			"requested_amount %s is above approved_amount %s",
-			money.FormatCents(p.requested), money.FormatCents(p.offer.Approved))
-	}
-	p.fees = p.offer.FeeFixed + percentOf(p.requested, p.offer.FeeUnits)
 	return p, nil
 }
 
@@ -254,10 +264,12 @@ func (p *prepared) finish(s *Simulation, sch *schedule.Schedule, res iof.Result,
 	} else {
 		flows = make([]cet.Flow, n)
 	}
-	// Every payment but the last is the installment (schedule doc, "The table"),
-	// so only the last row is read; the days come from the plan's due dates, or
-	// from Grid's table of them.
+	// In a Price table without grace every payment but the last is the
+	// installment (schedule doc, "The table"), so only the last row is read;
+	// with grace or SAC every row is. The days come from the plan's due dates,
+	// or from Grid's table of them.
 	pmt := sch.InstallmentCents()
+	regular := plan.Grace() == 0 && plan.Amortization() == schedule.Price
 	for k := range flows {
 		var days int
 		if p.days != nil {
@@ -266,6 +278,9 @@ func (p *prepared) finish(s *Simulation, sch *schedule.Schedule, res iof.Result,
 			days = calendar.DaysBetween(release, plan.DueDate(k+1))
 		}
 		flows[k] = cet.Flow{Time: days, Cents: pmt}
+		if !regular {
+			flows[k].Cents = sch.CentsRow(k + 1).Payment
+		}
 	}
 	flows[n-1].Cents = sch.CentsRow(n).Payment
 	rate, err := cet.Solve(net, flows, cet.Actual365)
@@ -285,7 +300,11 @@ func (p *prepared) finish(s *Simulation, sch *schedule.Schedule, res iof.Result,
 		total:        sch.TotalPaymentsCents(),
 		installment:  sch.InstallmentCents(),
 		iof:          IOFDetail{res.DailyCents(), res.AdditionalCents(), res.Class, res.Applied, res.Rates},
-		rate:         p.src.InterestRate,
+		rate:         plan.Rate(),
+		annual:       plan.AnnualRate(),
+		perYear:      plan.RatePerYear(),
+		grace:        plan.Grace(),
+		amort:        plan.Amortization(),
 		cetPercent:   rate.Percent(),
 		cetMonthlyPc: rate.MonthlyPercent(),
 		n:            n,

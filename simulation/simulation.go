@@ -35,8 +35,12 @@ type Simulation struct {
 	interest, total, installment       int64
 	iof                                IOFDetail
 
-	rate                     schedule.MonthlyRate
+	rate                     schedule.MonthlyRate // monthly: exact, or the annual rate's equivalent
+	annual                   schedule.AnnualRate  // annual: exact when perYear, else the equivalent
+	perYear                  bool
 	cetPercent, cetMonthlyPc float64
+	grace                    int
+	amort                    schedule.Amortization
 
 	n         int
 	createdAt time.Time
@@ -142,8 +146,24 @@ func (s *Simulation) IOFAmount() decimal.Decimal {
 // amount + interest_amount + fees_amount + iof_amount.
 func (s *Simulation) TotalLoanAmount() decimal.Decimal { return money.FromCents(s.total) }
 
-// InterestPercentage returns interest_percentage, the offer's monthly rate.
+// InterestPercentage returns interest_percentage, the monthly rate: the
+// offer's, exactly, or for a contract rate per year (Options.AnnualRate) its
+// monthly equivalent rounded half-up to 10 places.
 func (s *Simulation) InterestPercentage() schedule.MonthlyRate { return s.rate }
+
+// AnnualInterestRate returns the annual rate: for a contract rate per year
+// (RatePerYear) the rate itself, exactly; otherwise the monthly rate's annual
+// equivalent (1 + i)^12 − 1 rounded half-up to 10 places.
+func (s *Simulation) AnnualInterestRate() schedule.AnnualRate { return s.annual }
+
+// RatePerYear reports whether the contract states its rate per year.
+func (s *Simulation) RatePerYear() bool { return s.perYear }
+
+// Grace returns the number of interest-only installments.
+func (s *Simulation) Grace() int { return s.grace }
+
+// Amortization returns the amortization system of the schedule.
+func (s *Simulation) Amortization() schedule.Amortization { return s.amort }
 
 // CETPercentage returns cet_percentage: the annual CET in percent with 2
 // decimals, rounded by ABNT NBR 5891 (cet.Rate.Percent); the float64 nearest to
@@ -157,8 +177,10 @@ func (s *Simulation) CETMonthlyPercentage() float64 { return s.cetMonthlyPc }
 // NumberOfInstallments returns number_of_installments, n.
 func (s *Simulation) NumberOfInstallments() int { return s.n }
 
-// InstallmentsValue returns installments_value, the regular installment PMT
-// (the last installment absorbs the rounding residue and may differ by cents).
+// InstallmentsValue returns installments_value, the regular installment: the
+// Price table's PMT (the last installment absorbs the rounding residue and may
+// differ by cents; interest-only grace installments pay their interest), or
+// SAC's first amortizing installment, the largest.
 func (s *Simulation) InstallmentsValue() decimal.Decimal {
 	return money.FromCents(s.installment)
 }
@@ -193,12 +215,21 @@ func (s *Simulation) DayCount() schedule.DayCount { return s.dayCount }
 // Roll returns the roll convention of the due dates.
 func (s *Simulation) Roll() calendar.Roll { return s.roll }
 
-// AnnualInterestPercentage returns the annual equivalent of the monthly rate,
-// (1 + i)^12 − 1 (lending-math.md §3), in percent rounded to 2 decimals
-// (ABNT NBR 5891, as the CET beside it; no tie can occur, see the package doc):
-// 34.49 for 2.5 % a.m. It is computed exactly from the rate on each call.
+// AnnualInterestPercentage returns the annual rate in percent rounded to 2
+// decimals by ABNT NBR 5891, as the CET beside it: for a monthly rate its
+// equivalent (1 + i)^12 − 1 (no tie can occur, see the package doc), 34.49 for
+// 2.5 % a.m.; for a rate per year the rate itself, ties to even. It is
+// computed exactly on each call.
 func (s *Simulation) AnnualInterestPercentage() decimal.Decimal {
-	return decimal.New(annualHundredths(s.rate), -2)
+	return decimal.New(s.annualHundredths(), -2)
+}
+
+// annualHundredths is AnnualInterestPercentage in hundredths of a percent.
+func (s *Simulation) annualHundredths() int64 {
+	if s.perYear {
+		return hundredthsEven(s.annual.PercentUnits())
+	}
+	return annualHundredths(s.rate)
 }
 
 // CentsRow returns installment k (1 ≤ k ≤ NumberOfInstallments) of the schedule

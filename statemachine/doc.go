@@ -81,10 +81,12 @@
 //	    pending_correction --> submitted : customer.kyc_updated
 //	    approved --> [*]
 //
-// Register decides registration idempotency: a registration whose CPF (or CNPJ) matches
-// an existing customer returns that customer when external_id is the same (absent on
-// both counts as the same) and is customer_already_exists otherwise; CPF and CNPJ are
-// the canonical validation.CPF and validation.CNPJ, so formatting never matters.
+// Register decides registration idempotency: a registration is a retry — answered with
+// the existing customer — only when its CPF, its CNPJ and its external_id are all that
+// customer's (absent on both sides counts as equal); any other overlap of CPF or CNPJ
+// is customer_already_exists, naming the field that collides and never a stored
+// value. CPF and CNPJ are the canonical validation.CPF and validation.CNPJ, so
+// formatting never matters.
 // CheckUpdate enforces that cpf and external_id never change (immutable_field).
 // Customer.CheckDocument accepts an upload only for a document requirement of the
 // customer and a content type of PDF, JPEG or PNG (CheckContentType).
@@ -237,8 +239,8 @@
 //   - missing_required_field (422): kyc, an empty requirement list or a requirement
 //     without type; cpf, a registration without CPF; revoked_at, a revoked credential without the instant; now, paid_at,
 //     valid_until, issued_at, a zero time.Time.
-//   - customer_already_exists (409): cpf or cnpj, a registration matching a customer
-//     with another external_id.
+//   - customer_already_exists (409): cpf (the CPF is taken by a customer with another
+//     CNPJ or external_id) or cnpj (the CNPJ is another customer's).
 //   - immutable_field (422): cpf or external_id, an update that changes them.
 //   - invalid_content_type (400): file, a document that is not application/pdf,
 //     image/jpeg or image/png.
@@ -265,9 +267,9 @@
 //     (the spec lists no way out of it). A new customer's requirements are all pending,
 //     and a customer has at least one requirement, so no customer is active with nothing
 //     checked (BCB Circular 3.978/2020 requires lenders to identify their customers).
-//   - Register: any matching customer with a different external_id is a conflict, even
-//     when another one matches with the same; otherwise the first match is returned.
-//     external_id "" is absent and compares exactly otherwise.
+//   - Register: any overlapping customer that is not an exact match is a conflict, even
+//     when another one matches exactly; the conflict names cpf when the CPF is taken,
+//     else cnpj. external_id "" is absent and compares exactly otherwise.
 //   - CheckUpdate compares values, so re-sending cpf or external_id unchanged is allowed.
 //   - Content types compare as media types (case-insensitive, parameters ignored);
 //     unregistered aliases (image/jpg, image/pjpeg) are refused. The content type is

@@ -1,6 +1,6 @@
 // Command lending is the command-line face of the library: it answers the
-// questions a server asks — simulate this loan, print its schedule, solve this
-// CET, is this a business day, is this CPF valid, is this webhook signed — from
+// questions a server asks — simulate this loan, print its schedule, solve for
+// its missing term, solve this CET, is this a business day, is this CPF valid, is this webhook signed — from
 // flags or, in batch,
 // from one input per line on stdin. The command only parses and prints: every
 // figure and every verdict comes from the library packages (simulation,
@@ -19,7 +19,8 @@
 //	calendar   business days, holidays, date rolling
 //	cet        solve the CET of dated cash flows (--batch)
 //	validate   check CPF, CNPJ, phone, e-mail, CEP, money
-//	schedule   the Price table of a loan
+//	schedule   the amortization table of a loan (Price or SAC)
+//	solve      the missing term: amount, installment, rate or count
 //	loan       a booked loan's transactions, payoff and prepayment (--batch)
 //	payoff     the payoff of a loan on a date
 //	webhook    sign and verify webhook deliveries
@@ -27,7 +28,10 @@
 //
 // Money is the API's wire format everywhere: digits, a point and exactly two
 // decimals (25000.00), no sign, exponent or thousands separator. Dates are
-// YYYY-MM-DD. Rates are percent per month (3 means 3 % a.m.).
+// YYYY-MM-DD. Rates are percent per month (3 means 3 % a.m.), or per year
+// where a flag or key says so (--annual-rate, annual_rate: 30 means 30 % a.a.).
+// A flag is given once in schedule, simulate, solve and webhook: a repeated
+// flag is a usage error.
 //
 // # Exit status
 //
@@ -48,7 +52,7 @@
 //
 // # Batches
 //
-// Seven commands read their inputs from stdin, one per line, and print one line
+// Eight commands read their inputs from stdin, one per line, and print one line
 // per input, in input order. They share these rules:
 //
 //   - A line ends with "\n" or "\r\n" (a lone "\r" is data); a last line
@@ -67,8 +71,8 @@
 // tab, so a line can be split from the right even when the input holds one; for
 // an over-long line the input shown is its first 64 bytes and "...".
 //
-// JSON-line commands, cet --batch, simulate --batch, loan --batch, webhook sign
-// --batch and webhook verify --batch, read one JSON object per
+// JSON-line commands, cet --batch, simulate --batch, solve --batch, loan --batch,
+// webhook sign --batch and webhook verify --batch, read one JSON object per
 // line; lines of white space only are skipped. The output line is the answer as
 // one JSON object, or
 //
@@ -80,6 +84,7 @@
 // # simulate
 //
 //	lending simulate --amount 10000.00 --installments 12 --rate 3 [flags]
+//	lending simulate --installment-value 500.00 --installments 12 --rate 3 [flags]
 //	lending simulate --batch < lines.jsonl
 //
 // Simulates a loan as the API does (POST /credit-offers/{id}/simulations): the
@@ -89,9 +94,17 @@
 // from 1 to 420 installments. A release before the São Paulo date of now is
 // refused (date_out_of_range): give --now to simulate a past day.
 //
-//	--amount         requested amount, money; required
+//	--amount         requested amount, money; required unless --installment-value
+//	--installment-value  simulate by installment: the largest requested amount
+//	                 (within --min-amount and --max-amount, fees, IOF and the
+//	                 charges mode in the loop) whose installments_value is at
+//	                 most this money
 //	--installments   installment count, 1 to 420; required
-//	--rate           interest rate in percent per month; required
+//	--rate           interest rate in percent per month; required unless
+//	                 --annual-rate
+//	--annual-rate    the contract's rate in percent per year instead; the
+//	                 schedule runs on it and interest_percentage shows its
+//	                 monthly equivalent (10 places)
 //	--now            the instant of the simulation, RFC 3339; default the clock,
 //	                 read once per simulation (per line in a batch)
 //	--release        release date; default the São Paulo date of now
@@ -101,9 +114,13 @@
 //	                 released) or financed (the principal covers them)
 //	--fee-fixed      a fixed fee, money (default 0.00)
 //	--fee-percent    a fee in percent of the requested amount (default 0)
-//	--day-count      monthly (default), periodic or daily
+//	--day-count      monthly (default), periodic, daily, actual365 (calendar
+//	                 days / 365) or business252 (ANBIMA business days / 252)
 //	--roll           following (default), modified-following, preceding,
 //	                 modified-preceding or unadjusted
+//	--grace          interest-only installments at the start (default 0)
+//	--amortization   price (default) or sac (installments_value is then the
+//	                 first amortizing installment, the largest)
 //	--min-amount     the offer's min_amount (default 1.00)
 //	--max-amount     the offer's approved_amount (default 1000000000.00)
 //	--first-period-max-days  the longest first period in days, 1 to 366 (default 180)
@@ -113,30 +130,40 @@
 // The output is a summary and the schedule table, aligned; with --json, the
 // API's response body indented (money as strings, percentages as numbers), with
 // the library's extras under "breakdown" (principal, charges,
-// annual_interest_percentage, cet_monthly_percentage, created_at, release_date, day_count,
-// roll, iof and the schedule's rows).
+// annual_interest_percentage, annual_interest_rate, rate_per,
+// cet_monthly_percentage, created_at, release_date, day_count, roll, grace,
+// amortization, iof and the schedule's rows, each with its interest_time).
 //
 // A batch input line has the keys amount, installments, rate, now, release,
 // first_due, borrower, charges, fee_fixed, fee_percent, day_count, roll,
-// min_amount, max_amount and first_period_max_days: money and dates as JSON
-// strings, counts and rates as JSON numbers, read exactly (never through a
-// float); amount, installments and rate are required, the rest take the flags'
-// defaults, and null is the same as an absent key. The answer is the --json
-// object on one line. An error's param names the input key at fault
-// (requested_amount is "amount", installment_count "installments",
-// interest_rate "rate", release_date "release", first_due_date "first_due",
-// borrower_class "borrower", approved_amount "max_amount"); a param with no
-// input key keeps the library's name (cet_percentage, fees_amount). The codes:
+// min_amount, max_amount, first_period_max_days, installment_value,
+// annual_rate, grace and amortization: money and dates as JSON strings, counts
+// and rates as JSON numbers, read exactly (never through a float);
+// installments, amount (or installment_value) and rate (or annual_rate) are
+// required, the rest take the flags' defaults, and null is the same as an
+// absent key. The answer is the --json object on one line. An error's param
+// names the input key at fault (requested_amount is "amount",
+// installment_count "installments", interest_rate "rate",
+// annual_interest_rate "annual_rate", installments_value "installment_value",
+// release_date "release", first_due_date "first_due", borrower_class
+// "borrower", approved_amount "max_amount"); a param with no input key keeps
+// the library's name (cet_percentage, fees_amount). The codes:
 //
 //	malformed_body             not one JSON object, or a line over 1 MiB
 //	missing_required_field     amount, installments or rate missing
 //	invalid_format             a key of the wrong JSON type or format, an
-//	                           unknown key, a count that is not an integer
+//	                           unknown key, a count or grace that is not an
+//	                           integer, rate with annual_rate, amount with
+//	                           installment_value
 //	amount_out_of_range        an amount outside its bounds, fees and IOF taking
-//	                           the whole amount, terms too small for cent precision
+//	                           the whole amount, terms too small for cent
+//	                           precision, an installment_value below the
+//	                           installment of min_amount
 //	installments_out_of_range  a count outside 1 to 420
-//	rate_out_of_range          a rate or fee percent outside 0 to 100, a CET
-//	                           beyond 10^12 %
+//	rate_out_of_range          a rate or fee percent outside 0 to 100, an
+//	                           annual rate outside 0 to 409500, a CET beyond
+//	                           10^12 %
+//	value_out_of_range         a grace outside 0 to installments − 1
 //	invalid_due_date           first due date not after the release, or beyond
 //	                           the first-period bound
 //	date_out_of_range          a release before the date of now, or before
@@ -146,15 +173,70 @@
 //
 //	lending schedule --amount 25000.00 --installments 42 --rate 0.629890 [flags]
 //
-// Prints the Price table of a loan: the regular installment and, per
-// installment, its nominal and due dates, payment, interest, principal and
-// balance, with totals. The flags are simulate's terms: --amount (the
-// principal), --installments and --rate, required; --release, --first-due,
-// --day-count and --roll with the same defaults; and --json, which prints the
-// schedule as an indented object with principal, interest_rate, day_count,
-// roll, release_date, installment_count, installment, total_payments,
-// total_interest, total_principal and rows (number, nominal_date, due_date,
-// payment, interest, principal, balance).
+// Prints the amortization table of a loan, Price or SAC: the regular
+// installment and, per installment, its nominal and due dates, payment,
+// interest, principal and balance, with totals. The flags are simulate's terms:
+// --amount (the principal), --installments and --rate (or --annual-rate),
+// required; --release, --first-due, --day-count (monthly, periodic, daily,
+// actual365, business252), --roll, --grace and --amortization (price, sac)
+// with the same defaults; and --json, which prints the schedule as an indented
+// object with principal, interest_rate, annual_interest_rate, rate_per,
+// day_count, roll, release_date, installment_count, grace, amortization,
+// installment, total_payments, total_interest, total_principal and rows
+// (number, nominal_date, due_date, interest_time, payment, interest,
+// principal, balance).
+//
+// # solve
+//
+//	lending solve [three of --amount, --installment, --rate (or --annual-rate), --installments] [flags]
+//	lending solve --batch < lines.jsonl
+//
+// Given three of the four terms of a loan, prints the fourth, as the Banco
+// Central's calculator and spreadsheets' PV, RATE and NPER do, on the
+// schedule's own dates and day count (the schedule package's solvers):
+//
+//	--amount missing        the largest principal, to the cent, whose installment
+//	                        is at most --installment (one cent more exceeds it),
+//	                        and the present value of the installments at the rate
+//	                        (the calculator's financed value)
+//	--installment missing   the schedule's installment
+//	--rate missing          the monthly rate: the exact root (|PV error| ≤ 10^−9
+//	                        of the amount) and its 6-decimal display, with the
+//	                        annual equivalent (1 + i)^12 − 1 to 6 decimals
+//	--installments missing  the smallest whole count (up to 420) whose
+//	                        installment is at most --installment, and the
+//	                        fractional NPER of the textbook table
+//
+//	--amount        the principal, money
+//	--installment   the installment, money
+//	--rate          interest rate in percent per month
+//	--annual-rate   the contract's rate in percent per year, instead of --rate
+//	--installments  installment count, 1 to 420
+//	--release       release date; default today in America/Sao_Paulo
+//	--first-due     first nominal due date; default release + 1 month
+//	--day-count     monthly (default), periodic, daily, actual365 or business252
+//	--roll          following (default), modified-following, preceding,
+//	                modified-preceding or unadjusted
+//	--json          print the answer as JSON
+//	--batch         JSON lines from stdin (no other flag is allowed)
+//
+// Fewer or more than three terms is a usage error. The answer, as --json and as
+// a batch output line, is one object: solved (amount, installment, rate or
+// installments), amount, installment, installments, rate (% a.m., a JSON
+// number), annual_rate (% a.a.), and present_value (amount solved, Price),
+// root (rate solved, a fraction per month) or nper (count solved). A batch
+// input line has the keys amount, installment, rate, annual_rate,
+// installments, release, first_due, day_count and roll (money and dates as
+// strings, the count and rates as JSON numbers). Params name the input key
+// (principal is "amount", installment_count "installments", interest_rate
+// "rate", annual_interest_rate "annual_rate"). The codes: malformed_body;
+// missing_required_field (fewer than three terms); invalid_format (all four
+// terms, rate with annual_rate, a key of the wrong type or format, an unknown
+// key); amount_out_of_range (an installment below the smallest principal's, a
+// principal outside 1.00 to 1000000000.00); rate_out_of_range (no rate from 0
+// to 100 % a.m. gives the installment: it repays less than the amount, or needs
+// more); installments_out_of_range (no count up to 420 has an installment so
+// small); invalid_due_date, date_out_of_range as for schedule.
 //
 // # loan
 //
@@ -174,7 +256,8 @@
 //
 // Only loan is required. Its keys are simulate --batch's (amount, installments,
 // rate, now, release, first_due, borrower, charges, fee_fixed, fee_percent,
-// day_count, roll, min_amount, max_amount, first_period_max_days) with their
+// day_count, roll, min_amount, max_amount, first_period_max_days,
+// installment_value, annual_rate, grace, amortization) with their
 // defaults, except that now defaults to noon in São Paulo of release when release
 // is given: a loan booked on its release day. payments, at most 1,000, are applied
 // in order, each ({"installment","amount","paid_at"}, all required) to its
@@ -228,11 +311,12 @@
 // Simulates the loan as simulate does, pays its first --paid installments on their
 // due dates and prints the payoff on --on: the total, the prepayment fee (none
 // with the CLI's terms), and each open installment's remaining amount, present
-// value, discount and late charges. The flags are simulate's (--amount,
-// --installments and --rate required; --now, --release, --first-due, --borrower,
-// --charges, --fee-fixed, --fee-percent, --day-count, --roll, --min-amount,
-// --max-amount, --first-period-max-days), --now defaulting to noon in São Paulo of
-// --release when it is given, and:
+// value, discount and late charges. The flags are simulate's but --batch
+// (--amount or --installment-value, --installments, and --rate or --annual-rate
+// required; --now, --release, --first-due, --borrower, --charges, --fee-fixed,
+// --fee-percent, --day-count, --roll, --min-amount, --max-amount,
+// --first-period-max-days, --grace, --amortization), --now defaulting to noon in
+// São Paulo of --release when it is given, and:
 //
 //	--on     the settlement date YYYY-MM-DD; required
 //	--paid   installments paid on their due dates, 0 to the count (default 0)
@@ -412,6 +496,22 @@
 //
 //	$ echo '{"amount":"60000.00","installments":12,"rate":3,"max_amount":"50000.00"}' | lending simulate --batch
 //	{"error":{"code":"amount_out_of_range","param":"amount","detail":"amount 60000.00 is above approved_amount 50000.00"}}
+//
+// The rate of 42 installments of 679.30 on 25,000.00 (the Banco Central's
+// calculator shows 0.629890 from a coarser search), and what 24 of 935.00 at
+// 1.99 % a.m. buy:
+//
+//	$ lending solve --amount 25000.00 --installment 679.30 --installments 42 --day-count periodic --release 2026-01-15
+//	rate          0.629862 % a.m.  (root 0.006298624639388207; 7.825765 % a.a.)
+//	amount        25000.00
+//	installment   679.30
+//	installments  42
+//	$ lending solve --installment 935.00 --rate 1.99 --installments 24 --day-count periodic --release 2026-01-15
+//	amount         17704.66  (the largest whose installment is at most 935.00)
+//	present value  17704.57
+//	installment    935.00
+//	installments   24
+//	rate           1.99 % a.m.  (26.6750549666 % a.a.)
 //
 // A schedule:
 //

@@ -41,7 +41,8 @@ Batch input line:
    "late":{"fine_percent":2,"mora_percent":1,"interest":"compound","count_from":"original"}}
 Only "loan" is required; its keys are simulate --batch's (amount, installments,
 rate, now, release, first_due, borrower, charges, fee_fixed, fee_percent,
-day_count, roll, min_amount, max_amount, first_period_max_days), except that
+day_count, roll, min_amount, max_amount, first_period_max_days,
+installment_value, annual_rate, grace, amortization), except that
 "now" defaults to noon in São Paulo of "release" when release is given (a loan
 booked on its release day). "payments" (at most 1,000) are applied in
 order, each to its installment (1-based) on its date (YYYY-MM-DD); "as_of" defaults to the São
@@ -95,14 +96,16 @@ its first --paid installments paid on their due dates, then each open
 installment with its present value on --on and the total.
 
 Flags:
-  --amount, --installments, --rate   as simulate's; required
+  --amount (or --installment-value), --installments, --rate (or --annual-rate)
+                   as simulate's; required
   --on             the settlement date YYYY-MM-DD; required
   --paid           installments paid on their due dates, 0 to the count (default 0)
   --now            the instant of the simulation, RFC 3339; default noon in São
                    Paulo of --release when it is given, else the clock
   --release        release date YYYY-MM-DD; default the São Paulo date of now
   --first-due, --borrower, --charges, --fee-fixed, --fee-percent, --day-count,
-  --roll, --min-amount, --max-amount, --first-period-max-days   as simulate's
+  --roll, --min-amount, --max-amount, --first-period-max-days, --grace,
+  --amortization   as simulate's
   --json           print the payoff as JSON: date, amount, prepayment_fee and
                    installments (installment_number, amount_remaining,
                    present_value, discount, late)
@@ -568,17 +571,28 @@ func runPayoff(args []string, s streams) int {
 	registerPayoffFlags(fs, &f)
 	paid := fs.Int("paid", 0, "installments paid on their due dates")
 	on := fs.String("on", "", "the settlement date YYYY-MM-DD")
-	asJSON := fs.Bool("json", false, "print the payoff as JSON")
 	onceEach(fs)
 	if code, done := parseFlags(fs, args, s, payoffUsageText); done {
 		return code
 	}
+	usage := func(problem string) int { return commandUsage(s, "payoff", payoffUsageText, problem) }
 	if fs.NArg() > 0 {
-		return commandUsage(s, "payoff", payoffUsageText, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+		return usage(fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	set := flagsSet(fs)
-	if name := missingFlag(set, "amount", "installments", "rate", "on"); name != "" {
-		return commandUsage(s, "payoff", payoffUsageText, "missing flag --"+name)
+	switch {
+	case f.batch:
+		return usage("payoff has no --batch: lending loan --batch answers payoffs from JSON lines")
+	case set["amount"] && set["installment-value"]:
+		return usage("--amount and --installment-value are exclusive")
+	case !set["amount"] && !set["installment-value"]:
+		return usage("missing flag --amount (or --installment-value)")
+	}
+	if name := missingFlag(set, "installments", "on"); name != "" {
+		return usage("missing flag --" + name)
+	}
+	if err := rateFlags(set); err != nil {
+		return usage(strings.TrimPrefix(err.Error(), errMissingFlag.Error()+": "))
 	}
 	in := f.input(fs)
 	in.defaultNow()
@@ -587,21 +601,11 @@ func runPayoff(args []string, s streams) int {
 		fmt.Fprintln(s.err, err) // "code: detail"
 		return exitInvalid
 	}
-	return printResult(s, "payoff", *asJSON, p.MarshalJSON, func(w io.Writer) { writePayoff(w, p) })
+	return printResult(s, "payoff", f.asJSON, p.MarshalJSON, func(w io.Writer) { writePayoff(w, p) })
 }
 
-// registerPayoffFlags declares simulate's flags but --json and --batch.
-func registerPayoffFlags(fs *flag.FlagSet, f *simulateFlags) {
-	f.terms.register(fs)
-	fs.StringVar(&f.now, "now", "", "the instant of the simulation, RFC 3339")
-	fs.StringVar(&f.borrower, "borrower", "mei", "pf, pj, simples or mei")
-	fs.StringVar(&f.charges, "charges", "deducted", "deducted or financed")
-	fs.StringVar(&f.feeFixed, "fee-fixed", "0.00", "a fixed fee, money")
-	fs.StringVar(&f.feePercent, "fee-percent", "0", "a fee in percent of the requested amount")
-	fs.StringVar(&f.minA, "min-amount", "1.00", "the offer's min_amount")
-	fs.StringVar(&f.maxA, "max-amount", "1000000000.00", "the offer's approved_amount")
-	fs.IntVar(&f.firstPeriod, "first-period-max-days", 180, "the longest first period in days")
-}
+// registerPayoffFlags declares simulate's flags (its --batch is refused by payoff).
+func registerPayoffFlags(fs *flag.FlagSet, f *simulateFlags) { f.register(fs) }
 
 // payoffOf books the loan of in, pays its first paid installments on their due dates
 // and quotes the payoff on the date on.

@@ -20,19 +20,29 @@ import (
 const scheduleUsageText = `usage:
   lending schedule --amount 25000.00 --installments 42 --rate 0.629890 [flags]
 
-Prints the Price table of a loan: the regular installment and, per installment,
-its nominal and due dates, payment, interest, principal and balance, with totals.
+Prints the amortization table of a loan (Price, or SAC): the regular
+installment and, per installment, its nominal and due dates, payment,
+interest, principal and balance, with totals.
 
 Flags:
   --amount        principal, money in the wire format (25000.00); required
   --installments  installment count, 1 to 420; required
-  --rate          interest rate in percent per month (2.5 = 2.5 % a.m.); required
+  --rate          interest rate in percent per month (2.5 = 2.5 % a.m.);
+                  required unless --annual-rate is given
+  --annual-rate   the contract's rate in percent per year (30 = 30 % a.a.),
+                  instead of --rate
   --release       release date YYYY-MM-DD; default today in America/Sao_Paulo
   --first-due     first nominal due date YYYY-MM-DD; default release + 1 month
-  --day-count     monthly (default), periodic or daily
+  --day-count     monthly (default), periodic, daily, actual365 (calendar days
+                  / 365) or business252 (ANBIMA business days / 252)
   --roll          following (default), modified-following, preceding,
                   modified-preceding or unadjusted
+  --grace         interest-only installments at the start, 0 (default) to
+                  installments − 1
+  --amortization  price (default) or sac
   --json          print the schedule as JSON
+
+A flag is given once (a repeated flag is a usage error).
 
 Exit status: 0 success; 1 when the terms are invalid ("code: detail" on stderr);
 2 on a usage error.
@@ -41,8 +51,8 @@ Exit status: 0 success; 1 when the terms are invalid ("code: detail" on stderr);
 // termsFlags are the flags of a loan's terms, shared by the commands that build a
 // schedule (schedule, and simulate on top of it).
 type termsFlags struct {
-	amount, rate, release, firstDue, dayCount, roll string
-	installments                                    int
+	amount, rate, annualRate, release, firstDue, dayCount, roll, amortization string
+	installments, grace                                                       int
 }
 
 // register declares the flags on fs.
@@ -50,10 +60,13 @@ func (f *termsFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.amount, "amount", "", "principal, money in the wire format (25000.00)")
 	fs.IntVar(&f.installments, "installments", 0, "installment count, 1 to 420")
 	fs.StringVar(&f.rate, "rate", "", "interest rate in percent per month")
+	fs.StringVar(&f.annualRate, "annual-rate", "", "the contract's rate in percent per year, instead of --rate")
 	fs.StringVar(&f.release, "release", "", "release date YYYY-MM-DD (default today in America/Sao_Paulo)")
 	fs.StringVar(&f.firstDue, "first-due", "", "first nominal due date YYYY-MM-DD (default release + 1 month)")
-	fs.StringVar(&f.dayCount, "day-count", "monthly", "monthly, periodic or daily")
+	fs.StringVar(&f.dayCount, "day-count", "monthly", "monthly, periodic, daily, actual365 or business252")
 	fs.StringVar(&f.roll, "roll", "following", "following, modified-following, preceding, modified-preceding or unadjusted")
+	fs.IntVar(&f.grace, "grace", 0, "interest-only installments at the start")
+	fs.StringVar(&f.amortization, "amortization", "price", "price or sac")
 }
 
 // errMissingFlag marks a required flag left out: a usage error, not a rule
@@ -61,12 +74,16 @@ func (f *termsFlags) register(fs *flag.FlagSet) {
 var errMissingFlag = errors.New("missing flag")
 
 // terms returns the parsed terms. A required flag that was not given is an error
-// wrapping errMissingFlag; a value that does not parse is a *apierr.Error
-// with the flag's field as Param. today supplies the default release date.
+// wrapping errMissingFlag, and so is --rate given with --annual-rate; a value
+// that does not parse is a *apierr.Error with the flag's field as Param. today
+// supplies the default release date.
 func (f *termsFlags) terms(fs *flag.FlagSet, today func() (calendar.Date, error)) (schedule.Terms, error) {
 	set := flagsSet(fs)
-	if name := missingFlag(set, "amount", "installments", "rate"); name != "" {
+	if name := missingFlag(set, "amount", "installments"); name != "" {
 		return schedule.Terms{}, fmt.Errorf("%w --%s", errMissingFlag, name)
+	}
+	if err := rateFlags(set); err != nil {
+		return schedule.Terms{}, err
 	}
 	var t schedule.Terms
 	var err error
@@ -74,24 +91,56 @@ func (f *termsFlags) terms(fs *flag.FlagSet, today func() (calendar.Date, error)
 		return t, apierr.Relabel(err, "principal")
 	}
 	t.Installments = f.installments
-	if t.Rate, err = schedule.ParsePercentPerMonth(f.rate); err != nil {
-		return t, err
-	}
-	if t.Release, err = releaseDate(f.release, set["release"], today); err != nil {
-		return t, err
-	}
-	if set["first-due"] {
-		if t.FirstDue, err = termsDate(f.firstDue, "first_due_date"); err != nil {
-			return t, err
-		}
-	}
-	if t.DayCount, err = schedule.ParseDayCount(f.dayCount); err != nil {
-		return t, err
-	}
-	if t.Roll, err = parseRoll(f.roll); err != nil {
+	if err := f.rest(&t, set, today); err != nil {
 		return t, err
 	}
 	return t, nil
+}
+
+// rateFlags checks that exactly one of --rate and --annual-rate was given.
+func rateFlags(set map[string]bool) error {
+	switch {
+	case set["rate"] && set["annual-rate"]:
+		return fmt.Errorf("%w: --rate and --annual-rate are exclusive; give the contract's rate once", errMissingFlag)
+	case !set["rate"] && !set["annual-rate"]:
+		return fmt.Errorf("%w --rate (or --annual-rate)", errMissingFlag)
+	}
+	return nil
+}
+
+// rest parses the terms' flags other than the amount and the count: the rate
+// (per month or per year), the dates, the day count, the roll, the grace and
+// the amortization.
+func (f *termsFlags) rest(t *schedule.Terms, set map[string]bool, today func() (calendar.Date, error)) error {
+	var err error
+	if set["annual-rate"] {
+		if t.AnnualRate, err = schedule.ParsePercentPerYear(f.annualRate); err != nil {
+			return err
+		}
+	} else if set["rate"] {
+		if t.Rate, err = schedule.ParsePercentPerMonth(f.rate); err != nil {
+			return err
+		}
+	}
+	if t.Release, err = releaseDate(f.release, set["release"], today); err != nil {
+		return err
+	}
+	if set["first-due"] {
+		if t.FirstDue, err = termsDate(f.firstDue, "first_due_date"); err != nil {
+			return err
+		}
+	}
+	if t.DayCount, err = schedule.ParseDayCount(f.dayCount); err != nil {
+		return err
+	}
+	if t.Roll, err = parseRoll(f.roll); err != nil {
+		return err
+	}
+	t.Grace = f.grace
+	if t.Amortization, err = schedule.ParseAmortization(f.amortization); err != nil {
+		return err
+	}
+	return nil
 }
 
 // flagsSet returns the names of the flags given on the command line.
@@ -159,6 +208,7 @@ func runSchedule(args []string, s streams) int {
 	var tf termsFlags
 	tf.register(fs)
 	asJSON := fs.Bool("json", false, "print the schedule as JSON")
+	onceEach(fs)
 	if code, done := parseFlags(fs, args, s, scheduleUsageText); done {
 		return code
 	}
@@ -188,8 +238,18 @@ func writeScheduleTable(w io.Writer, sch *schedule.Schedule) {
 	plan := sch.Plan()
 	money := money.FormatCents
 	fmt.Fprintf(w, "principal     %s\n", money(sch.TotalPrincipalCents()))
-	fmt.Fprintf(w, "rate          %s %% a.m.\n", plan.Rate())
+	if plan.RatePerYear() {
+		fmt.Fprintf(w, "rate          %s %% a.a.  (%s %% a.m.)\n", plan.AnnualRate(), plan.Rate())
+	} else {
+		fmt.Fprintf(w, "rate          %s %% a.m.\n", plan.Rate())
+	}
 	fmt.Fprintf(w, "installments  %d × %s\n", sch.Len(), money(sch.InstallmentCents()))
+	if plan.Grace() > 0 {
+		fmt.Fprintf(w, "grace         %d interest-only\n", plan.Grace())
+	}
+	if plan.Amortization() != schedule.Price {
+		fmt.Fprintf(w, "amortization  %s\n", plan.Amortization())
+	}
 	fmt.Fprintf(w, "release       %s\n", plan.Release())
 	fmt.Fprintf(w, "day count     %s\n", plan.DayCount())
 	fmt.Fprintf(w, "roll          %s\n\n", plan.Roll())

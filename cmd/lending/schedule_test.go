@@ -101,7 +101,7 @@ func TestScheduleDefaultRelease(t *testing.T) {
 
 func TestScheduleRuleFailures(t *testing.T) {
 	base := []string{"--amount", "1000.00", "--installments", "12", "--rate", "2", "--release", "2026-03-10"}
-	with := func(extra ...string) []string { return append(append([]string{}, base...), extra...) }
+	with := func(extra ...string) []string { return override(base, extra...) }
 	for _, c := range []struct {
 		args []string
 		want string // start of stderr: "code: detail"
@@ -211,4 +211,22 @@ func FuzzScheduleFlags(f *testing.F) {
 			t.Fatalf("exit %d", code)
 		}
 	})
+}
+
+// override returns args with each "--flag value" pair of extra replacing the
+// same flag's value, or appended: a flag is given once.
+func override(args []string, extra ...string) []string {
+	out := append([]string{}, args...)
+	for i := 0; i+1 < len(extra); i += 2 {
+		found := false
+		for j := 0; j+1 < len(out); j += 2 {
+			if out[j] == extra[i] {
+				out[j+1], found = extra[i+1], true
+			}
+		}
+		if !found {
+			out = append(out, extra[i], extra[i+1])
+		}
+	}
+	return out
 }

@@ -25,6 +25,7 @@ import (
 // simulateUsageText is the help of `lending simulate`.
 const simulateUsageText = `usage:
   lending simulate --amount 10000.00 --installments 12 --rate 3 [flags]
+  lending simulate --installment-value 500.00 --installments 12 --rate 3 [flags]
   lending simulate --batch < lines.jsonl
 
 Simulates a loan as the API does (POST /credit-offers/{id}/simulations): the net
@@ -32,9 +33,16 @@ amount, fees, IOF, interest, total, CET, installment and first due date, with
 the principal, the annual rate, the monthly CET, the IOF split and the schedule.
 
 Flags:
-  --amount         requested amount, money in the wire format (10000.00); required
+  --amount         requested amount, money in the wire format (10000.00);
+                   required unless --installment-value is given
+  --installment-value  simulate by installment instead: the largest requested
+                   amount whose installment is at most this money, within
+                   --min-amount and --max-amount
   --installments   installment count, 1 to 420; required
   --rate           interest rate in percent per month (3 = 3 % a.m.); required
+                   unless --annual-rate is given
+  --annual-rate    the contract's rate in percent per year, instead of --rate
+                   (interest_percentage shows its monthly equivalent)
   --now            the instant of the simulation, RFC 3339 (2026-03-10T12:00:00Z);
                    default the clock, read once per simulation
   --release        release date YYYY-MM-DD, not before the São Paulo date of
@@ -46,9 +54,12 @@ Flags:
                    covers fees and IOF)
   --fee-fixed      a fixed fee, money (default 0.00)
   --fee-percent    a fee in percent of the requested amount (default 0)
-  --day-count      monthly (default), periodic or daily
+  --day-count      monthly (default), periodic, daily, actual365 (calendar days
+                   / 365) or business252 (ANBIMA business days / 252)
   --roll           following (default), modified-following, preceding,
                    modified-preceding or unadjusted
+  --grace          interest-only installments at the start (default 0)
+  --amortization   price (default) or sac
   --min-amount     the offer's min_amount (default 1.00, the library's minimum)
   --max-amount     the offer's approved_amount (default 1000000000.00, the
                    library's maximum)
@@ -57,6 +68,8 @@ Flags:
                    the library's extras under "breakdown"
   --batch          read one JSON object per line from stdin, print one JSON line
                    per input (no other flag is allowed)
+
+A flag is given once (a repeated flag is a usage error).
 
 The offer simulated is available, valid at now, and allows any count from 1 to
 420 installments. A release before the São Paulo date of now is refused: give
@@ -68,25 +81,31 @@ exactly, never through a float):
    "release":"2026-03-10",
    "first_due":"2026-04-10","borrower":"mei","charges":"deducted",
    "fee_fixed":"50.00","fee_percent":1.5,"day_count":"monthly","roll":"following",
-   "min_amount":"1.00","max_amount":"50000.00","first_period_max_days":180}
-amount, installments and rate are required; the rest take the flags' defaults
-(now: the clock, read for each line; release: the São Paulo date of now). A null
-is the same as an absent key.
+   "min_amount":"1.00","max_amount":"50000.00","first_period_max_days":180,
+   "grace":0,"amortization":"price"}
+installments, amount (or installment_value, money: simulate by installment) and
+rate (or annual_rate, a JSON number of percent per year) are required; the rest
+take the flags' defaults (now: the clock, read for each line; release: the São
+Paulo date of now). A null is the same as an absent key.
 
 Batch output line: the --json object on one line, or
   {"error":{"code":"amount_out_of_range","param":"amount","detail":"..."}}
 The param names the input key at fault (requested_amount is "amount",
-installment_count "installments", interest_rate "rate", release_date "release",
-first_due_date "first_due", borrower_class "borrower", approved_amount
-"max_amount"); a param with no input key keeps the library's name
-(cet_percentage, fees_amount).
+installment_count "installments", interest_rate "rate", annual_interest_rate
+"annual_rate", installments_value "installment_value", release_date
+"release", first_due_date "first_due", borrower_class "borrower",
+approved_amount "max_amount"); a param with no input key keeps the library's
+name (cet_percentage, fees_amount).
 
 Error codes: malformed_body (not one JSON object, or a line over 1 MiB);
 missing_required_field (amount, installments or rate missing); invalid_format (a
-key of the wrong JSON type or format, an unknown key, or a count that is not an
-integer); amount_out_of_range (an amount outside its bounds, fees and IOF taking
-the whole amount, terms too small for cent precision); installments_out_of_range;
-rate_out_of_range (a rate or fee percent outside 0 to 100, a CET beyond 10^12 %);
+key of the wrong JSON type or format, an unknown key, a count that is not an
+integer, rate with annual_rate or amount with installment_value);
+amount_out_of_range (an amount outside its bounds, fees and IOF taking the whole
+amount, terms too small for cent precision, an installment_value below the
+installment of min_amount); installments_out_of_range; rate_out_of_range (a rate
+or fee percent outside 0 to 100, an annual rate outside 0 to 409500, a CET
+beyond 10^12 %); value_out_of_range (a grace outside 0 to installments − 1);
 invalid_due_date (first due date not after the release, or beyond the bound);
 date_out_of_range (a release before the date of now or before the IOF table's
 start, 2012-05-23; a now outside the years 1 to 9999).
@@ -99,13 +118,15 @@ or in batch when any line had an error; 2 on a usage error.
 
 // simulateKeys are the batch input keys, in the help's order.
 var simulateKeys = []string{"amount", "installments", "rate", "now", "release", "first_due", "borrower", "charges",
-	"fee_fixed", "fee_percent", "day_count", "roll", "min_amount", "max_amount", "first_period_max_days"}
+	"fee_fixed", "fee_percent", "day_count", "roll", "min_amount", "max_amount", "first_period_max_days",
+	"installment_value", "annual_rate", "grace", "amortization"}
 
 // batchParam maps the library's params to the batch input keys.
 var batchParam = map[string]string{
 	"requested_amount": "amount", "principal": "amount", "installment_count": "installments",
 	"interest_rate": "rate", "release_date": "release", "first_due_date": "first_due",
 	"borrower_class": "borrower", "approved_amount": "max_amount",
+	"annual_interest_rate": "annual_rate", "installments_value": "installment_value",
 }
 
 // instantOf reads the "now" of an input: RFC 3339 when given, else the clock.
@@ -141,29 +162,48 @@ func (in simInput) simulate(clock func() time.Time) (*simulation.Simulation, err
 		return nil, err
 	}
 	today := func() (calendar.Date, error) { return calendar.DateOf(now) }
-	for _, k := range []string{"amount", "installments", "rate"} {
-		if _, ok := in.get(k); !ok {
-			return nil, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, k, "%s is required", k)
-		}
+	if err := in.exclusive("amount", "installment_value"); err != nil {
+		return nil, err
 	}
-	amount, _ := in.get("amount")
+	if err := in.exclusive("rate", "annual_rate"); err != nil {
+		return nil, err
+	}
+	if _, ok := in.get("installments"); !ok {
+		return nil, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "installments", "installments is required")
+	}
 	count, _ := in.get("installments")
 	n, err := strconv.Atoi(count)
 	if err != nil {
 		return nil, apierr.Errorf(apierr.InvalidFormat, "installments",
 			"installments %s is not an integer", quoteInput(count))
 	}
-	req, err := simulation.ParseRequest(amount, n)
-	if err != nil {
-		return nil, err
+	var req simulation.Request
+	amount, byAmount := in.get("amount")
+	installment, _ := in.get("installment_value")
+	var x decimal.Decimal
+	if byAmount {
+		if req, err = simulation.ParseRequest(amount, n); err != nil {
+			return nil, err
+		}
+	} else if x, err = money.Parse(installment); err != nil {
+		return nil, apierr.Relabel(err, "installment_value")
 	}
-	rateText, _ := in.get("rate")
 	o := statemachine.Offer{
 		Status: statemachine.OfferAvailable, ValidUntil: now,
 		MinInstallments: 1, MaxInstallments: schedule.MaxInstallments,
 	}
-	if o.InterestRate, err = schedule.ParsePercentPerMonth(rateText); err != nil {
-		return nil, err
+	opts := simulation.Options{Now: now}
+	if rateText, ok := in.get("rate"); ok {
+		if o.InterestRate, err = schedule.ParsePercentPerMonth(rateText); err != nil {
+			return nil, err
+		}
+	} else {
+		annual, _ := in.get("annual_rate")
+		if opts.AnnualRate, err = schedule.ParsePercentPerYear(annual); err != nil {
+			return nil, err
+		}
+		// The offer's interest_rate is the API's monthly figure: the equivalent.
+		o.InterestRate = opts.AnnualRate.Monthly()
 	}
 	money := func(key, def string, dst *decimal.Decimal) error {
 		s, ok := in.get(key)
@@ -199,7 +239,6 @@ func (in simInput) simulate(clock func() time.Time) (*simulation.Simulation, err
 	if o.BorrowerClass, err = iof.ParseClass(class); err != nil {
 		return nil, err
 	}
-	opts := simulation.Options{Now: now}
 	release, given := in.get("release")
 	if opts.Release, err = releaseDate(release, given, today); err != nil {
 		return nil, err
@@ -232,7 +271,36 @@ func (in simInput) simulate(clock func() time.Time) (*simulation.Simulation, err
 		}
 		opts.FirstPeriodMaxDays = d
 	}
+	if s, ok := in.get("grace"); ok {
+		g, err := strconv.Atoi(s)
+		if err != nil {
+			return nil, apierr.Errorf(apierr.InvalidFormat, "grace", "grace %s is not an integer", quoteInput(s))
+		}
+		opts.Grace = g
+	}
+	if s, ok := in.get("amortization"); ok {
+		if opts.Amortization, err = schedule.ParseAmortization(s); err != nil {
+			return nil, err
+		}
+	}
+	if !byAmount {
+		return simulation.SimulateInstallment(o, x, n, opts)
+	}
 	return simulation.Simulate(o, req, opts)
+}
+
+// exclusive checks that exactly one of the keys a and b is given: neither is
+// missing_required_field on a, both invalid_format on b.
+func (in simInput) exclusive(a, b string) error {
+	_, hasA := in.get(a)
+	_, hasB := in.get(b)
+	switch {
+	case hasA && hasB:
+		return apierr.Wrap(apierr.ErrDuplicate, apierr.InvalidFormat, b, "%s and %s are exclusive; give one", a, b)
+	case !hasA && !hasB:
+		return apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, a, "%s (or %s) is required", a, b)
+	}
+	return nil
 }
 
 // isNumber reports whether s is a number in the JSON grammar (digits without
@@ -246,6 +314,7 @@ func isNumber(s string) bool {
 type simulateFlags struct {
 	terms                                                    termsFlags
 	now, borrower, charges, feeFixed, feePercent, minA, maxA string
+	installmentValue                                         string
 	firstPeriod                                              int
 	asJSON, batch                                            bool
 }
@@ -260,6 +329,7 @@ func (f *simulateFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.minA, "min-amount", "1.00", "the offer's min_amount")
 	fs.StringVar(&f.maxA, "max-amount", "1000000000.00", "the offer's approved_amount")
 	fs.IntVar(&f.firstPeriod, "first-period-max-days", 180, "the longest first period in days")
+	fs.StringVar(&f.installmentValue, "installment-value", "", "simulate by installment: the largest amount whose installment is at most this")
 	fs.BoolVar(&f.asJSON, "json", false, "print the simulation as JSON")
 	fs.BoolVar(&f.batch, "batch", false, "read JSON lines from stdin")
 }
@@ -273,6 +343,8 @@ func (f *simulateFlags) input(fs *flag.FlagSet) simInput {
 		"first-due": "first_due", "borrower": "borrower", "charges": "charges", "fee-fixed": "fee_fixed",
 		"fee-percent": "fee_percent", "day-count": "day_count", "roll": "roll", "min-amount": "min_amount",
 		"max-amount": "max_amount", "first-period-max-days": "first_period_max_days",
+		"installment-value": "installment_value", "annual-rate": "annual_rate", "grace": "grace",
+		"amortization": "amortization",
 	}
 	fs.Visit(func(fl *flag.Flag) {
 		if k, ok := names[fl.Name]; ok {
@@ -287,6 +359,7 @@ func runSimulate(args []string, s streams) int {
 	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
 	var f simulateFlags
 	f.register(fs)
+	onceEach(fs)
 	if code, done := parseFlags(fs, args, s, simulateUsageText); done {
 		return code
 	}
@@ -302,8 +375,17 @@ func runSimulate(args []string, s streams) int {
 			return simulateAnswer(line, time.Now)
 		})
 	}
-	if name := missingFlag(set, "amount", "installments", "rate"); name != "" {
+	if set["amount"] && set["installment-value"] {
+		return simulateUsage(s, "--amount and --installment-value are exclusive")
+	}
+	if !set["amount"] && !set["installment-value"] {
+		return simulateUsage(s, "missing flag --amount (or --installment-value)")
+	}
+	if name := missingFlag(set, "installments"); name != "" {
 		return simulateUsage(s, "missing flag --"+name)
+	}
+	if err := rateFlags(set); err != nil {
+		return simulateUsage(s, strings.TrimPrefix(err.Error(), errMissingFlag.Error()+": "))
 	}
 	sim, err := f.input(fs).simulate(time.Now)
 	if err != nil {
@@ -332,11 +414,21 @@ func writeSimulation(w io.Writer, sim *simulation.Simulation) {
 		fmt.Fprintf(tw, "interest\t%s\n", money(c.Interest))
 		fmt.Fprintf(tw, "total\t%s\n", money(c.Total))
 		fmt.Fprintf(tw, "installments\t%d × %s\t(first due %s)\n", sim.NumberOfInstallments(), money(c.Installment), sim.FirstDueDate())
-		fmt.Fprintf(tw, "interest rate\t%s %% a.m.\t(%s %% a.a.)\n", sim.InterestPercentage(), sim.AnnualInterestPercentage())
+		if sim.RatePerYear() {
+			fmt.Fprintf(tw, "interest rate\t%s %% a.a.\t(%s %% a.m.)\n", sim.AnnualInterestRate(), sim.InterestPercentage())
+		} else {
+			fmt.Fprintf(tw, "interest rate\t%s %% a.m.\t(%s %% a.a.)\n", sim.InterestPercentage(), sim.AnnualInterestPercentage())
+		}
 		fmt.Fprintf(tw, "CET\t%s %% a.a.\t(%s %% a.m.)\n", pct(sim.CETPercentage()), pct(sim.CETMonthlyPercentage()))
 		fmt.Fprintf(tw, "principal\t%s\t(charges %s)\n", money(c.Principal), sim.Charges())
 		fmt.Fprintf(tw, "release\t%s\n", sim.Release())
 		fmt.Fprintf(tw, "day count\t%s\n", sim.DayCount())
+		if sim.Grace() > 0 {
+			fmt.Fprintf(tw, "grace\t%d interest-only\n", sim.Grace())
+		}
+		if sim.Amortization() != schedule.Price {
+			fmt.Fprintf(tw, "amortization\t%s\n", sim.Amortization())
+		}
 		fmt.Fprintf(tw, "roll\t%s\n", sim.Roll())
 	})
 	io.WriteString(w, "\n")
@@ -391,12 +483,12 @@ func decodeSimulateLine(line []byte) (simInput, *apierr.Error) {
 			continue
 		}
 		switch k {
-		case "installments", "rate", "fee_percent", "first_period_max_days":
+		case "installments", "rate", "fee_percent", "first_period_max_days", "annual_rate", "grace":
 			if v[0] == '"' || v[0] == '{' || v[0] == '[' || v[0] == 't' || v[0] == 'f' {
 				return in, apierr.Errorf(apierr.InvalidFormat, k, "%s must be a JSON number", k)
 			}
 			s := string(v)
-			if (k == "installments" || k == "first_period_max_days") && !isInteger(s) {
+			if (k == "installments" || k == "first_period_max_days" || k == "grace") && !isInteger(s) {
 				return in, apierr.Errorf(apierr.InvalidFormat, k,
 					"%s %s is not an integer", k, quoteInput(s))
 			}

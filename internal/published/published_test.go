@@ -42,6 +42,26 @@ var operations = map[string]func(a args) (string, error){
 		}
 		return money.Format(s.Installment()), nil
 	},
+	// The present value of n installments at the rate, periodic time: the
+	// calculator's "valor financiado" (schedule.SolveAmount's PresentValue).
+	"price.pv": func(a args) (string, error) {
+		sol, err := schedule.SolveAmount(schedule.Terms{Rate: a.rate("rate"), Installments: a.int("n"),
+			Release: a.date("release", "2026-01-15"), DayCount: schedule.Periodic}, a.money("installment"))
+		if err != nil {
+			return "", err
+		}
+		return money.Format(sol.PresentValue()), nil
+	},
+	// The monthly rate of n installments on a principal, periodic time, in
+	// percent to places decimals (the precision the source shows).
+	"price.rate": func(a args) (string, error) {
+		sol, err := schedule.SolveRate(schedule.Terms{Principal: a.money("principal"), Installments: a.int("n"),
+			Release: a.date("release", "2026-01-15"), DayCount: schedule.Periodic}, a.money("installment"))
+		if err != nil {
+			return "", err
+		}
+		return strconv.FormatFloat(sol.Root*100, 'f', a.int("places"), 64), nil
+	},
 	"cet.periodic": func(a args) (string, error) {
 		r, err := periodicCET(a)
 		return strconv.FormatFloat(r.Percent(), 'f', 2, 64), err

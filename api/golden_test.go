@@ -1,0 +1,219 @@
+package api_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/api"
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/simulation"
+	"github.com/dinie/lending/statemachine"
+	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/webhook"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/api from the wire types")
+
+// The contract's field list of each resource, written from the API's contract (not
+// from the code): the keys every body of the resource has. Extras the library adds sit
+// under "breakdown" and are named here too.
+var contractFields = map[string][]string{
+	"customer": {"id", "status", "cpf", "cnpj", "name", "email", "phone", "trading_name", "external_id", "kyc", "created_at"},
+	"kyc_item": {"kind", "type", "status", "description", "message", "uploaded_at"},
+	"credit_offer_fixed": {"id", "customer_id", "status", "approved_amount", "min_amount", "interest_rate",
+		"installments", "due_date_rule", "valid_until", "breakdown"},
+	"credit_offer_range": {"id", "customer_id", "status", "approved_amount", "min_amount", "interest_rate",
+		"min_installments", "max_installments", "due_date_rule", "valid_until", "breakdown"},
+	"simulation": {"id", "credit_offer_id", "requested_amount", "amount", "interest_amount", "fees_amount",
+		"iof_amount", "total_loan_amount", "interest_percentage", "cet_percentage", "number_of_installments",
+		"installments_value", "first_due_date", "breakdown"},
+	"loan": {"id", "status", "customer_id", "credit_offer_id", "simulation_id", "requested_amount", "net_amount",
+		"iof", "service_fee", "interest_rate", "cet", "total_amount", "installments_value", "first_due_date",
+		"number_of_installments", "ccb_number", "disbursement_method", "signing_url", "created_at"},
+	"webhook_endpoint":             {"id", "url", "events", "description", "status", "created_at"},
+	"webhook_endpoint_with_secret": {"id", "url", "events", "description", "status", "secret", "created_at"},
+	"credential":                   {"client_id", "name", "status", "expires_at", "created_at"},
+	"credential_with_secret":       {"client_id", "name", "status", "expires_at", "created_at", "client_secret"},
+	"token":                        {"access_token", "token_type", "expires_in"},
+	"list":                         {"data", "has_more"},
+	"problem":                      {"type", "title", "status", "detail", "instance", "code", "param"},
+	"problem_fields":               {"type", "title", "status", "detail", "instance", "code", "param", "errors"},
+}
+
+// goldens are every resource and error kind as the wire layer writes them.
+func goldens(t *testing.T) map[string]any {
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	cpf, _ := validation.ParseCPF("280.012.389-38")
+	cnpj, _ := validation.ParseCNPJ("11.222.333/0001-81")
+	name, email := "Ana Souza", "ana@example.com"
+	phone, _ := validation.ParsePhone("+55 11 91234-5678")
+	state, _, err := statemachine.NewCustomer([]statemachine.KYCRequirement{
+		{Kind: statemachine.KYCDocument, Type: "ccmei", Status: statemachine.KYCPending},
+		{Kind: statemachine.KYCData, Type: "biometrics", Status: statemachine.KYCPending}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cust := api.NewCustomer("cust_550e8400e29b41d4a716446655440000", api.CustomerInput{CPF: &cpf, CNPJ: &cnpj,
+		Name: &name, Email: &email, Phone: &phone}, state, api.InstantOf(now))
+	rate, _ := schedule.ParsePercentPerMonth("2.99")
+	offer := statemachine.Offer{ID: "co_550e8400e29b41d4a716446655440000", CustomerID: cust.ID,
+		Status: statemachine.OfferAvailable, ApprovedAmount: decimal.RequireFromString("50000.00"),
+		MinAmount: decimal.RequireFromString("1000.00"), InterestRate: rate, MinInstallments: 3, MaxInstallments: 24,
+		ValidUntil: now.Add(30 * 24 * time.Hour), FeeFixed: decimal.RequireFromString("50.00"),
+		FeePercent: decimal.RequireFromString("1.5"), BorrowerClass: iof.MEI}
+	ranged, err := api.CreditOfferOf(offer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixedOffer := offer
+	fixedOffer.MinInstallments, fixedOffer.MaxInstallments, fixedOffer.Installments = 0, 0, 12
+	fixedOffer.DueDateRule = "day_10"
+	fixed, err := api.CreditOfferOf(fixedOffer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release, _ := calendar.DateOf(now)
+	sim, err := simulation.Simulate(offer, simulation.Request{RequestedAmount: decimal.RequireFromString("10000.00"),
+		InstallmentCount: 12}, simulation.Options{Now: now, Release: release})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, _ = sim.WithID("sim_550e8400e29b41d4a716446655440000")
+	loan := func(status statemachine.LoanStatus) api.Loan {
+		l, err := api.LoanOf(api.LoanRecord{ID: "ln_550e8400e29b41d4a716446655440000", CustomerID: cust.ID,
+			CreditOfferID: offer.ID, Status: status, Simulation: sim, CCBNumber: api.CCBNumber(42),
+			SigningURL: "https://sign.example/ln_550e8400e29b41d4a716446655440000", CreatedAt: api.InstantOf(now)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	secret, _ := webhook.ParseSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+	ep := api.WebhookEndpoint{ID: "we_550e8400e29b41d4a716446655440000", URL: "https://partner.example/hooks",
+		Events: []string{"loan.*"}, Status: statemachine.WebhookActive, CreatedAt: api.InstantOf(now)}
+	cred := api.Credential{ClientID: "dinie_ci_550e8400e29b41d4a716446655440000", Name: "ci",
+		Status: statemachine.CredentialActive, CreatedAt: api.InstantOf(now)}
+	credShown := cred
+	credShown.ClientSecret = "dinie_cs_test_0123456789abcdef"
+	_, cpfErr := validation.ParseCPF("280.012.389-39")
+	var fields apierr.Errors
+	fields = fields.Append(cpfErr)
+	_, emailErr := validation.ParseEmail("ana@")
+	fields = fields.Append(emailErr)
+	return map[string]any{
+		"customer":                     cust,
+		"credit_offer_range":           ranged,
+		"credit_offer_fixed":           fixed,
+		"simulation":                   sim,
+		"loan_processing":              loan(statemachine.LoanProcessing),
+		"loan_awaiting_signatures":     loan(statemachine.LoanAwaitingSignatures),
+		"loan_active":                  loan(statemachine.LoanActive),
+		"webhook_endpoint":             ep,
+		"webhook_endpoint_with_secret": ep.WithSecret(secret),
+		"credential":                   cred,
+		"credential_with_secret":       credShown,
+		"token":                        api.NewToken("dinie_at_eyJ.example.token"),
+		"list_customers":               api.List[api.Customer]{Data: []api.Customer{cust}, HasMore: true},
+		"problem_invalid_cpf":          withInstance(api.NewProblem(cpfErr)),
+		"problem_fields":               withInstance(api.NewProblem(fields.Err())),
+		"problem_internal":             withInstance(api.NewProblem(os.ErrNotExist)),
+		"problem_not_found":            withInstance(api.NewProblem(apierr.Errorf(apierr.NotFound, "loan", "loan \"ln_x\" does not exist"))),
+	}
+}
+
+func withInstance(p api.Problem) api.Problem { p.Instance = "/v3/customers"; return p }
+
+// TestGolden: every resource and error kind against its golden file under
+// testdata/api (go test ./api -run TestGolden -update rewrites them; a reviewer
+// re-derives the figures from the simulation corpus, which checks them).
+func TestGolden(t *testing.T) {
+	for name, v := range goldens(t) {
+		got, err := json.MarshalIndent(v, "", "  ")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got = append(got, '\n')
+		path := filepath.Join("..", "testdata", "api", name+".json")
+		if *update {
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v (run with -update to create it)", name, err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s:\n%s", name, path, got)
+		}
+	}
+}
+
+// TestContractFields: each golden has exactly its resource's contract fields, and the
+// fields that depend on a loan's status appear in the statuses the wire layer documents.
+func TestContractFields(t *testing.T) {
+	keys := func(v any) []string {
+		b, _ := json.Marshal(v)
+		var m map[string]json.RawMessage
+		_ = json.Unmarshal(b, &m)
+		out := make([]string, 0, len(m))
+		for k := range m {
+			out = append(out, k)
+		}
+		sort.Strings(out)
+		return out
+	}
+	g := goldens(t)
+	for name, want := range map[string]string{
+		"customer": "customer", "credit_offer_range": "credit_offer_range", "credit_offer_fixed": "credit_offer_fixed",
+		"simulation": "simulation", "loan_processing": "loan", "loan_awaiting_signatures": "loan", "loan_active": "loan",
+		"webhook_endpoint": "webhook_endpoint", "webhook_endpoint_with_secret": "webhook_endpoint_with_secret",
+		"credential": "credential", "credential_with_secret": "credential_with_secret", "token": "token",
+		"list_customers": "list", "problem_invalid_cpf": "problem", "problem_fields": "problem_fields",
+		"problem_not_found": "problem",
+	} {
+		w := slices.Clone(contractFields[want])
+		sort.Strings(w)
+		if got := keys(g[name]); !slices.Equal(got, w) {
+			t.Errorf("%s has keys %v; the contract's %s has %v", name, got, want, w)
+		}
+	}
+	item := g["customer"].(api.Customer).KYC[0]
+	if got, w := keys(item), slices.Sorted(slices.Values(contractFields["kyc_item"])); !slices.Equal(got, w) {
+		t.Errorf("kyc item keys %v, want %v", got, w)
+	}
+	// Fields by status: null where the wire layer documents them as absent.
+	nullIn := func(v any, k string) bool {
+		b, _ := json.Marshal(v)
+		var m map[string]json.RawMessage
+		_ = json.Unmarshal(b, &m)
+		return string(m[k]) == "null"
+	}
+	for _, c := range []struct {
+		golden string
+		field  string
+		null   bool
+	}{
+		{"loan_processing", "ccb_number", true}, {"loan_processing", "signing_url", true}, {"loan_processing", "net_amount", true},
+		{"loan_awaiting_signatures", "ccb_number", false}, {"loan_awaiting_signatures", "signing_url", false},
+		{"loan_awaiting_signatures", "net_amount", true},
+		{"loan_active", "ccb_number", false}, {"loan_active", "signing_url", true}, {"loan_active", "net_amount", false},
+	} {
+		if got := nullIn(g[c.golden], c.field); got != c.null {
+			t.Errorf("%s.%s null = %v, want %v", c.golden, c.field, got, c.null)
+		}
+	}
+}
