@@ -31,8 +31,13 @@ func TestElapsed(t *testing.T) {
 		{schedule.Periodic, "2026-03-10", "2026-05-25", 75},        // measured like monthly: 2 months + 15 days
 		{schedule.DailyProRata, "2026-03-10", "2026-05-25", 76},    // 21 + 30 + 25 days
 		{schedule.DailyProRata, "2026-01-01", "2027-01-01", 365},
+		{schedule.Actual365, "2026-03-10", "2026-05-25", 76},
+		// ANBIMA business days in [2026-02-13, 2026-02-20): Fri 13, Wed 18, Thu 19
+		// (Carnival Monday and Tuesday are holidays).
+		{schedule.Business252, "2026-02-13", "2026-02-20", 3},
+		{schedule.Business252, "2026-03-10", "2026-03-10", 0},
 	} {
-		got, err := schedule.Elapsed(c.dc, day(t, c.release), day(t, c.date))
+		got, err := schedule.Elapsed(c.dc, nil, day(t, c.release), day(t, c.date))
 		if err != nil || got != c.want {
 			t.Errorf("Elapsed(%s, %s, %s) = %d, %v; want %d", c.dc, c.release, c.date, got, err, c.want)
 		}
@@ -50,9 +55,9 @@ func TestElapsedErrors(t *testing.T) {
 		{schedule.DayCount(9), d, d, apierr.InvalidFormat, "day_count"},
 		{schedule.MonthlyProRata, calendar.Date{}, d, apierr.MissingRequiredField, "release_date"},
 		{schedule.MonthlyProRata, d, calendar.Date{}, apierr.MissingRequiredField, "date"},
-		{schedule.DailyProRata, d, day(t, "2026-03-09"), apierr.InvalidDueDate, "date"},
+		{schedule.DailyProRata, d, day(t, "2026-03-09"), apierr.DateOutOfRange, "date"},
 	} {
-		_, err := schedule.Elapsed(c.dc, c.release, c.date)
+		_, err := schedule.Elapsed(c.dc, nil, c.release, c.date)
 		var e *apierr.Error
 		if !errors.As(err, &e) || e.Code != c.code || e.Param != c.param {
 			t.Errorf("Elapsed(%s, %s, %s) = %v; want %s on %s", c.dc, c.release, c.date, err, c.code, c.param)
@@ -60,31 +65,36 @@ func TestElapsedErrors(t *testing.T) {
 	}
 }
 
-// TestPropElapsedIsInterestTime: for monthly and daily pro rata, Elapsed of an
-// installment's nominal date is the plan's own T_k (computed by the plan's month
-// counter, a different code path); and Elapsed never decreases as the date
-// advances, for every day count.
+// TestPropElapsedIsInterestTime: for every day count but periodic, Elapsed of an
+// installment's nominal date (its due date for business252) is the plan's own T_k
+// (computed along the plan's series, a different code path); and Elapsed never
+// decreases as the date advances, by at most one unit a day.
 func TestPropElapsedIsInterestTime(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		terms := genTerms(schedule.MaxInstallments).Draw(t, "terms")
 		if terms.DayCount == schedule.Periodic {
-			terms.DayCount = schedule.DayCount(2 * rapid.IntRange(0, 1).Draw(t, "dc")) // monthly or daily
+			terms.DayCount = rapid.SampledFrom([]schedule.DayCount{schedule.MonthlyProRata, schedule.DailyProRata,
+				schedule.Actual365, schedule.Business252}).Draw(t, "dc")
 		}
 		p, err := schedule.NewPlan(terms)
 		if err != nil {
 			t.Fatalf("NewPlan: %v", err)
 		}
 		k := rapid.IntRange(1, p.MaxInstallments()).Draw(t, "k")
-		got, err := schedule.Elapsed(terms.DayCount, terms.Release, p.NominalDate(k))
+		at := p.NominalDate(k)
+		if terms.DayCount == schedule.Business252 {
+			at = p.DueDate(k)
+		}
+		got, err := schedule.Elapsed(terms.DayCount, nil, terms.Release, at)
 		if err != nil || got != p.InterestTime(k) {
 			t.Fatalf("Elapsed(%s, %s, %s) = %d, %v; the plan's T_%d is %d", terms.DayCount, terms.Release,
-				p.NominalDate(k), got, err, k, p.InterestTime(k))
+				at, got, err, k, p.InterestTime(k))
 		}
-		dc := schedule.DayCount(rapid.IntRange(0, 2).Draw(t, "any_dc"))
+		dc := schedule.DayCount(rapid.IntRange(0, 4).Draw(t, "any_dc"))
 		a, _ := terms.Release.AddDays(rapid.IntRange(0, 20000).Draw(t, "a"))
 		b, _ := a.AddDays(1)
-		ta, err1 := schedule.Elapsed(dc, terms.Release, a)
-		tb, err2 := schedule.Elapsed(dc, terms.Release, b)
+		ta, err1 := schedule.Elapsed(dc, nil, terms.Release, a)
+		tb, err2 := schedule.Elapsed(dc, nil, terms.Release, b)
 		if err1 != nil || err2 != nil || tb < ta || tb > ta+1 {
 			t.Fatalf("Elapsed(%s) at %s = %d and at %s = %d (%v, %v): want a step of 0 or 1", dc, a, ta, b, tb, err1, err2)
 		}
@@ -94,7 +104,7 @@ func TestPropElapsedIsInterestTime(t *testing.T) {
 func ExampleElapsed() {
 	release, _ := calendar.ParseDate("2026-03-10")
 	settle, _ := calendar.ParseDate("2026-09-01")
-	t, _ := schedule.Elapsed(schedule.MonthlyProRata, release, settle)
+	t, _ := schedule.Elapsed(schedule.MonthlyProRata, nil, release, settle)
 	fmt.Printf("%d thirtieths = %d months and %d days\n", t, t/30, t%30)
 	// Output: 172 thirtieths = 5 months and 22 days
 }

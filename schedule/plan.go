@@ -487,26 +487,7 @@ func (p *Plan) InterestTime(k int) int {
 // day. A d before the release is
 // date_out_of_range (param date).
 func (p *Plan) InterestTimeOn(d calendar.Date) (int, error) {
-	d0 := p.release
-	if d.Before(d0) {
-		return 0, apierr.Wrap(apierr.ErrRange, apierr.DateOutOfRange, paramDate,
-			"date %s is before release_date %s", d, d0)
-	}
-	switch p.dayCount {
-	case DailyProRata, Actual365:
-		return calendar.DaysBetween(d0, d), nil
-	case Business252:
-		return businessDays(p.cal, d0, d), nil
-	}
-	y0, m0, _ := d0.Date()
-	y1, m1, _ := d.Date()
-	m := (y1-y0)*12 + int(m1) - int(m0) // d0.AddMonths(m) is in d's month: ≤ d or just after
-	a, err := d0.AddMonths(m)
-	if err != nil || a.After(d) {
-		m--
-		a, _ = d0.AddMonths(m) // m ≥ 0 since d ≥ d0; in range since ≤ d
-	}
-	return 30*m + calendar.DaysBetween(a, d), nil
+	return elapsed(p.dayCount, p.cal, p.release, d)
 }
 
 // validPrincipal checks P's bounds in cents.

@@ -72,9 +72,9 @@ func (l *Loan) segment(in *installment, st *state, to calendar.Date, param strin
 	var ok2, ok3 bool
 	c.mora, ok2 = mulDivHalfUp(uint64(u), uint64(l.t.mora), uint64(days), 30*fractionScale)
 	if l.t.linear {
-		c.interest, ok3 = mulDivHalfUp(uint64(u), uint64(l.g.units), uint64(days), 30*fractionScale)
+		c.interest, ok3 = mulDivHalfUp(uint64(u), uint64(l.linear[0]), uint64(days), uint64(l.linear[1]))
 	} else {
-		c.interest, ok3 = l.g.delayInterest(u, days)
+		c.interest, ok3 = l.dg.delayInterest(u, days)
 	}
 	if !ok || !ok2 || !ok3 {
 		return c, apierr.Wrap(ErrBeyondBound, apierr.AmountOutOfRange, param,

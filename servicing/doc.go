@@ -24,9 +24,17 @@
 // principal = max(A_k, 0), so amount_due = PMT_k always. Every simulation the library
 // returns books.
 //
-// t_k is the schedule's own: k for periodic contracts, schedule.Elapsed of the nominal
-// date for monthly and daily pro rata (so servicing works on any schedule whose rows
-// carry their dates: Price, SAC, grace periods).
+// t_k is the schedule's own, each row's InterestTime in the day count's units (k months
+// for periodic contracts, months and days / 30 for monthly pro rata, days / 30 for daily
+// pro rata, days for actual365, business days to the due date for business252), so
+// servicing works on any schedule the library makes: Price or SAC, with or without
+// interest-only grace, at a rate a month or a year. Time compounds as package schedule
+// compounds it: T units of the day count grow by base^(T·mul/d), base = 1 + i (or
+// 1 + a for a rate a year), with (mul, d) = (1, 30) for the month-based day counts,
+// (12, 365) for actual365, (1, 21) for business252 at a monthly rate, and (1, 360),
+// (1, 365), (1, 252) at a yearly one. A contract's business days are counted on its
+// Calendar (Book: calendar.Brazil(), the simulation's default; a simulation made on
+// another calendar is booked with New and that calendar).
 //
 // # Transactions, status and payments
 //
@@ -72,7 +80,8 @@
 //   - Mora: U × Terms.MoraPercent × L / 30, simple, half-up. Cap 1 % a month ([STJ
 //     Súmula 379]). Default 1 %.
 //   - Remuneratory interest of the delay: U × ((1 + i)^(L/30) − 1), half-up
-//     (Compound, the default), or U × i × L / 30 (Linear).
+//     (Compound, the default), or U × i × L / 30 (Linear); at a rate a year,
+//     U × ((1 + a)^(L/360) − 1) and U × a × L / 360, the same L/30 months.
 //   - Complementary IOF (Decreto 6.306/2007 art. 7 §§ 2–3; IN RFB 1.969/2020), by
 //     iof.Complementary: on the unpaid part of the installment's principal A_u, at the
 //     daily rate of the operation's own regime and applied class, for the days past
@@ -108,8 +117,9 @@
 //
 // t_s is measured like t_k: schedule.Elapsed of s (whole months from d0 plus the
 // remaining days / 30 for monthly pro rata and periodic contracts, days / 30 for daily
-// pro rata). Two decisions of the library, both so that the payoff never falls as s
-// advances and equals the balance on a due date:
+// pro rata, days for actual365, business days in [d0, s) for business252). Two decisions
+// of the library, both so that the payoff never falls as s advances and equals the
+// balance on a due date:
 //
 //   - a date from an installment's nominal date to its rolled due date is that
 //     installment's own t_k (paying on the day a due date was rolled to is paying on

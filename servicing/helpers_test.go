@@ -43,16 +43,19 @@ func cents(c int64) decimal.Decimal { return money.FromCents(c) }
 
 // simTerms are the inputs of a simulation, as the CLI's keys.
 type simTerms struct {
-	amount     string
-	n          int
-	rate       string
-	release    string
-	firstDue   string
-	class      iof.Class
-	dayCount   schedule.DayCount
-	roll       calendar.Roll
-	charges    simulation.Charges
-	feePercent string
+	amount       string
+	n            int
+	rate         string
+	release      string
+	firstDue     string
+	class        iof.Class
+	dayCount     schedule.DayCount
+	roll         calendar.Roll
+	charges      simulation.Charges
+	feePercent   string
+	annualRate   string // a contract rate per year, instead of rate
+	grace        int
+	amortization schedule.Amortization
 }
 
 // simulate runs the library's simulation at noon of the release date.

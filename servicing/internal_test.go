@@ -39,7 +39,7 @@ func TestDelayDaysSTJ(t *testing.T) {
 	}
 }
 
-func growthOf(t interface{ Fatal(...any) }, pct string) growth {
+func growthPct(t interface{ Fatal(...any) }, pct string) growth {
 	r, err := schedule.ParsePercentPerMonth(pct)
 	if err != nil {
 		t.Fatal(err)
@@ -55,9 +55,22 @@ func TestGrowthStructure(t *testing.T) {
 		num, den uint64
 		l        int64
 	}{{"0", 1, 1, 1}, {"2.5", 41, 40, 30}, {"21", 11, 10, 15}, {"33.1", 11, 10, 10}, {"3", 103, 100, 30}} {
-		g := growthOf(t, c.pct)
+		g := growthPct(t, c.pct)
 		if g.cNum != c.num || g.cDen != c.den || g.l != c.l {
 			t.Errorf("%s %%: c = %d/%d, L = %d; want %d/%d, %d", c.pct, g.cNum, g.cDen, g.l, c.num, c.den, c.l)
+		}
+	}
+	// Other roots: the divisors of d decide (360 = 2³·3²·5, 365 = 5·73, 252 = 2²·3²·7).
+	for _, c := range []struct {
+		units    int64 // 10^−10 %
+		d        int64
+		num, den uint64
+		l        int64
+	}{{21 * percentUnit, 360, 11, 10, 180}, {21 * percentUnit, 365, 121, 100, 365}, {21 * percentUnit, 252, 11, 10, 126},
+		{331 * percentUnit / 10, 252, 11, 10, 84}, {100 * percentUnit, 21, 2, 1, 21}} {
+		g := growthOf(c.units, c.d)
+		if g.cNum != c.num || g.cDen != c.den || g.l != c.l {
+			t.Errorf("%d units over %d: c = %d/%d, L = %d; want %d/%d, %d", c.units, c.d, g.cNum, g.cDen, g.l, c.num, c.den, c.l)
 		}
 	}
 }
@@ -73,7 +86,7 @@ func TestDelayInterestTies(t *testing.T) {
 		want int64
 	}{{"2.5", 100020, 30, 2501}, {"2.5", 100060, 30, 2502}, {"21", 100020, 15, 10002}, {"21", 100005, 15, 10001},
 		{"33.1", 100005, 10, 10001}, {"0", 100000, 300, 0}} {
-		g := growthOf(t, c.pct)
+		g := growthPct(t, c.pct)
 		if got, ok := g.delayInterest(c.u, c.days); !ok || got != c.want {
 			t.Errorf("%s %%, %d cents, %d days: %d, %v; want %d", c.pct, c.u, c.days, got, ok, c.want)
 		}
@@ -87,7 +100,8 @@ func TestPropFastAgreesWithExact(t *testing.T) {
 	decided := 0
 	rapid.Check(t, func(t *rapid.T) {
 		pct := rapid.SampledFrom([]string{"0", "2.5", "21", "33.1", "3", "1.99", "0.629890", "44", "100", "0.0000000001"}).Draw(t, "rate")
-		g := growthOf(t, pct)
+		rate, _ := schedule.ParsePercentPerMonth(pct)
+		g := growthOf(rate.PercentUnits(), rapid.SampledFrom([]int64{30, 360, 365, 21, 252}).Draw(t, "d"))
 		n := rapid.IntRange(1, 5).Draw(t, "n")
 		ts := make([]term, n)
 		for j := range ts {

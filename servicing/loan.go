@@ -30,18 +30,26 @@ const (
 )
 
 // Contract is what servicing needs of a loan's terms: the release date d0, the
-// monthly rate i, the day count its interest times follow, the borrower's class
-// (which picks the legal caps and, with the principal, the IOF rates), the principal P
-// in cents and the schedule rows in cents (schedule.CentsRow), installment k at index
-// k−1. Book takes them from a simulation; New from any source (a loan restored from
-// storage, a schedule built elsewhere), and checks them.
+// contract rate (Rate a month, or AnnualRate when RatePerYear, as package schedule
+// compounds them), the day count its interest times follow (and, for Business252, the
+// Calendar its business days are counted on; nil is calendar.Brazil()), the
+// borrower's class (which picks the legal caps and, with the principal, the IOF
+// rates), the principal P in cents and the schedule rows in cents
+// (schedule.CentsRow), installment k at index k−1, each with its InterestTime (a zero
+// one is measured from the dates: k months for Periodic, schedule.Elapsed of the
+// nominal date — the due date for Business252 — for the others). Book takes them from
+// a simulation; New from any source (a loan restored from storage, a schedule built
+// elsewhere), and checks them.
 type Contract struct {
-	Release   calendar.Date
-	Rate      schedule.MonthlyRate
-	DayCount  schedule.DayCount
-	Class     iof.Class
-	Principal int64
-	Rows      []schedule.CentsRow
+	Release     calendar.Date
+	Rate        schedule.MonthlyRate
+	AnnualRate  schedule.AnnualRate
+	RatePerYear bool
+	DayCount    schedule.DayCount
+	Calendar    *calendar.Calendar
+	Class       iof.Class
+	Principal   int64
+	Rows        []schedule.CentsRow
 }
 
 // Loan is a booked loan: its contract, its servicing terms, its installments and the
@@ -53,9 +61,13 @@ type Loan struct {
 	release   calendar.Date
 	rate      schedule.MonthlyRate
 	dayCount  schedule.DayCount
+	cal       *calendar.Calendar
 	class     iof.Class
 	principal int64
-	g         growth
+	g         growth // the contract's compounding over units of g's: an interest time T is T·mul of them
+	mul       int64
+	dg        growth   // the delay's: one unit is a day, 1/30 of a month
+	linear    [2]int64 // the linear delay interest: u·linear[0]·days / linear[1]
 	t         terms
 	horizon   calendar.Date
 	inst      []installment
@@ -67,7 +79,7 @@ type installment struct {
 	number              int
 	nominal, due        calendar.Date
 	start               calendar.Date // the day the days of delay count from
-	t                   int64         // T_k, thirtieths of a month from d0
+	t                   int64         // T_k, in the day count's units from d0
 	dueDays             int           // D_k, calendar days from d0 to the due date
 	interest, principal int64         // the installment's amounts (amount_due = their sum)
 	pays                []Payment     // its payments, in date order; never modified (Pay makes a new one)
@@ -126,8 +138,9 @@ func Book(sim *simulation.Simulation, t Terms) (*Loan, error) {
 	for k := range rows {
 		rows[k] = sim.CentsRow(k + 1)
 	}
-	return New(Contract{Release: sim.Release(), Rate: sim.InterestPercentage(), DayCount: sim.DayCount(),
-		Class: sim.IOF().Class, Principal: sim.Cents().Principal, Rows: rows}, t)
+	return New(Contract{Release: sim.Release(), Rate: sim.InterestPercentage(), AnnualRate: sim.AnnualInterestRate(),
+		RatePerYear: sim.RatePerYear(), DayCount: sim.DayCount(), Class: sim.IOF().Class,
+		Principal: sim.Cents().Principal, Rows: rows}, t)
 }
 
 // New books a loan from a contract, checking it whole: the class, the release date
@@ -175,8 +188,9 @@ func New(c Contract, t Terms) (*Loan, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Loan{release: c.Release, rate: c.Rate, dayCount: c.DayCount, class: c.Class,
-		principal: c.Principal, g: newGrowth(c.Rate), t: tc, inst: make([]installment, n)}
+	l := &Loan{release: c.Release, rate: c.Rate, dayCount: c.DayCount, cal: c.Calendar, class: c.Class,
+		principal: c.Principal, t: tc, inst: make([]installment, n)}
+	l.setRate(c)
 	balance := c.Principal
 	prev := c.Release
 	for k, r := range c.Rows {
@@ -189,11 +203,13 @@ func New(c Contract, t Terms) (*Loan, error) {
 		in.interest, in.principal = min(r.Interest, r.Payment), max(r.Principal, 0)
 		in.start = delayStart(r.NominalDate, r.DueDate, t.CountFrom)
 		in.dueDays = calendar.DaysBetween(c.Release, r.DueDate)
-		if c.DayCount == schedule.Periodic {
-			in.t = int64(30 * (k + 1))
-		} else {
-			tk, _ := schedule.Elapsed(c.DayCount, c.Release, r.NominalDate) // dates checked above
-			in.t = int64(tk)
+		in.t = int64(r.InterestTime)
+		if in.t == 0 {
+			in.t = l.measure(k, r)
+		}
+		if in.t < 0 || k > 0 && in.t < l.inst[k-1].t {
+			return nil, apierr.Wrap(ErrInconsistentSchedule, apierr.InvalidFormat, paramSchedule,
+				"row %d: interest time %d is before the previous row's; interest times never fall", k+1, in.t)
 		}
 	}
 	if balance != 0 {
@@ -208,6 +224,51 @@ func New(c Contract, t Terms) (*Loan, error) {
 		l.horizon, _ = calendar.NewDate(calendar.MaxYear, 12, 31)
 	}
 	return l, nil
+}
+
+// measure is the interest time of row k (0-based) from its dates.
+func (l *Loan) measure(k int, r schedule.CentsRow) int64 {
+	if l.dayCount == schedule.Periodic {
+		return int64(30 * (k + 1))
+	}
+	at := r.NominalDate
+	if l.dayCount == schedule.Business252 {
+		at = r.DueDate
+	}
+	t, _ := schedule.Elapsed(l.dayCount, l.cal, l.release, at) // dates checked
+	return int64(t)
+}
+
+// setRate sets the compounding of the contract rate (as package schedule does: the
+// growth over T units of the day count is base^(T·mul/d)) and of the delay (L days
+// are L/30 months, L/360 years).
+//
+//	rate per   day count        base    unit                 mul  d
+//	month      month-based      1 + i   1/30 month            1   30
+//	month      Actual365        1 + i   12/365 month         12   365
+//	month      Business252      1 + i   1/21 month            1   21
+//	year       month-based      1 + a   1/360 year            1   360
+//	year       Actual365        1 + a   1/365 year            1   365
+//	year       Business252      1 + a   1/252 year            1   252
+func (l *Loan) setRate(c Contract) {
+	u, d := c.Rate.PercentUnits(), int64(30)
+	l.mul, l.linear = 1, [2]int64{u, 30 * fractionScale}
+	if c.RatePerYear {
+		u, d = c.AnnualRate.PercentUnits(), 360
+		l.linear = [2]int64{u, 360 * fractionScale}
+	}
+	l.dg = growthOf(u, d)
+	switch {
+	case c.DayCount == schedule.Actual365 && c.RatePerYear:
+		d = 365
+	case c.DayCount == schedule.Actual365:
+		d, l.mul = 365, 12
+	case c.DayCount == schedule.Business252 && c.RatePerYear:
+		d = 252
+	case c.DayCount == schedule.Business252:
+		d = 21
+	}
+	l.g = growthOf(u, d)
 }
 
 // checkRow checks row k (0-based) against the release date, the previous nominal

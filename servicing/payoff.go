@@ -85,7 +85,7 @@ func (l *Loan) Payoff(s calendar.Date) (Payoff, error) {
 			it.Late = st.assessed.plus(seg).minus(st.paid).total()
 			overdue += rem + it.Late
 		} else {
-			t := term{rem, min(ts-in.t, 0)}
+			t := term{rem, min(ts-in.t, 0) * l.mul}
 			future = append(future, t)
 			x, e := l.g.approxTerm(t)
 			sum, sumErr, mag = sum+x, sumErr+e, mag+math.Abs(x)

@@ -9,9 +9,12 @@ import (
 )
 
 // The arithmetic of the contract rate. Every time here is a whole number of
-// thirtieths of a month (schedule.Elapsed's unit, and a day of delay is one of
-// them, since the delay interest runs L/30 months), so every factor is an integer
-// power of ρ = (1+i)^(1/30), and every amount the package rounds is a sum
+// units, so every factor is an integer power of ρ = base^(1/d): base = 1+i (a rate a
+// month) or 1+a (a rate a year), ρ one unit's growth — 1/30 of a month for the
+// days of delay (L/30 months) and for the month-based day counts, 12/365 of a
+// month (or 1/365 of a year) for actual365, 1/21 of a month (1/252 of a year) for
+// business252, as package schedule compounds them — and every amount the package
+// rounds is a sum
 //
 //	S = Σ_j c_j·ρ^(e_j)      (c_j integer cents, e_j integer, either sign)
 //
@@ -29,10 +32,11 @@ import (
 // when every number in its error interval rounds the same way, and only below
 // 2^50 (where a float holds the fraction of a cent with room to spare).
 //
-// Exact path. Write 1+i = c^E with c rational in lowest terms and E the largest
-// divisor of 30 for which c exists, and L = 30/E, so ρ = c^(1/L). X^L − c is
+// Exact path. Write base = c^E with c rational in lowest terms and E the largest
+// divisor of d for which c exists, and L = d/E, so ρ = c^(1/L). X^L − c is
 // irreducible over the rationals (Vahlen–Capelli: c is no p-th power for a prime
-// p | L, or E was not the largest, and 4 ∤ L as 30 is square-free), so 1, ρ, …,
+// p | L, or E was not the largest, and c > 0 is not −4b⁴, which 4 | L would also
+// need), so 1, ρ, …,
 // ρ^(L−1) are linearly independent. Grouping the terms by e mod L,
 //
 //	S = Σ_{r<L} Q_r·ρ^r,   Q_r = Σ_{e_j ≡ r} c_j·c^((e_j − r)/L)   (exact rationals)
@@ -53,31 +57,39 @@ const (
 	maxPrec      = 1 << 14
 )
 
-// growth is the contract rate's compounding, ρ = (1+i)^(1/30).
+// growth is a rate's compounding over one unit of time, ρ = base^(1/d), base = 1+i
+// (a monthly rate) or 1+a (an annual one): the unit is 1/d of the rate's period.
 type growth struct {
-	units int64   // i in 10^−12 (the rate in 10^−10 %, schedule.MonthlyRate.PercentUnits)
-	l30   float64 // ln ρ = log1p(i)/30
+	units int64   // the rate in 10^−12 (10^−10 %): base = 1 + units/10^12
+	l30   float64 // ln ρ = log1p(units/10^12)/d
 	// ρ = c^(1/L), c = cNum/cDen in lowest terms (see above).
 	cNum, cDen uint64
 	l          int64
 }
 
-func newGrowth(r schedule.MonthlyRate) growth {
-	const scale = 1_000_000_000_000 // i = units / 10^12
-	u := r.PercentUnits()
-	g := growth{units: u, l30: math.Log1p(float64(u)/scale) / 30, cNum: 1, cDen: 1, l: 1}
+// newGrowth is a monthly rate compounding by thirtieths of a month.
+func newGrowth(r schedule.MonthlyRate) growth { return growthOf(r.PercentUnits(), 30) }
+
+// growthOf is the rate of units (10^−10 %, as schedule's rates count them) per period
+// compounding by 1/d of the period.
+func growthOf(u, d int64) growth {
+	const scale = 1_000_000_000_000 // the fraction is units / 10^12
+	g := growth{units: u, l30: math.Log1p(float64(u)/scale) / float64(d), cNum: 1, cDen: 1, l: 1}
 	if u == 0 {
 		return g
 	}
-	n, d := uint64(scale+u), uint64(scale)
-	k := gcd(n, d)
-	n, d = n/k, d/k
-	g.cNum, g.cDen, g.l = n, d, 30
-	for _, e := range [...]int{30, 15, 10, 6, 5, 3, 2} {
-		rn, ok1 := intRoot(n, e)
-		rd, ok2 := intRoot(d, e)
+	n, den := uint64(scale+u), uint64(scale)
+	k := gcd(n, den)
+	n, den = n/k, den/k
+	g.cNum, g.cDen, g.l = n, den, d
+	for e := d; e >= 2; e-- { // the divisors of d, largest first
+		if d%e != 0 {
+			continue
+		}
+		rn, ok1 := intRoot(n, int(e))
+		rd, ok2 := intRoot(den, int(e))
 		if ok1 && ok2 {
-			g.cNum, g.cDen, g.l = rn, rd, int64(30/e)
+			g.cNum, g.cDen, g.l = rn, rd, d/e
 			break
 		}
 	}
@@ -318,7 +330,7 @@ func (g *growth) rootFloat(prec uint) *big.Float {
 	if g.l == 1 {
 		return c
 	}
-	x := new(big.Float).SetPrec(prec + 32).SetFloat64(math.Exp(30*g.l30/float64(g.l)) * (1 + 1e-12))
+	x := new(big.Float).SetPrec(prec + 32).SetFloat64(math.Exp(g.l30) * (1 + 1e-12))
 	L := new(big.Float).SetPrec(prec + 32).SetInt64(g.l)
 	for i := 0; i < 64; i++ {
 		pw := new(big.Float).SetPrec(prec + 32).SetInt64(1) // x^(L−1)

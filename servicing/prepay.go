@@ -114,7 +114,7 @@ func (l *Loan) Prepay(s calendar.Date, amount decimal.Decimal, m Mode) (Prepayme
 	type open struct {
 		in   *installment
 		face int64
-		e    int64 // t_k − t_s ≥ 0
+		e    int64 // (t_k − t_s)·mul ≥ 0, in units of the rate's growth
 	}
 	var obuf [64]open
 	opens := obuf[:0]
@@ -131,7 +131,7 @@ func (l *Loan) Prepay(s calendar.Date, amount decimal.Decimal, m Mode) (Prepayme
 				"installment %d, due %s, is overdue on %s with %s remaining; pay it before prepaying",
 				in.number, in.due, s, money.FormatCents(rem))
 		}
-		opens = append(opens, open{in, rem, max(in.t-ts, 0)})
+		opens = append(opens, open{in, rem, max(in.t-ts, 0) * l.mul})
 	}
 	terms := make([]term, 0, len(opens)+1)
 	for _, o := range opens {

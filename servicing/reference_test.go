@@ -4,7 +4,7 @@ package servicing_test
 // written from the package doc's rules and nothing else: its own dates (time.Time at
 // UTC midnight), its own interest time, its own IOF rates (the decree rates in force
 // for the releases it is given, from 2025-07-16), its own allocation, and big.Rat
-// arithmetic — exact wherever the value is rational, and a 1,024-bit big.Float (with
+// arithmetic — exact wherever the value is rational, and a 512-bit big.Float (with
 // an exact rational test first) where a fractional power of (1 + i) is irrational. It
 // shares no code with the package. The rapid properties hold the package to it.
 
@@ -13,22 +13,33 @@ import (
 	"math/big"
 	"sync"
 	"time"
+
+	"github.com/dinie/lending/calendar"
 )
+
+func isBusinessDay(t time.Time) bool {
+	d, err := calendar.NewDate(t.Year(), t.Month(), t.Day())
+	if err != nil {
+		panic(err)
+	}
+	return calendar.Brazil().IsBusinessDay(d)
+}
 
 // refLoan is a booked loan as the reference reads it.
 type refLoan struct {
 	release        time.Time
-	rate           *big.Rat // i, a fraction (2.5 % a.m. is 1/40)
-	dayCount       string   // monthly, periodic, daily
+	rate           *big.Rat // the contract rate a period, a fraction (2.5 % a.m. is 1/40)
+	perYear        bool     // the rate is a year's, not a month's
+	dayCount       string   // monthly, periodic, daily, actual365, business252
 	class          string   // pf, pj, simples, mei
 	principalCents int64
 	rows           []refInst
 	fine           *big.Rat // fraction
 	mora           *big.Rat // fraction a month
 	linear         bool
-	rolled         bool       // days late count from the rolled date
-	fee            *big.Rat   // prepayment fee, fraction
-	rho            *big.Float // (1+i)^(1/30), computed once
+	rolled         bool                 // days late count from the rolled date
+	fee            *big.Rat             // prepayment fee, fraction
+	rho            map[int64]*big.Float // (1+rate)^(1/d), by d, computed once each
 }
 
 // refInst is one booked installment (what the schedule row says).
@@ -105,21 +116,22 @@ func intRootExact(x *big.Int, n int64) (*big.Int, bool) {
 	return lo, new(big.Int).Exp(lo, nn, nil).Cmp(x) == 0
 }
 
-// refPower is (1 + i)^(e/30): exact when that is rational, else a 1,024-bit float.
+// refPower is (1 + rate)^(e/d): exact when that is rational, else a 512-bit float.
 type refPower struct {
 	exact *big.Rat
 	float *big.Float
 }
 
-const refPrec = 1024
+const refPrec = 512
 
-func (l *refLoan) power(e int64) refPower {
+// power is (1 + rate)^(e/d).
+func (l *refLoan) power(e, d int64) refPower {
 	base := new(big.Rat).Add(big.NewRat(1, 1), l.rate)
-	g := gcd64(abs(e), 30)
-	p, q := e/g, 30/g // (1+i)^(p/q), q | 30
-	n, d := base.Num(), base.Denom()
-	rn, ok1 := intRootExact(n, q)
-	rd, ok2 := intRootExact(d, q)
+	g := gcd64(abs(e), d)
+	p, q := e/g, d/g // base^(p/q), q | d
+	bn, bd := base.Num(), base.Denom()
+	rn, ok1 := intRootExact(bn, q)
+	rd, ok2 := intRootExact(bd, q)
 	if ok1 && ok2 {
 		r := new(big.Rat).SetFrac(rn, rd)
 		if p < 0 {
@@ -133,11 +145,21 @@ func (l *refLoan) power(e int64) refPower {
 		return refPower{exact: out}
 	}
 	if l.rho == nil {
-		l.rho = rootOf(base)
+		l.rho = map[int64]*big.Float{}
 	}
+	rho, ok := l.rho[d]
+	if !ok {
+		rho = rootOf(base, d)
+		l.rho[d] = rho
+	}
+	// rho^|e| by repeated squaring.
 	out := new(big.Float).SetPrec(refPrec).SetInt64(1)
-	for range abs(e) {
-		out.Mul(out, l.rho)
+	sq := new(big.Float).SetPrec(refPrec).Set(rho)
+	for k := abs(e); k > 0; k >>= 1 {
+		if k&1 == 1 {
+			out.Mul(out, sq)
+		}
+		sq.Mul(sq, sq)
 	}
 	if e < 0 {
 		out.Quo(new(big.Float).SetPrec(refPrec).SetInt64(1), out)
@@ -148,25 +170,31 @@ func (l *refLoan) power(e int64) refPower {
 // roots caches rootBisect by base: the bisection is slow by design.
 var roots sync.Map
 
-func rootOf(base *big.Rat) *big.Float {
-	if r, ok := roots.Load(base.String()); ok {
+func rootOf(base *big.Rat, d int64) *big.Float {
+	key := fmt.Sprint(base, "/", d)
+	if r, ok := roots.Load(key); ok {
 		return r.(*big.Float)
 	}
-	r := rootBisect(new(big.Float).SetPrec(refPrec).SetRat(base))
-	roots.Store(base.String(), r)
+	r := rootBisect(new(big.Float).SetPrec(refPrec).SetRat(base), d)
+	roots.Store(key, r)
 	return r
 }
 
-// rootBisect returns base^(1/30) by bisection on [1, base], to refPrec bits.
-func rootBisect(bf *big.Float) *big.Float {
+// rootBisect returns base^(1/d) by bisection on [1, base], to refPrec bits.
+func rootBisect(bf *big.Float, d int64) *big.Float {
 	lo := new(big.Float).SetPrec(refPrec).SetInt64(1)
 	hi := new(big.Float).SetPrec(refPrec).Set(bf)
 	for range refPrec + 8 {
 		mid := new(big.Float).SetPrec(refPrec).Add(lo, hi)
 		mid.Quo(mid, big.NewFloat(2))
+		// mid^d by repeated squaring.
 		m30 := new(big.Float).SetPrec(refPrec).SetInt64(1)
-		for range 30 {
-			m30.Mul(m30, mid)
+		sq := new(big.Float).SetPrec(refPrec).Set(mid)
+		for e := d; e > 0; e >>= 1 {
+			if e&1 == 1 {
+				m30.Mul(m30, sq)
+			}
+			sq.Mul(sq, sq)
 		}
 		if m30.Cmp(bf) <= 0 {
 			lo = mid
@@ -191,9 +219,9 @@ func abs(x int64) int64 {
 	return x
 }
 
-// roundTimes returns half-up(c·(1+i)^(e/30) − sub) for integer c, sub.
-func (l *refLoan) roundTimes(c int64, e int64, sub int64) int64 {
-	p := l.power(e)
+// roundTimes returns half-up(c·(1+rate)^(e/d) − sub) for integer c, sub.
+func (l *refLoan) roundTimes(c, e, d, sub int64) int64 {
+	p := l.power(e, d)
 	if p.exact != nil {
 		x := new(big.Rat).Mul(big.NewRat(c, 1), p.exact)
 		return refHalfUp(x.Sub(x, big.NewRat(sub, 1)))
@@ -239,10 +267,15 @@ func (l *refLoan) accrue(r refInst, st *refState, to time.Time) refCharges {
 		c.fine = refHalfUp(new(big.Rat).Mul(big.NewRat(u, 1), l.fine))
 	}
 	c.mora = refHalfUp(new(big.Rat).Mul(big.NewRat(u*days, 30), l.mora))
+	// The delay runs days/30 months, days/360 years.
+	perPeriod := int64(30)
+	if l.perYear {
+		perPeriod = 360
+	}
 	if l.linear {
-		c.interest = refHalfUp(new(big.Rat).Mul(big.NewRat(u*days, 30), l.rate))
+		c.interest = refHalfUp(new(big.Rat).Mul(big.NewRat(u*days, perPeriod), l.rate))
 	} else {
-		c.interest = l.roundTimes(u, days, u)
+		c.interest = l.roundTimes(u, days, perPeriod, u)
 	}
 	// IOF: the days past the due date under the 365-day cap counted from the release.
 	D := refDays(l.release, r.due)
@@ -347,15 +380,54 @@ func (l *refLoan) transaction(k int, pays []refPayment, asOf time.Time) (refTx, 
 	return tx, nil
 }
 
-// t returns installment k's interest time in thirtieths of a month.
+// t returns installment k's interest time in the day count's units.
 func (l *refLoan) t(k int) int64 {
 	switch l.dayCount {
 	case "periodic":
 		return int64(30 * k)
-	case "daily":
+	case "daily", "actual365":
 		return refDays(l.release, l.rows[k-1].nominal)
+	case "business252":
+		return refBusinessDays(l.release, l.rows[k-1].due)
 	}
 	return l.monthly(l.rows[k-1].nominal)
+}
+
+// refBusinessDays counts the business days in [a, b), one day at a time.
+func refBusinessDays(a, b time.Time) int64 {
+	var n int64
+	for d := a; d.Before(b); d = d.AddDate(0, 0, 1) {
+		if isBusinessDay(d) {
+			n++
+		}
+	}
+	return n
+}
+
+// scale returns the exponent of the discount over units of the day count: T units
+// grow by (1+rate)^(T·mul/d) (a month is 30 units of the month-based day counts, a
+// year 365 of actual365's, 252 of business252's; a monthly rate over a year of 365
+// or 252 units is 12 months).
+func (l *refLoan) scale() (mul, d int64) {
+	switch {
+	case l.dayCount == "actual365" && l.perYear:
+		return 1, 365
+	case l.dayCount == "actual365":
+		return 12, 365
+	case l.dayCount == "business252" && l.perYear:
+		return 1, 252
+	case l.dayCount == "business252":
+		return 12, 252
+	case l.perYear:
+		return 1, 360
+	}
+	return 1, 30
+}
+
+// discount is (1+rate)^(−units·mul/d).
+func (l *refLoan) discount(units int64) refPower {
+	mul, d := l.scale()
+	return l.power(-units*mul, d)
 }
 
 // monthly is whole months from the release (the largest m with release + m months,
@@ -386,9 +458,12 @@ func (l *refLoan) ts(s time.Time) int64 {
 		}
 	}
 	var t int64
-	if l.dayCount == "daily" {
+	switch l.dayCount {
+	case "daily", "actual365":
 		t = refDays(l.release, s)
-	} else {
+	case "business252":
+		t = refBusinessDays(l.release, s)
+	default:
 		t = l.monthly(s)
 	}
 	// Between the times of the installments whose nominal dates surround s.
@@ -429,7 +504,7 @@ func (l *refLoan) payoff(pays []refPayment, s time.Time) (amount, fee int64, pv 
 		if e < 0 {
 			e = 0
 		}
-		p := l.power(-e)
+		p := l.discount(e)
 		if p.exact != nil {
 			x := new(big.Rat).Mul(big.NewRat(tx.remaining, 1), p.exact)
 			sumExact.Add(sumExact, x)
@@ -458,7 +533,7 @@ func (l *refLoan) presentValue(payments, times []int64, ts int64) int64 {
 	sumFloat := new(big.Float).SetPrec(refPrec)
 	irrational := false
 	for j, c := range payments {
-		p := l.power(-(times[j] - ts))
+		p := l.discount(times[j] - ts)
 		if p.exact != nil {
 			sumExact.Add(sumExact, new(big.Rat).Mul(big.NewRat(c, 1), p.exact))
 		} else {

@@ -6,7 +6,7 @@ import (
 )
 
 // settleTime returns t_s, the interest time of a settlement on date s (≥ the release),
-// in thirtieths of a month, on the contract's own clock:
+// in the day count's units, on the contract's own clock:
 //
 //   - a date from an installment's nominal date to its rolled due date (either way
 //     round) is that installment's own time t_k: paying on the business day a due
@@ -35,7 +35,7 @@ func (l *Loan) settleTime(s calendar.Date) int64 {
 			j = k + 1
 		}
 	}
-	t, _ := schedule.Elapsed(l.dayCount, l.release, s) // s ≥ release, checked by the callers
+	t, _ := schedule.Elapsed(l.dayCount, l.cal, l.release, s) // s ≥ release, checked by the callers
 	tt := int64(t)
 	if j > 0 {
 		tt = max(tt, l.inst[j-1].t)
