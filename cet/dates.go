@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/money"
 )
 
 // DatedFlow is one payment on a civil date: Amount (BRL, whole cents) paid on Date.
@@ -104,6 +106,13 @@ func toCents(d decimal.Decimal, index int) (int64, error) {
 		return 0, errorf(ErrNegative, param(), "%s %s is negative: payments must not be", param(), shortDecimal(d))
 	case c.Sign() == 0:
 		return 0, nil
+	case !money.Bounded(d):
+		// Past the library's bounds on decimals (money.CheckBounds): a short
+		// coefficient there has an exponent below −MaxExponent, a fraction of a cent.
+		if d.Exponent() < 0 && d.NumDigits() <= 18 {
+			return 0, notCents(param(), d)
+		}
+		return 0, tooLarge(param(), d)
 	}
 	shift := int64(d.Exponent()) + 2 // cents = c·10^shift
 	switch {
@@ -139,11 +148,5 @@ func notCents(param string, d decimal.Decimal) error {
 	return errorf(ErrNotCents, param, "%s %s has fractions of a cent: want whole cents", param, shortDecimal(d))
 }
 
-// shortDecimal prints d for an error message without expanding an absurd exponent
-// into millions of digits.
-func shortDecimal(d decimal.Decimal) string {
-	if e := d.Exponent(); e > 40 || e < -40 {
-		return d.Coefficient().String() + "e" + fmt.Sprint(e)
-	}
-	return d.String()
-}
+// shortDecimal prints d for an error message, bounded (money.Describe).
+func shortDecimal(d decimal.Decimal) string { return money.Describe(d) }

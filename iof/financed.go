@@ -127,7 +127,11 @@ type searchStats struct {
 // as too small for cent precision, the error is floor's.
 func reference(plan *schedule.Plan, n int, floor int64, st *searchStats) (*schedule.Schedule, error) {
 	var first error
-	for p := floor; p <= min(floor+int64(n)+1, MaxPrincipalCents); p++ {
+	last := MaxPrincipalCents // floor + n + 1 without overflow
+	if int64(n) < MaxPrincipalCents-floor-1 {
+		last = floor + int64(n) + 1
+	}
+	for p := floor; p <= last; p++ {
 		st.builds++
 		s, err := plan.ScheduleCents(p, n)
 		if err == nil {
@@ -141,6 +145,10 @@ func reference(plan *schedule.Plan, n int, floor int64, st *searchStats) (*sched
 		}
 		st.refused++
 	}
+	if first == nil { // no principal tried: floor is above MaxPrincipalCents
+		first = apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, paramRequested,
+			"no principal from %s up is within the library's bound %s", money.FormatCents(floor), money.FormatCents(MaxPrincipalCents))
+	}
 	return nil, first
 }
 
@@ -152,6 +160,11 @@ func financed(plan *schedule.Plan, n int, c Class, requested, fees int64, budget
 	}
 	if !c.valid() {
 		return Financing{}, st, errClass(c)
+	}
+	// The count is checked first, in O(1): the search below sizes its loops by n.
+	if m := plan.MaxInstallments(); n < 1 || n > m {
+		return Financing{}, st, apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, paramInstallments,
+			"installment_count %d is outside 1 to %d, the plan's counts", n, m)
 	}
 	release := plan.Release()
 	g, err := regimeOn(release)

@@ -12,11 +12,29 @@ import "strconv"
 // 23 bytes always suffice for places from 0 to 20 (beyond that the output grows
 // with places, one byte per place).
 //
+// places is bounded like a decimal's exponent (MaxExponent): for |places| above
+// MaxExponent the plain form would be up to 2^63 bytes long, so AppendFixed writes
+// the same exact value in scientific notation instead, v 'e' −places
+// ("1e-9223372036854775807"), at most 41 bytes. The library itself writes at most
+// 10 places.
+//
 // This is the one fixed-point writer of the library: AppendCents is
 // AppendFixed(dst, cents, 2), and the packages that hold rates as scaled
 // integers (iof.Rate, schedule.MonthlyRate) print them with AppendTrimmed.
 // Safe for concurrent use, like everything in this package.
 func AppendFixed(dst []byte, v int64, places int) []byte {
+	if places > MaxExponent || places < -MaxExponent {
+		dst = strconv.AppendInt(dst, v, 10)
+		if v == 0 {
+			return dst
+		}
+		dst = append(dst, 'e')
+		if places > 0 {
+			dst = append(dst, '-')
+			return strconv.AppendUint(dst, uint64(places), 10)
+		}
+		return strconv.AppendUint(dst, -uint64(places), 10) // right for math.MinInt too
+	}
 	u := uint64(v)
 	if v < 0 {
 		dst = append(dst, '-')
@@ -103,7 +121,7 @@ const maxStackPlaces = 20
 // lacks capacity, as AppendFixed.
 func AppendTrimmed(dst []byte, v int64, places int) []byte {
 	dst = AppendFixed(dst, v, places)
-	if places <= 0 {
+	if places <= 0 || places > MaxExponent { // no point, nothing to trim
 		return dst
 	}
 	// The appended text holds a point, so the scan stops at it at the latest.

@@ -3,7 +3,6 @@ package money
 import (
 	"math"
 	"math/big"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/dinie/lending/apierr"
@@ -169,18 +168,28 @@ func FormatCents(cents int64) string {
 // "-1.01") and the result has a leading '-'; a value that rounds to zero prints
 // "0.00", never "-0.00".
 //
-// The result is exact for any d: the integer part is never truncated. Decimals whose
-// coefficient has at most 18 digits take an integer fast path; the rest go through
-// big.Int, whose cost grows with the number of digits.
+// The result is exact for any d within the library's bounds on decimals (Bounded:
+// MaxDigits digits, exponent within ±MaxExponent), so at most about 2,050
+// characters: the integer part is never truncated. Decimals whose coefficient has at
+// most 18 digits take an integer fast path (any exponent: a value below half a cent
+// is "0.00" at once); the rest go through big.Int. A d outside the bounds, which no
+// amount can be, is not expanded: Format returns Describe(d) ("1e2147483647"), which
+// the wire format never matches; a caller that must write the wire checks with
+// CheckBounds first, as schedule.Row.MarshalJSON does.
 func Format(d decimal.Decimal) string {
 	if c, ok := roundCents(d); ok {
 		return FormatCents(c)
 	}
-	exp := int64(d.Exponent())
-	// |d| < 10^(digits+exp) ≤ 0.001 rounds to zero; rounding it through big.Int
-	// would first build 10^-exp, unbounded for a decimal like New(1, -2e9).
-	if int64(d.NumDigits())+exp <= -3 {
+	if !digitsBounded(d) {
+		return Describe(d)
+	}
+	// |d| < 10^(digits+exp) ≤ 0.001 rounds to zero, whatever the exponent.
+	if int64(d.NumDigits())+int64(d.Exponent()) <= -3 {
 		return "0.00"
+	}
+	// Now −(MaxDigits+2) ≤ exp: only a huge positive exponent is left to refuse.
+	if d.Exponent() > MaxExponent {
+		return Describe(d)
 	}
 	s := d.StringFixed(2)
 	if s == "-0.00" { // unreachable with shopspring's Round, kept as a guard
@@ -239,7 +248,8 @@ func scaleCents(coef int64, exp int32) (int64, bool) {
 // a whole number of cents (more than two significant decimal places, as in 1.005; 1.500
 // is fine) is apierr.InvalidFormat with apierr.ErrPrecision, and one outside the int64 range of
 // cents is apierr.AmountOutOfRange with apierr.ErrRange. The Param is "amount". It allocates
-// nothing when d's coefficient has at most 18 digits.
+// nothing when d's coefficient has at most 18 digits. A coefficient of more digits
+// must be within the library's bounds (CheckBounds), else amount_out_of_range.
 func ToCents(d decimal.Decimal) (int64, error) {
 	if d.NumDigits() <= 18 {
 		coef, exp := d.CoefficientInt64(), d.Exponent()
@@ -257,6 +267,11 @@ func ToCents(d decimal.Decimal) (int64, error) {
 			return 0, centsPrecisionError(d)
 		}
 		return coef / pow10[k], nil
+	}
+	// Past the digit bound the value is refused as out of range; within it,
+	// bigDecimalToCents decides any exponent without expanding it.
+	if !digitsBounded(d) {
+		return 0, CheckBounds(d, apierr.AmountOutOfRange, moneyParam)
 	}
 	return bigDecimalToCents(d)
 }
@@ -291,30 +306,13 @@ func bigDecimalToCents(d decimal.Decimal) (int64, error) {
 func centsPrecisionError(d decimal.Decimal) *apierr.Error {
 	return apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, moneyParam,
 		"amount %s is not a whole number of cents; expected at most two significant decimal places",
-		describeDecimal(d))
+		Describe(d))
 }
 
 func centsRangeError(d decimal.Decimal) *apierr.Error {
 	return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, moneyParam,
 		"amount %s is outside the supported range; expected at most %s in magnitude",
-		describeDecimal(d), FormatCents(math.MaxInt64))
-}
-
-// describeDecimal prints d for an error Detail: plainly when short, else as
-// coefficient and exponent, because d.String() of New(1, 2e9) has two billion digits.
-func describeDecimal(d decimal.Decimal) string {
-	exp := int64(d.Exponent())
-	if exp < 0 {
-		exp = -exp
-	}
-	if int64(d.NumDigits())+exp <= 40 {
-		return d.String()
-	}
-	digits := d.Coefficient().String()
-	if len(digits) > 40 {
-		digits = digits[:40] + "…(" + strconv.Itoa(len(digits)) + " characters)"
-	}
-	return digits + "e" + strconv.FormatInt(int64(d.Exponent()), 10)
+		Describe(d), FormatCents(math.MaxInt64))
 }
 
 // FromCents returns cents as a decimal with exponent −2 (750 → 7.50), exactly.
@@ -366,6 +364,9 @@ func ToUnits(d decimal.Decimal, places int) (int64, error) {
 		}
 		return 0, unitsPrecisionError(d, places)
 	}
+	if !digitsBounded(d) { // within the bound the cases below decide any exponent
+		return 0, CheckBounds(d, apierr.ValueOutOfRange, moneyParam)
+	}
 	digits := int64(d.NumDigits()) // ≥ 19
 	switch {
 	case exp == 0:
@@ -392,12 +393,12 @@ func ToUnits(d decimal.Decimal, places int) (int64, error) {
 
 func unitsPrecisionError(d decimal.Decimal, places int) *apierr.Error {
 	return apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, moneyParam,
-		"amount %s has more than %d decimal places", describeDecimal(d), places)
+		"amount %s has more than %d decimal places", Describe(d), places)
 }
 
 func unitsRangeError(d decimal.Decimal, places int) *apierr.Error {
 	return apierr.Wrap(apierr.ErrRange, apierr.ValueOutOfRange, moneyParam,
-		"amount %s is too large; expected at most %s", describeDecimal(d), formatFixed(math.MaxInt64, places))
+		"amount %s is too large; expected at most %s", Describe(d), formatFixed(math.MaxInt64, places))
 }
 
 func formatFixed(v int64, places int) string {

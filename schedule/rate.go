@@ -49,6 +49,9 @@ type MonthlyRate struct {
 // that is silently changed changes every installment. Trailing zeros do not count:
 // 2.500000000000 is 2.5.
 func PercentPerMonth(p decimal.Decimal) (MonthlyRate, error) {
+	if err := money.CheckBounds(p, apierr.RateOutOfRange, rateParam); err != nil {
+		return MonthlyRate{}, err
+	}
 	coef := p.Coefficient()
 	neg := coef.Sign() < 0
 	if neg {
@@ -57,14 +60,8 @@ func PercentPerMonth(p decimal.Decimal) (MonthlyRate, error) {
 	return rateFromDigits(coef.Text(10), int64(p.Exponent()), neg, func() string { return describeDecimal(p) })
 }
 
-// describeDecimal renders d for an error detail without expanding a huge exponent
-// into a huge string.
-func describeDecimal(d decimal.Decimal) string {
-	if e := d.Exponent(); e < -40 || e > 40 {
-		return d.Coefficient().Text(10) + "e" + strconv.Itoa(int(e))
-	}
-	return d.String()
-}
+// describeDecimal renders d for an error detail, bounded (money.Describe).
+func describeDecimal(d decimal.Decimal) string { return money.Describe(d) }
 
 // ParsePercentPerMonth parses a rate in percent per month written as a JSON
 // number: "2.5", "0.629890", "1e-1". It accepts exactly the JSON number grammar
