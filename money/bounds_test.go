@@ -34,7 +34,7 @@ func TestBounded(t *testing.T) {
 		{decimal.New(1, math.MinInt32), false},
 		{decimal.New(-7, math.MaxInt32), false},
 		{decimal.NewFromBigInt(new(big.Int).Sub(pow10Big(1024), big.NewInt(1)), 0), true}, // 1,024 nines
-		{decimal.NewFromBigInt(pow10Big(1024), 0), false},                                  // 1,025 digits
+		{decimal.NewFromBigInt(pow10Big(1024), 0), false},                                 // 1,025 digits
 		{decimal.NewFromBigInt(new(big.Int).Neg(pow10Big(1024)), -1024), false},
 		{decimal.NewFromBigInt(pow10Big(300000), -300000), false}, // 1.000…: the value is small, the coefficient is not
 	}
