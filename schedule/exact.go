@@ -163,7 +163,7 @@ func (p *Plan) interestExact(b int64, dt int32) int64 {
 		return roundRatHalfUp(num, den)
 	}
 	for prec := uint(startPrec); ; prec *= 2 {
-		rho := p.rootFloat(prec)
+		rho := p.rootMemo(prec)
 		g := powFloat(rho, int64(dt), prec) // ρ^dt
 		bf := new(big.Float).SetPrec(prec).SetInt64(b)
 		scale := new(big.Float).SetPrec(prec).Mul(bf, g) // b·ρ^dt, the error's scale
@@ -177,12 +177,12 @@ func (p *Plan) interestExact(b int64, dt int32) int64 {
 // pmtExact returns half-up(P / S_n) exactly.
 func (p *Plan) pmtExact(pc int64, n int) int64 {
 	if n <= p.rationalUpTo {
-		num, den := p.sumRat(n)
-		return roundRatHalfUp(den.Mul(den, big.NewInt(pc)), num)
+		num, den := p.sumRatMemo(n)
+		return roundRatHalfUp(new(big.Int).Mul(den, big.NewInt(pc)), num)
 	}
 	for prec := uint(startPrec); ; prec *= 2 {
 		x := new(big.Float).SetPrec(prec).SetInt64(pc)
-		x.Quo(x, p.sumFloat(n, prec))
+		x.Quo(x, p.sumFloatMemo(n, prec))
 		if v, ok := roundBigFloat(x, x, prec); ok || prec >= maxPrec {
 			return v
 		}
@@ -193,12 +193,12 @@ func (p *Plan) pmtExact(pc int64, n int) int64 {
 // installments of x cents at the plan's rate.
 func (p *Plan) pvExact(x int64, n int) int64 {
 	if n <= p.rationalUpTo {
-		num, den := p.sumRat(n)
-		return roundRatHalfUp(num.Mul(num, big.NewInt(x)), den)
+		num, den := p.sumRatMemo(n)
+		return roundRatHalfUp(new(big.Int).Mul(num, big.NewInt(x)), den)
 	}
 	for prec := uint(startPrec); ; prec *= 2 {
 		v := new(big.Float).SetPrec(prec).SetInt64(x)
-		v.Mul(v, p.sumFloat(n, prec))
+		v.Mul(v, p.sumFloatMemo(n, prec))
 		if r, ok := roundBigFloat(v, v, prec); ok || prec >= maxPrec {
 			return r
 		}
@@ -240,7 +240,7 @@ func (p *Plan) sumRat(n int) (num, den *big.Int) {
 // sumFloat returns S_n at precision prec (irrational case; see the top of the
 // file for its error).
 func (p *Plan) sumFloat(n int, prec uint) *big.Float {
-	rho := p.rootFloat(prec)
+	rho := p.rootMemo(prec)
 	w := new(big.Float).SetPrec(prec).Quo(big.NewFloat(1), rho) // ρ^(−1)
 	steps := make([]*big.Float, len(p.factors))
 	v := new(big.Float).SetPrec(prec).SetInt64(1)

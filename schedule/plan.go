@@ -131,6 +131,8 @@ type Plan struct {
 
 	factors []factor // distinct exponent steps Δe; rows refer to them by index
 	inline  [6]factor
+
+	memo exactMemo // the exact path's sums and roots, computed once (memo.go); a Plan is never copied
 }
 
 // planRow is one installment's data in a plan.
