@@ -229,6 +229,15 @@
 // accepted or 32,768 refused, or 2²² principals considered (up to 0.73 s),
 // rather than run on.
 //
+// The bound. Financed and FinancedCents therefore refuse, in O(1) and before any
+// search, every count whose growth (1+i)^t over the term (schedule.Plan.Growth)
+// exceeds MaxGrowth, 10⁴: installments_out_of_range with ErrIllConditioned.
+// Below it, with the plan's exact sums computed once per count, the worst search
+// measured on the grid above (and R$ 1.00 to R$ 1,000,000,000.00 requested, both
+// sides of R$ 30,000.00) takes about 1 ms, the slowest of them benchmarked in
+// bench/ (BenchmarkWorstFinanced); the cost of one search is at most 14
+// schedules of n rows and their IOF, so O(n).
+//
 // Grace and SAC. The plan may carry an interest-only grace or SAC
 // (schedule.Terms.Grace, Amortization); the search only reads the plan's
 // tables and installments, and both proofs hold. Grace rows amortize nothing
@@ -284,7 +293,9 @@
 //	amount_out_of_range        amortization       ErrUnbalanced        amortizations that do not add up to P
 //	missing_required_field     schedule           apierr.ErrEmpty  a nil or zero Schedule or Plan
 //	amount_out_of_range        requested_amount   apierr.ErrRange  R outside 1.00 … 1,000,000,000.00; a principal above the maximum needed
-//	amount_out_of_range        requested_amount   ErrUnsettled         Financed gave up (see Cost; only where (1+i)^n ≳ 10⁶)
+//	amount_out_of_range        requested_amount   ErrUnsettled         Financed gave up (see Cost; only where (1+i)^n ≳ 10⁶, so no longer reachable past the bound)
+//	installments_out_of_range  installment_count  ErrIllConditioned    Financed: (1+i)^t over the term above MaxGrowth (10⁴), refused in O(1)
+//	installments_out_of_range  installment_count  apierr.ErrRange      Financed: a count outside 1 … the plan's MaxInstallments
 //	amount_out_of_range        fees_amount        apierr.ErrRange  negative fees, or above the maximum
 //	invalid_format             requested_amount, fees_amount  apierr.ErrPrecision  a decimal with a fraction of a cent
 //	invalid_format             rate               apierr.ErrSyntax, ErrCharacter, ErrPrecision  ParseRate of other text

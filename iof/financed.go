@@ -111,6 +111,13 @@ func Financed(plan *schedule.Plan, n int, c Class, requested, fees decimal.Decim
 // FinancedCents is Financed with the requested amount and the fees in cents,
 // for callers that hold cents (a simulation).
 func FinancedCents(plan *schedule.Plan, n int, c Class, requested, fees int64) (Financing, error) {
+	if plan != nil && n >= 1 && n <= plan.MaxInstallments() {
+		if g := plan.Growth(n); g > MaxGrowth {
+			return Financing{}, apierr.Wrap(ErrIllConditioned, apierr.InstallmentsOutOfRange, paramInstallments,
+				"installment_count %d at these rates grows a cent %.3g times over the term, beyond %g: financed charges cannot be settled to the cent on such terms; deduct the charges or shorten the term",
+				n, g, float64(MaxGrowth))
+		}
+	}
 	f, _, err := financed(plan, n, c, requested, fees, maxBuilds)
 	return f, err
 }
@@ -166,6 +173,7 @@ func financed(plan *schedule.Plan, n int, c Class, requested, fees int64, budget
 		return Financing{}, st, apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, paramInstallments,
 			"installment_count %d is outside 1 to %d, the plan's counts", n, m)
 	}
+
 	release := plan.Release()
 	g, err := regimeOn(release)
 	if err != nil {

@@ -3,7 +3,9 @@ package iof_test
 import (
 	"errors"
 	"fmt"
+	"math"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -311,7 +313,7 @@ func TestPropertyFinancedMinimal(t *testing.T) {
 			requested = rapid.Int64Range(100, 1_000_000_000).Draw(t, "requested")
 		}
 		fees := rapid.SampledFrom([]int64{0, 0, 1, 30_000, rapid.Int64Range(0, 500_000).Draw(t, "fees")}).Draw(t, "fees")
-		f, err := iof.FinancedCents(plan, n, c, requested, fees)
+		f, err := iof.SearchFinancedCents(plan, n, c, requested, fees)
 		runs++
 		if err != nil {
 			checkRefusal(t, plan, n, c, requested, fees, err)
@@ -411,7 +413,7 @@ func TestFinancedLongHighRate(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := fmt.Sprintf("%s %% × %d from %s", tt.rate, tt.n, tt.release)
-		f, err := iof.FinancedCents(plan, tt.n, tt.class, tt.requested, tt.fees)
+		f, err := iof.SearchFinancedCents(plan, tt.n, tt.class, tt.requested, tt.fees)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -431,6 +433,37 @@ func TestFinancedLongHighRate(t *testing.T) {
 			if nq := q - tt.fees - r.TotalCents(); nq >= tt.requested {
 				t.Fatalf("%s: P %d found, but %d already nets %d", name, p, q, nq)
 			}
+		}
+	}
+}
+
+// TestFinancedRefusesIllConditioned: past MaxGrowth FinancedCents refuses at
+// once, whatever the amount; the growths are hand computations,
+// 1.03^312 ≈ 1.012·10^4 and 1.03^311 ≈ 9.83·10^3 (monthly pro rata from an
+// anchor day, so t_n = n months).
+func TestFinancedRefusesIllConditioned(t *testing.T) {
+	rate, _ := schedule.ParsePercentPerMonth("3")
+	plan, err := schedule.NewPlan(schedule.Terms{Rate: rate, Installments: 420, Release: date(t, "2026-03-10")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		n       int
+		refused bool
+	}{{400, true}, {420, true}, {312, true}, {311, false}, {200, false}} {
+		g := plan.Growth(tt.n)
+		if want := math.Pow(1.03, float64(tt.n)); math.Abs(g/want-1) > 1e-9 {
+			t.Errorf("Growth(%d) = %g, want 1.03^%d = %g", tt.n, g, tt.n, want)
+		}
+		start := time.Now()
+		_, err := iof.FinancedCents(plan, tt.n, iof.Individual, 90_000_000_000, 0)
+		if tt.refused {
+			checkErr(t, err, apierr.InstallmentsOutOfRange, "installment_count", iof.ErrIllConditioned)
+			if d := time.Since(start); d > 10*time.Millisecond {
+				t.Errorf("refusing n = %d took %v", tt.n, d)
+			}
+		} else if errors.Is(err, iof.ErrIllConditioned) {
+			t.Errorf("n = %d (growth %.4g ≤ %g) refused: %v", tt.n, g, float64(iof.MaxGrowth), err)
 		}
 	}
 }

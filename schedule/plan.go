@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"errors"
+	"math"
 
 	"github.com/shopspring/decimal"
 
@@ -405,6 +406,25 @@ func (p *Plan) factorIndex(dt int32) uint8 {
 
 // MaxInstallments returns the largest installment count the plan serves.
 func (p *Plan) MaxInstallments() int { return len(p.rows) }
+
+// Growth returns the growth of one unit over the first n installments'
+// interest time, (1+i)^t_n (or (1+a)^t_n for a rate per year) in float64: the
+// condition number of the table, by which a cent of installment moves the last
+// balances. It is O(1); n outside 1 … MaxInstallments returns +Inf. Solvers that
+// refuse ill-conditioned terms in O(1) (iof.MaxGrowth) read it.
+func (p *Plan) Growth(n int) float64 {
+	if p == nil || n < 1 || n > len(p.rows) {
+		return math.Inf(1)
+	}
+	years := float64(p.InterestTime(n)) / float64(p.dayCount.UnitsPerYear())
+	var perYear float64
+	if p.perYear {
+		perYear = math.Log1p(float64(p.annual.PercentUnits()) / 1e12)
+	} else {
+		perYear = 12 * math.Log1p(float64(p.rate.PercentUnits())/1e12)
+	}
+	return math.Exp(years * perYear)
+}
 
 // Rate returns the plan's monthly rate: Terms.Rate, or, for a contract rate
 // per year, its monthly equivalent rounded half-up to RatePlaces

@@ -27,10 +27,12 @@ const ErrNoRequestFits apierr.Reason = "no requested amount fits the installment
 const ErrIllConditioned apierr.Reason = "terms too ill-conditioned to simulate by installment with financed charges"
 
 // MaxFinancedGrowth bounds (1+i)^t, the growth of a cent over the whole term,
-// for SimulateInstallment with financed charges: 10^4, 3 % a.m. over 311
-// months, 5 % over 188, 10 % over 96; real loans stay below 10^2. At the bound
-// the solve takes about 12 ms (measured, 2-core machine), below 10^3 under 2 ms.
-const MaxFinancedGrowth = 1e4
+// for financed charges: iof.MaxGrowth (10^4; 3 % a.m. over 311 months, 5 % over
+// 188, 10 % over 96; real loans stay below 10^2), past which iof.Financed, hence
+// Simulate, Grid and SimulateInstallment with charges financed, refuse the count
+// in O(1). Below it the worst SimulateInstallment measured takes about 2 ms
+// (bench/, BenchmarkWorstSimulateInstallment).
+const MaxFinancedGrowth = iof.MaxGrowth
 
 const paramInstallmentsValue = "installments_value"
 
@@ -67,7 +69,7 @@ const paramInstallmentsValue = "installments_value"
 // MEI, whose IOF jumps at R$ 30,000.00 of principal, the estimate is taken on
 // both sides of it) — and one Simulate. Each step costs a financed search,
 // which grows with (1+i)^t; beyond MaxFinancedGrowth the call is refused, and
-// below it the worst measured is about 12 ms (BenchmarkSimulateInstallmentWorst).
+// below it the worst measured is about 2 ms (BenchmarkSimulateInstallmentWorst).
 func SimulateInstallment(offer statemachine.Offer, installment decimal.Decimal, n int, opts Options) (*Simulation, error) {
 	p, err := prepareOffer(&offer, &opts)
 	if err != nil {
@@ -102,7 +104,7 @@ func SimulateInstallment(offer statemachine.Offer, installment decimal.Decimal, 
 	if opts.Charges == Deducted {
 		requested = min(top, hi)
 	} else {
-		if g := growth(plan, n); g > MaxFinancedGrowth {
+		if g := plan.Growth(n); g > MaxFinancedGrowth {
 			return nil, apierr.Wrap(ErrIllConditioned, apierr.InstallmentsOutOfRange, "installment_count",
 				"installment_count %d at these rates grows a cent %.3g times over the term, beyond %g: simulating by installment with financed charges is refused on such terms; simulate an amount instead",
 				n, g, MaxFinancedGrowth)
@@ -234,15 +236,3 @@ func lastFitting(lo, hi, guess int64, fits func(int64) bool) (int64, bool) {
 	return good, good >= lo
 }
 
-// growth returns (1+i)^t over the plan's first n installments, in float64,
-// from the rate as the contract states it.
-func growth(plan *schedule.Plan, n int) float64 {
-	years := float64(plan.InterestTime(n)) / float64(plan.DayCount().UnitsPerYear())
-	var perYear float64
-	if plan.RatePerYear() {
-		perYear = math.Log1p(float64(plan.AnnualRate().PercentUnits()) / 1e12)
-	} else {
-		perYear = 12 * math.Log1p(float64(plan.Rate().PercentUnits())/1e12)
-	}
-	return math.Exp(years * perYear)
-}
