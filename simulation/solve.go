@@ -235,4 +235,3 @@ func lastFitting(lo, hi, guess int64, fits func(int64) bool) (int64, bool) {
 	}
 	return good, good >= lo
 }
-
