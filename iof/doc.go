@@ -117,7 +117,7 @@
 //
 // # Rounding and arithmetic
 //
-// Each part is rounded half-up to cents on its own (lending-math.md §4: a value
+// Each part is rounded half-up to cents on its own (docs/lending-math.md §5: a value
 // exactly halfway goes up, so 20.5 cents is 21); the IOF is the sum of the two
 // rounded parts. Everything is integer arithmetic on cents: the daily base in
 // cent-days in 128 bits, times the rate in a 192-bit product, divided exactly
@@ -132,7 +132,7 @@
 //
 // # Financed charges
 //
-// When the fees and the IOF are financed (lending-math.md §6, "financed"), the
+// When the fees and the IOF are financed (docs/lending-math.md §9, "financed"), the
 // customer receives the requested amount R and the principal P covers
 // everything: Financed returns the smallest P, to the cent, whose net
 //
@@ -177,7 +177,7 @@
 // terms. Negative amortizations are handled by leaving their rows out of the sum
 // (max(A, 0) ≥ A, and ≥ 0), each at the cost of its own |δ_k|. The slope is
 // taken from the reference itself. This relies on the Price table rounding
-// exactly as lending-math.md §3 says (once the installment, then each row's
+// exactly as docs/lending-math.md §3 says (once the installment, then each row's
 // interest, the last row absorbing the residue), which the schedule package
 // guarantees.
 //
@@ -253,7 +253,7 @@
 // The net. When the IOF does not fall from P − 1 to P the net is exactly R
 // (N(P − 1) < R and N rises by at most a cent); when a rounding makes it fall,
 // the net exceeds R by that fall, one cent in practice ("one cent above where
-// equality is unreachable", lending-math.md §6). It can exceed R by more only
+// where no principal gives R exactly", docs/lending-math.md §9). It can exceed R by more only
 // when the principals just below P are refused by the schedule package (cent
 // installments) or where the IOF jumps as above: R$ 0.59 at 3 % a.m. over 400
 // months released on 2015-01-29, R$ 1.37 on the 30th, because no principal of

@@ -15,8 +15,8 @@
 //
 // CPF: 11 digits d1…d11. DV1 = d10 from d1…d9 with weights 10, 9, …, 2; DV2 = d11
 // from d1…d10 with weights 11, 10, …, 2; each is 0 when the weighted sum mod 11 is 0
-// or 1, else 11 minus it (Receita Federal; documents.md, worked example
-// 280.012.389-38). The ten values of one repeated digit (000.000.000-00 …
+// or 1, else 11 minus it (Receita Federal; docs/documents.md §1; worked example
+// 280.012.389-38 in testdata/published/figures.txt). The ten values of one repeated digit (000.000.000-00 …
 // 999.999.999-99) pass that check and are rejected. The 9th digit is the fiscal region
 // of first registration (CPF.FiscalRegion): 1 DF GO MS MT TO · 2 AC AM AP PA RO RR ·
 // 3 CE MA PI · 4 AL PB PE RN · 5 BA SE · 6 MG · 7 ES RJ · 8 SP · 9 PR SC · 0 (region
@@ -116,7 +116,7 @@
 //
 // # E-mail, CEP
 //
-// ParseEmail applies documents.md's simple rules, not RFC 5322: white space around
+// ParseEmail applies docs/documents.md §4's simple rules, not RFC 5322: white space around
 // is trimmed; then no space or control character and valid UTF-8 (apierr.ErrCharacter),
 // exactly one '@' with a non-empty local part (apierr.ErrSyntax), a local part of at most
 // 64 bytes and an address of at most 254 (apierr.ErrLength, RFC 5321's limits), and a domain
@@ -129,7 +129,7 @@
 //
 // # IDs, credentials, webhook URLs, pagination
 //
-// An ID is its resource's prefix and 32 lowercase hex digits (api-contract.md):
+// An ID is its resource's prefix and 32 lowercase hex digits (docs/api.md §3):
 // cust_ Customer, co_ CreditOffer, sim_ Simulation, ln_ Loan, tx_ Transaction,
 // we_ WebhookEndpoint, dinie_ci_ Credential (KYCRequirement has no IDs). CheckID(id, r) also checks that the prefix
 // is r's: a loan ID where a credit offer ID belongs is apierr.ErrPrefix, and the Detail names
