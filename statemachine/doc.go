@@ -199,7 +199,7 @@
 // (Credential.Revoke) is immediate and irreversible. A credential issues tokens
 // (Credential.CanIssue, Credential.IssueToken) while active and not past expires_at (the
 // zero ExpiresAt is the API's null: never). A token lives TokenLifetime, 3,600 s, and is
-// refused from issued_at + 3,600 s on (RFC 7519 §4.1.4); a token issued before
+// refused from issued_at + 3,600 s on ([RFC 7519] §4.1.4); a token issued before
 // revocation or expiry stays valid until then (Credential.TokenValid).
 //
 //	stateDiagram-v2
@@ -266,7 +266,7 @@
 //     only for data requirements, as docs/lifecycles.md §2 describes them; approved is terminal
 //     (the spec lists no way out of it). A new customer's requirements are all pending,
 //     and a customer has at least one requirement, so no customer is active with nothing
-//     checked (BCB Circular 3.978/2020 requires lenders to identify their customers).
+//     checked ([Circular BCB 3.978/2020] requires lenders to identify their customers).
 //   - Register: any overlapping customer that is not an exact match is a conflict, even
 //     when another one matches exactly; the conflict names cpf when the CPF is taken,
 //     else cnpj. external_id "" is absent and compares exactly otherwise.
@@ -291,4 +291,7 @@
 // receiver, nor any slice it holds (they copy before changing). Lifecycles are built
 // once at package initialisation and never modified. Every function and method is safe
 // for concurrent use by multiple goroutines.
+//
+// [RFC 7519]: https://www.rfc-editor.org/rfc/rfc7519
+// [Circular BCB 3.978/2020]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Circular&numero=3978
 package statemachine
