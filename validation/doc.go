@@ -1,6 +1,8 @@
-// Package validation holds the API's input rules and its error type: money in the
-// wire format, CPF and CNPJ, phone, e-mail, CEP, resource IDs and credentials, and
-// the *apierr.Error every package of the library returns for a rule failure.
+// Package validation holds the rules for the documents and fields a registration
+// carries and for the API's machine-made values: CPF and CNPJ (with generators of
+// valid ones for tests and mocks), phone, e-mail, CEP, resource IDs, client
+// credentials, the webhook URL and pagination. Each failure is an *apierr.Error
+// with the API's code, the field as param and a reason (docs/documents.md).
 //
 // # CPF and CNPJ
 //

@@ -1,12 +1,12 @@
 // Command lending is the command-line face of the library: it answers the
-// questions a server asks — simulate this loan, print its schedule, solve for
-// its missing term, solve this CET, is this a business day, is this CPF valid, is this webhook signed — from
-// flags or, in batch,
-// from one input per line on stdin. The command only parses and prints: every
-// figure and every verdict comes from the library packages (simulation,
-// schedule, cet, calendar, validation, webhook). It reads the clock for "today"
-// and "now", and the system's random source for a new secret, which the library
-// never does.
+// questions a server asks — simulate this loan, print its schedule, solve for its
+// missing term, solve this CET, is this a business day, is this CPF valid, what
+// does this booked loan owe, is this webhook signed — from flags or, in batch,
+// from one input per line on stdin, and serves the sandbox of the whole API
+// (lending serve). The command only parses and prints: every figure and every
+// verdict comes from the library packages. It reads the clock for "today" and
+// "now", and the system's random source for a new secret, which the library never
+// does.
 //
 //	lending <command> [arguments]
 //	lending help                  list the commands (also -h, --help)
