@@ -532,6 +532,13 @@ func refSimulate(in refInput) refResult {
 			return refErr("amount_out_of_range", "requested_amount")
 		}
 	} else {
+		// Financed charges on terms whose growth (1+i)^t over the term exceeds
+		// 10^4 (iof.MaxGrowth, written here as a number) are refused before any
+		// search; t is T_n thirtieths of a month.
+		i, _ := in.ratePct.Float64()
+		if math.Pow(1+i/100, float64(plan.T[in.n-1])/30) > 1e4 {
+			return refErr("installments_out_of_range", "installment_count")
+		}
 		floorRefused = !at(in.requested + fees).ok
 		if P, o = refFinanced(in.requested, fees, in.n, in.class, at); P == 0 {
 			r := refErr("amount_out_of_range", "requested_amount")
