@@ -134,7 +134,13 @@ const (
 // reason ErrNil, since a nil value is a defect of the caller, not a rule a client
 // broke, and a problem document shows it as a plain 500. It is the one nil contract of
 // the library: a method on a nil pointer never panics; one that returns an error
-// returns this, and one that does not returns the zero value of its result.
+// returns this, and one that does not returns the zero value of its result (a nil
+// receiver reads as the zero value). The few types whose nil pointer is itself a
+// documented value say so (a nil *calendar.Calendar is the national calendar; a
+// nil *Error prints "<nil>"). Decoders (UnmarshalJSON, UnmarshalText) may report
+// their input's error first. Methods with value receivers take the zero value and
+// never panic on it either. internal/errorpaths holds every exported method of
+// every exported type to this by reflection.
 func NilReceiver(typ string) *Error {
 	return &Error{Code: Internal, Detail: "method called on a nil " + typ, Err: ErrNil}
 }

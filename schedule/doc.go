@@ -239,6 +239,10 @@
 // none; zero Amortization = Price. Principal, Installments and Release have no
 // default. The zero AnnualRate is 0 % a.a.
 // The zero Schedule and zero Plan are not usable; get them from New and NewPlan.
+// A nil *Plan or *Schedule follows the library's nil contract (apierr.NilReceiver):
+// its accessors return zero values, its methods that can fail return
+// apierr.NilReceiver's internal_error, and none panics; the zero Schedule's
+// MarshalJSON is missing_required_field (param schedule).
 //
 // # Cost model
 //

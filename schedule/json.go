@@ -2,7 +2,6 @@ package schedule
 
 import (
 	"encoding/json"
-	"errors"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -157,8 +156,12 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 //
 // The zero Schedule, which no constructor returns, is an error.
 func (s *Schedule) MarshalJSON() ([]byte, error) {
+	if s == nil {
+		return nil, apierr.NilReceiver("*schedule.Schedule")
+	}
 	if s.plan == nil {
-		return nil, errors.New("schedule: MarshalJSON of the zero Schedule; use New or Plan.Schedule")
+		return nil, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "schedule",
+			"MarshalJSON of the zero Schedule; build one with New or Plan.Schedule")
 	}
 	b := make([]byte, 0, 420+212*len(s.rows))
 	b = appendCents(b, `{"principal":`, s.principal)

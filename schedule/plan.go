@@ -404,8 +404,24 @@ func (p *Plan) factorIndex(dt int32) uint8 {
 	return uint8(len(p.factors) - 1)
 }
 
+// zeroPlan is what a nil *Plan reads as.
+var zeroPlan Plan
+
+// orZero returns p, or the zero Plan for a nil p: the package's nil contract
+// (doc.go, "Zero values"): a nil *Plan's accessors return zero values and its
+// methods that can fail return apierr.NilReceiver.
+func (p *Plan) orZero() *Plan {
+	if p == nil {
+		return &zeroPlan
+	}
+	return p
+}
+
 // MaxInstallments returns the largest installment count the plan serves.
-func (p *Plan) MaxInstallments() int { return len(p.rows) }
+func (p *Plan) MaxInstallments() int {
+	p = p.orZero()
+	return len(p.rows)
+}
 
 // Growth returns the growth of one unit over the first n installments'
 // interest time, (1+i)^t_n (or (1+a)^t_n for a rate per year) in float64: the
@@ -413,7 +429,8 @@ func (p *Plan) MaxInstallments() int { return len(p.rows) }
 // balances. It is O(1); n outside 1 … MaxInstallments returns +Inf. Solvers that
 // refuse ill-conditioned terms in O(1) (iof.MaxGrowth) read it.
 func (p *Plan) Growth(n int) float64 {
-	if p == nil || n < 1 || n > len(p.rows) {
+	p = p.orZero()
+	if n < 1 || n > len(p.rows) {
 		return math.Inf(1)
 	}
 	years := float64(p.InterestTime(n)) / float64(p.dayCount.UnitsPerYear())
@@ -430,12 +447,16 @@ func (p *Plan) Growth(n int) float64 {
 // per year, its monthly equivalent rounded half-up to RatePlaces
 // (AnnualRate.Monthly), for display; the schedule computes with the annual rate
 // itself.
-func (p *Plan) Rate() MonthlyRate { return p.rate }
+func (p *Plan) Rate() MonthlyRate {
+	p = p.orZero()
+	return p.rate
+}
 
 // AnnualRate returns the plan's annual rate: Terms.AnnualRate, or, for a
 // contract rate per month, its annual equivalent rounded half-up to RatePlaces
 // (MonthlyRate.Annual), for display.
 func (p *Plan) AnnualRate() AnnualRate {
+	p = p.orZero()
 	if p.perYear {
 		return p.annual
 	}
@@ -445,30 +466,52 @@ func (p *Plan) AnnualRate() AnnualRate {
 // RatePerYear reports whether the contract states its rate per year
 // (Terms.AnnualRate): then AnnualRate is exact and Rate the rounded
 // equivalent; otherwise the other way round.
-func (p *Plan) RatePerYear() bool { return p.perYear }
+func (p *Plan) RatePerYear() bool {
+	p = p.orZero()
+	return p.perYear
+}
 
 // Grace returns g, the number of interest-only installments.
-func (p *Plan) Grace() int { return p.grace }
+func (p *Plan) Grace() int {
+	p = p.orZero()
+	return p.grace
+}
 
 // Amortization returns the plan's amortization system.
-func (p *Plan) Amortization() Amortization { return p.amort }
+func (p *Plan) Amortization() Amortization {
+	p = p.orZero()
+	return p.amort
+}
 
 // Calendar returns the business day calendar the plan rolls on (and
 // Business252 counts on): Terms.Calendar, or calendar.Brazil() for nil.
-func (p *Plan) Calendar() *calendar.Calendar { return p.cal }
+func (p *Plan) Calendar() *calendar.Calendar {
+	p = p.orZero()
+	return p.cal
+}
 
 // Release returns the release date d0.
-func (p *Plan) Release() calendar.Date { return p.release }
+func (p *Plan) Release() calendar.Date {
+	p = p.orZero()
+	return p.release
+}
 
 // DayCount returns the plan's day count convention.
-func (p *Plan) DayCount() DayCount { return p.dayCount }
+func (p *Plan) DayCount() DayCount {
+	p = p.orZero()
+	return p.dayCount
+}
 
 // Roll returns the plan's roll convention.
-func (p *Plan) Roll() calendar.Roll { return p.roll }
+func (p *Plan) Roll() calendar.Roll {
+	p = p.orZero()
+	return p.roll
+}
 
 // NominalDate returns installment k's nominal date (1 ≤ k ≤ MaxInstallments), or
 // the zero Date for any other k.
 func (p *Plan) NominalDate(k int) calendar.Date {
+	p = p.orZero()
 	if k < 1 || k > len(p.rows) {
 		return calendar.Date{}
 	}
@@ -478,6 +521,7 @@ func (p *Plan) NominalDate(k int) calendar.Date {
 // DueDate returns installment k's due date, its nominal date rolled onto a
 // business day (1 ≤ k ≤ MaxInstallments), or the zero Date for any other k.
 func (p *Plan) DueDate(k int) calendar.Date {
+	p = p.orZero()
 	if k < 1 || k > len(p.rows) {
 		return calendar.Date{}
 	}
@@ -491,6 +535,7 @@ func (p *Plan) DueDate(k int) calendar.Date {
 // thirtieths of a month), calendar days for Actual365, business days for
 // Business252; for 1 ≤ k ≤ MaxInstallments, 0 for any other k.
 func (p *Plan) InterestTime(k int) int {
+	p = p.orZero()
 	if k < 1 || k > len(p.rows) {
 		return 0
 	}
@@ -509,6 +554,9 @@ func (p *Plan) InterestTime(k int) int {
 // day. A d before the release is
 // date_out_of_range (param date).
 func (p *Plan) InterestTimeOn(d calendar.Date) (int, error) {
+	if p == nil {
+		return 0, apierr.NilReceiver("*schedule.Plan")
+	}
 	return elapsed(p.dayCount, p.cal, p.release, d)
 }
 

@@ -126,6 +126,9 @@ func New(t Terms) (*Schedule, error) {
 // MaxInstallments()) on the plan's dates and rate. Errors are New's for the
 // principal and the count.
 func (p *Plan) Schedule(principal decimal.Decimal, n int) (*Schedule, error) {
+	if p == nil {
+		return nil, apierr.NilReceiver("*schedule.Plan")
+	}
 	pc, err := principalCents(principal)
 	if err != nil {
 		return nil, err
@@ -136,6 +139,9 @@ func (p *Plan) Schedule(principal decimal.Decimal, n int) (*Schedule, error) {
 // ScheduleCents is Schedule with the principal in int64 cents, for composing
 // packages that already hold cents.
 func (p *Plan) ScheduleCents(principal int64, n int) (*Schedule, error) {
+	if p == nil {
+		return nil, apierr.NilReceiver("*schedule.Plan")
+	}
 	if err := validPrincipal(principal); err != nil {
 		return nil, err
 	}
@@ -160,6 +166,9 @@ func (p *Plan) ScheduleCents(principal int64, n int) (*Schedule, error) {
 // (ErrResidueExhaustsBalance, ErrResidueExceedsInstallment) need the rows, so
 // terms it accepts can still be refused by ScheduleCents.
 func (p *Plan) InstallmentCents(principal int64, n int) (int64, error) {
+	if p == nil {
+		return 0, apierr.NilReceiver("*schedule.Plan")
+	}
 	if err := validPrincipal(principal); err != nil {
 		return 0, err
 	}
@@ -274,43 +283,83 @@ func residueError(pc int64, n int, pmt int64) error {
 		money.FormatCents(pc), n, money.FormatCents(pmt))
 }
 
+// zeroSchedule is what a nil *Schedule reads as.
+var zeroSchedule Schedule
+
+// orZero returns s, or the zero Schedule for a nil s (doc.go, "Zero values").
+func (s *Schedule) orZero() *Schedule {
+	if s == nil {
+		return &zeroSchedule
+	}
+	return s
+}
+
 // Len returns the number of installments n.
-func (s *Schedule) Len() int { return len(s.rows) }
+func (s *Schedule) Len() int {
+	s = s.orZero()
+	return len(s.rows)
+}
 
 // Plan returns the plan the schedule was built from (with New, a plan for counts
 // 1 … Len()), or nil for the zero Schedule.
-func (s *Schedule) Plan() *Plan { return s.plan }
+func (s *Schedule) Plan() *Plan {
+	s = s.orZero()
+	return s.plan
+}
 
 // Installment returns the regular installment PMT, the payment of every row but
 // possibly the last.
-func (s *Schedule) Installment() decimal.Decimal { return money.FromCents(s.pmt) }
+func (s *Schedule) Installment() decimal.Decimal {
+	s = s.orZero()
+	return money.FromCents(s.pmt)
+}
 
 // InstallmentCents is Installment in cents.
-func (s *Schedule) InstallmentCents() int64 { return s.pmt }
+func (s *Schedule) InstallmentCents() int64 {
+	s = s.orZero()
+	return s.pmt
+}
 
 // TotalPayments returns Σ payment_k = Σ principal_k + Σ interest_k.
 func (s *Schedule) TotalPayments() decimal.Decimal {
+	s = s.orZero()
 	return money.FromCents(s.TotalPaymentsCents())
 }
 
 // TotalPaymentsCents is TotalPayments in cents.
-func (s *Schedule) TotalPaymentsCents() int64 { return s.principal + s.totalInterest }
+func (s *Schedule) TotalPaymentsCents() int64 {
+	s = s.orZero()
+	return s.principal + s.totalInterest
+}
 
 // TotalInterest returns Σ interest_k.
-func (s *Schedule) TotalInterest() decimal.Decimal { return money.FromCents(s.totalInterest) }
+func (s *Schedule) TotalInterest() decimal.Decimal {
+	s = s.orZero()
+	return money.FromCents(s.totalInterest)
+}
 
 // TotalInterestCents is TotalInterest in cents.
-func (s *Schedule) TotalInterestCents() int64 { return s.totalInterest }
+func (s *Schedule) TotalInterestCents() int64 {
+	s = s.orZero()
+	return s.totalInterest
+}
 
 // TotalPrincipal returns Σ principal_k, which is always the principal P.
-func (s *Schedule) TotalPrincipal() decimal.Decimal { return money.FromCents(s.principal) }
+func (s *Schedule) TotalPrincipal() decimal.Decimal {
+	s = s.orZero()
+	return money.FromCents(s.principal)
+}
 
 // TotalPrincipalCents is TotalPrincipal in cents.
-func (s *Schedule) TotalPrincipalCents() int64 { return s.principal }
+func (s *Schedule) TotalPrincipalCents() int64 {
+	s = s.orZero()
+	return s.principal
+}
 
 // CentsRow returns installment k (1 ≤ k ≤ Len()) in cents, or the zero CentsRow
 // (Number 0) for any other k. It does not allocate.
 func (s *Schedule) CentsRow(k int) CentsRow {
+	s = s.orZero()
 	if k < 1 || k > len(s.rows) {
 		return CentsRow{}
 	}
@@ -336,6 +385,7 @@ func (s *Schedule) CentsRow(k int) CentsRow {
 // Row returns installment k (1 ≤ k ≤ Len()), or the zero Row (Number 0) for any
 // other k.
 func (s *Schedule) Row(k int) Row {
+	s = s.orZero()
 	c := s.CentsRow(k)
 	if c.Number == 0 {
 		return Row{}
@@ -345,6 +395,7 @@ func (s *Schedule) Row(k int) Row {
 
 // Rows returns every row, in a new slice.
 func (s *Schedule) Rows() []Row {
+	s = s.orZero()
 	rows := make([]Row, len(s.rows))
 	for k := range rows {
 		rows[k] = s.Row(k + 1)

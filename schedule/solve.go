@@ -117,6 +117,9 @@ func checkInstallment(x int64) error {
 // most 2·log₂(MaxPrincipalCents) ≈ 74, then one table, O(n) (n + 2 tables,
 // O(n²) ≈ 180,000 rows at n = 420, when every principal tried is refused).
 func (p *Plan) AmountCents(x int64, n int) (AmountSolution, error) {
+	if p == nil {
+		return AmountSolution{}, apierr.NilReceiver("*schedule.Plan")
+	}
 	if err := checkInstallment(x); err != nil {
 		return AmountSolution{}, err
 	}

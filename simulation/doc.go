@@ -236,7 +236,10 @@
 // Roll is Following; zero DayCount is monthly pro rata; zero Charges is
 // Deducted; zero FirstPeriodMaxDays is 180; zero AnnualRate is the offer's
 // monthly rate; zero Grace is none; zero Amortization is Price. The zero
-// Simulation is not a simulation.
+// Simulation is not a simulation. A nil *Simulation follows the library's nil
+// contract (apierr.NilReceiver): it reads as the zero Simulation (accessors return
+// zero values, AppendJSON writes its fields), while MarshalJSON and WithID return
+// apierr.NilReceiver's internal_error; nothing panics.
 //
 // # Concurrency
 //

@@ -31,11 +31,15 @@ const BreakdownKey = "breakdown"
 // written in the shortest form that reads back as the same float64 (48.56,
 // 3.3); dates are YYYY-MM-DD. It allocates the output buffer only.
 func (s *Simulation) MarshalJSON() ([]byte, error) {
+	if s == nil {
+		return nil, apierr.NilReceiver("*simulation.Simulation")
+	}
 	return s.AppendJSON(make([]byte, 0, 820+200*s.n)), nil
 }
 
 // AppendJSON appends what MarshalJSON writes to b and returns the extended buffer.
 func (s *Simulation) AppendJSON(b []byte) []byte {
+	s = s.orZero()
 	b = append(b, `{"id":`...)
 	b = strconv.AppendQuote(b, s.id)
 	b = append(b, `,"credit_offer_id":`...)

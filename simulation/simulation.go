@@ -95,8 +95,22 @@ type Cents struct {
 	Principal   int64 // P, the amount the schedule amortizes
 }
 
+// zeroSimulation is what a nil *Simulation reads as.
+var zeroSimulation Simulation
+
+// orZero returns s, or the zero Simulation for a nil s: a nil *Simulation's
+// accessors return zero values and its methods that can fail return
+// apierr.NilReceiver (doc.go, "Zero values").
+func (s *Simulation) orZero() *Simulation {
+	if s == nil {
+		return &zeroSimulation
+	}
+	return s
+}
+
 // Cents returns every amount in cents. It does not allocate.
 func (s *Simulation) Cents() Cents {
+	s = s.orZero()
 	return Cents{
 		Requested: s.requested, Amount: s.amount, Interest: s.interest, Fees: s.fees,
 		IOF: s.iof.TotalCents(), Total: s.total, Installment: s.installment, Principal: s.principal,
@@ -105,12 +119,18 @@ func (s *Simulation) Cents() Cents {
 
 // ID returns the simulation's id: empty unless set with WithID. The library
 // cannot mint IDs (it has no randomness or storage); the server does.
-func (s *Simulation) ID() string { return s.id }
+func (s *Simulation) ID() string {
+	s = s.orZero()
+	return s.id
+}
 
 // WithID returns a copy of s with its id set, after checking that id is a
 // simulation ID (sim_ + 32 lowercase hex digits, validation.CheckID; param id).
 // The copy shares s's immutable rows.
 func (s *Simulation) WithID(id string) (*Simulation, error) {
+	if s == nil {
+		return nil, apierr.NilReceiver("*simulation.Simulation")
+	}
 	if err := validation.CheckID(id, validation.Simulation); err != nil {
 		return nil, apierr.Relabel(err, "id")
 	}
@@ -121,99 +141,170 @@ func (s *Simulation) WithID(id string) (*Simulation, error) {
 
 // CreditOfferID returns credit_offer_id: the offer's ID as given in Offer.ID
 // (empty when the offer had none).
-func (s *Simulation) CreditOfferID() string { return s.offerID }
+func (s *Simulation) CreditOfferID() string {
+	s = s.orZero()
+	return s.offerID
+}
 
 // RequestedAmount returns requested_amount, what the partner asked for.
-func (s *Simulation) RequestedAmount() decimal.Decimal { return money.FromCents(s.requested) }
+func (s *Simulation) RequestedAmount() decimal.Decimal {
+	s = s.orZero()
+	return money.FromCents(s.requested)
+}
 
 // Amount returns amount, the net the customer receives: requested − fees − IOF
 // when charges are deducted; requested (or a cent above, iof.Financed) when
 // financed.
-func (s *Simulation) Amount() decimal.Decimal { return money.FromCents(s.amount) }
+func (s *Simulation) Amount() decimal.Decimal {
+	s = s.orZero()
+	return money.FromCents(s.amount)
+}
 
 // InterestAmount returns interest_amount, Σ interest_k over the schedule.
-func (s *Simulation) InterestAmount() decimal.Decimal { return money.FromCents(s.interest) }
+func (s *Simulation) InterestAmount() decimal.Decimal {
+	s = s.orZero()
+	return money.FromCents(s.interest)
+}
 
 // FeesAmount returns fees_amount, fixed + half-up(requested × percent / 100).
-func (s *Simulation) FeesAmount() decimal.Decimal { return money.FromCents(s.fees) }
+func (s *Simulation) FeesAmount() decimal.Decimal {
+	s = s.orZero()
+	return money.FromCents(s.fees)
+}
 
 // IOFAmount returns iof_amount, the daily plus the additional part.
 func (s *Simulation) IOFAmount() decimal.Decimal {
+	s = s.orZero()
 	return money.FromCents(s.iof.TotalCents())
 }
 
 // TotalLoanAmount returns total_loan_amount, Σ payment_k =
 // amount + interest_amount + fees_amount + iof_amount.
-func (s *Simulation) TotalLoanAmount() decimal.Decimal { return money.FromCents(s.total) }
+func (s *Simulation) TotalLoanAmount() decimal.Decimal {
+	s = s.orZero()
+	return money.FromCents(s.total)
+}
 
 // InterestPercentage returns interest_percentage, the monthly rate: the
 // offer's, exactly, or for a contract rate per year (Options.AnnualRate) its
 // monthly equivalent rounded half-up to 10 places.
-func (s *Simulation) InterestPercentage() schedule.MonthlyRate { return s.rate }
+func (s *Simulation) InterestPercentage() schedule.MonthlyRate {
+	s = s.orZero()
+	return s.rate
+}
 
 // AnnualInterestRate returns the annual rate: for a contract rate per year
 // (RatePerYear) the rate itself, exactly; otherwise the monthly rate's annual
 // equivalent (1 + i)^12 − 1 rounded half-up to 10 places.
-func (s *Simulation) AnnualInterestRate() schedule.AnnualRate { return s.annual }
+func (s *Simulation) AnnualInterestRate() schedule.AnnualRate {
+	s = s.orZero()
+	return s.annual
+}
 
 // RatePerYear reports whether the contract states its rate per year.
-func (s *Simulation) RatePerYear() bool { return s.perYear }
+func (s *Simulation) RatePerYear() bool {
+	s = s.orZero()
+	return s.perYear
+}
 
 // Grace returns the number of interest-only installments.
-func (s *Simulation) Grace() int { return s.grace }
+func (s *Simulation) Grace() int {
+	s = s.orZero()
+	return s.grace
+}
 
 // Amortization returns the amortization system of the schedule.
-func (s *Simulation) Amortization() schedule.Amortization { return s.amort }
+func (s *Simulation) Amortization() schedule.Amortization {
+	s = s.orZero()
+	return s.amort
+}
 
 // CETPercentage returns cet_percentage: the annual CET in percent with 2
 // decimals, rounded by ABNT NBR 5891 (cet.Rate.Percent); the float64 nearest to
 // that 2-decimal number, so it prints as it (48.56, never 48.559999…).
-func (s *Simulation) CETPercentage() float64 { return s.cetPercent }
+func (s *Simulation) CETPercentage() float64 {
+	s = s.orZero()
+	return s.cetPercent
+}
 
 // CETMonthlyPercentage returns the monthly equivalent of the CET,
 // (1 + CET)^(1/12) − 1, in percent with 2 decimals rounded like CETPercentage.
-func (s *Simulation) CETMonthlyPercentage() float64 { return s.cetMonthlyPc }
+func (s *Simulation) CETMonthlyPercentage() float64 {
+	s = s.orZero()
+	return s.cetMonthlyPc
+}
 
 // NumberOfInstallments returns number_of_installments, n.
-func (s *Simulation) NumberOfInstallments() int { return s.n }
+func (s *Simulation) NumberOfInstallments() int {
+	s = s.orZero()
+	return s.n
+}
 
 // InstallmentsValue returns installments_value, the regular installment: the
 // Price table's PMT (the last installment absorbs the rounding residue and may
 // differ by cents; interest-only grace installments pay their interest), or
 // SAC's first amortizing installment, the largest.
 func (s *Simulation) InstallmentsValue() decimal.Decimal {
+	s = s.orZero()
 	return money.FromCents(s.installment)
 }
 
 // InstallmentsCents returns installments_value in cents.
-func (s *Simulation) InstallmentsCents() int64 { return s.installment }
+func (s *Simulation) InstallmentsCents() int64 {
+	s = s.orZero()
+	return s.installment
+}
 
 // CreatedAt returns the instant the simulation was made: Options.Now. A loan request
 // on it compares it with the offer's other simulations (only the latest can be
 // contracted).
-func (s *Simulation) CreatedAt() time.Time { return s.createdAt }
+func (s *Simulation) CreatedAt() time.Time {
+	s = s.orZero()
+	return s.createdAt
+}
 
 // FirstDueDate returns first_due_date, installment 1's (rolled) due date.
-func (s *Simulation) FirstDueDate() calendar.Date { return s.firstDue }
+func (s *Simulation) FirstDueDate() calendar.Date {
+	s = s.orZero()
+	return s.firstDue
+}
 
 // Principal returns P, the amount the schedule amortizes: the requested amount
 // when charges are deducted; requested + fees + IOF when financed.
-func (s *Simulation) Principal() decimal.Decimal { return money.FromCents(s.principal) }
+func (s *Simulation) Principal() decimal.Decimal {
+	s = s.orZero()
+	return money.FromCents(s.principal)
+}
 
 // IOF returns the IOF split.
-func (s *Simulation) IOF() IOFDetail { return s.iof }
+func (s *Simulation) IOF() IOFDetail {
+	s = s.orZero()
+	return s.iof
+}
 
 // Charges returns the charges mode the simulation used.
-func (s *Simulation) Charges() Charges { return s.charges }
+func (s *Simulation) Charges() Charges {
+	s = s.orZero()
+	return s.charges
+}
 
 // Release returns the release date d0.
-func (s *Simulation) Release() calendar.Date { return s.release }
+func (s *Simulation) Release() calendar.Date {
+	s = s.orZero()
+	return s.release
+}
 
 // DayCount returns the day count convention of the schedule.
-func (s *Simulation) DayCount() schedule.DayCount { return s.dayCount }
+func (s *Simulation) DayCount() schedule.DayCount {
+	s = s.orZero()
+	return s.dayCount
+}
 
 // Roll returns the roll convention of the due dates.
-func (s *Simulation) Roll() calendar.Roll { return s.roll }
+func (s *Simulation) Roll() calendar.Roll {
+	s = s.orZero()
+	return s.roll
+}
 
 // AnnualInterestPercentage returns the annual rate in percent rounded to 2
 // decimals by ABNT NBR 5891, as the CET beside it: for a monthly rate its
@@ -221,6 +312,7 @@ func (s *Simulation) Roll() calendar.Roll { return s.roll }
 // 2.5 % a.m.; for a rate per year the rate itself, ties to even. It is
 // computed exactly on each call.
 func (s *Simulation) AnnualInterestPercentage() decimal.Decimal {
+	s = s.orZero()
 	return decimal.New(s.annualHundredths(), -2)
 }
 
@@ -235,6 +327,7 @@ func (s *Simulation) annualHundredths() int64 {
 // CentsRow returns installment k (1 ≤ k ≤ NumberOfInstallments) of the schedule
 // in cents, or the zero CentsRow for any other k. It does not allocate.
 func (s *Simulation) CentsRow(k int) schedule.CentsRow {
+	s = s.orZero()
 	if s.sched != nil {
 		return s.sched.CentsRow(k)
 	}
@@ -246,6 +339,7 @@ func (s *Simulation) CentsRow(k int) schedule.CentsRow {
 
 // Row returns installment k with decimal money, or the zero Row for any other k.
 func (s *Simulation) Row(k int) schedule.Row {
+	s = s.orZero()
 	if k < 1 || k > s.n {
 		return schedule.Row{}
 	}
@@ -255,6 +349,7 @@ func (s *Simulation) Row(k int) schedule.Row {
 // Rows returns the schedule: every installment with its nominal and due dates,
 // payment, interest, principal and balance, in a new slice.
 func (s *Simulation) Rows() []schedule.Row {
+	s = s.orZero()
 	rows := make([]schedule.Row, s.n)
 	for k := range rows {
 		rows[k] = s.CentsRow(k + 1).Row()

@@ -47,6 +47,9 @@ type TransitionError struct {
 
 // Error returns "loan: finished -> active" (or "loan: payment in finished").
 func (e *TransitionError) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	if e.Action != "" {
 		return e.Resource.String() + ": " + e.Action + " in " + e.From
 	}
@@ -56,6 +59,8 @@ func (e *TransitionError) Error() string {
 // Unwrap returns ErrTerminal or ErrGuarded when the error is one of those, else nil.
 func (e *TransitionError) Unwrap() error {
 	switch {
+	case e == nil:
+		return nil
 	case e.Terminal:
 		return ErrTerminal
 	case e.Guard != "":

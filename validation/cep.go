@@ -84,6 +84,9 @@ func (c CEP) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 // UnmarshalText parses text as ParseCEP does. Empty text gives the zero CEP without
 // error, so an optional field round-trips.
 func (c *CEP) UnmarshalText(text []byte) error {
+	if c == nil {
+		return apierr.NilReceiver("*validation.CEP")
+	}
 	if len(text) == 0 {
 		*c = CEP{}
 		return nil

@@ -335,6 +335,9 @@ func (c CNPJ) MarshalText() ([]byte, error) {
 // UnmarshalText parses text as ParseCNPJ does (lowercase accepted). Empty text gives
 // the zero CNPJ without error, so an optional field round-trips.
 func (c *CNPJ) UnmarshalText(text []byte) error {
+	if c == nil {
+		return apierr.NilReceiver("*validation.CNPJ")
+	}
 	if len(text) == 0 {
 		*c = CNPJ{}
 		return nil

@@ -224,6 +224,9 @@ func (c CPF) MarshalText() ([]byte, error) {
 // error, so an optional field round-trips; a server that requires the field checks
 // IsZero and reports apierr.MissingRequiredField.
 func (c *CPF) UnmarshalText(text []byte) error {
+	if c == nil {
+		return apierr.NilReceiver("*validation.CPF")
+	}
 	if len(text) == 0 {
 		*c = CPF{}
 		return nil

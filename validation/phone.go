@@ -234,6 +234,9 @@ func (p Phone) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 // UnmarshalText parses text as ParsePhone does. Empty text gives the zero Phone
 // without error, so an optional field round-trips.
 func (p *Phone) UnmarshalText(text []byte) error {
+	if p == nil {
+		return apierr.NilReceiver("*validation.Phone")
+	}
 	if len(text) == 0 {
 		*p = Phone{}
 		return nil
