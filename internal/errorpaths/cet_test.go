@@ -30,11 +30,19 @@ func init() {
 			{"Solve(MaxFlows+1 flows)", func() error { return err2(cet.Solve(100, many, cet.Actual365)) }, apierr.InstallmentsOutOfRange, "flows", cet.ErrTooManyFlows},
 			{"Solve(time -1)", func() error { return err2(cet.Solve(100, []cet.Flow{{Time: -1, Cents: 110}}, cet.Actual365)) }, apierr.InvalidDueDate, "flows[0].time", cet.ErrBeforeRelease},
 			{"Solve(time 101 years)", func() error { return err2(cet.Solve(100, []cet.Flow{{Time: 101 * 366, Cents: 110}}, cet.Actual365)) }, apierr.DateOutOfRange, "flows[0].time", cet.ErrTimeRange},
-			{"Solve(negative payment)", func() error { return err2(cet.Solve(100, []cet.Flow{{Time: 30, Cents: 200}, {Time: 60, Cents: -1}}, cet.Actual365)) }, apierr.AmountOutOfRange, "flows[1].cents", cet.ErrNegative},
-			{"Solve(payment > MaxCents)", func() error { return err2(cet.Solve(100, []cet.Flow{{Time: 30, Cents: cet.MaxCents + 1}}, cet.Actual365)) }, apierr.AmountOutOfRange, "flows[0].cents", cet.ErrTooLarge},
-			{"Solve(sum > MaxCents)", func() error { return err2(cet.Solve(100, []cet.Flow{{Time: 30, Cents: cet.MaxCents}, {Time: 60, Cents: cet.MaxCents}}, cet.Actual365)) }, apierr.AmountOutOfRange, "flows", cet.ErrTooLarge},
+			{"Solve(negative payment)", func() error {
+				return err2(cet.Solve(100, []cet.Flow{{Time: 30, Cents: 200}, {Time: 60, Cents: -1}}, cet.Actual365))
+			}, apierr.AmountOutOfRange, "flows[1].cents", cet.ErrNegative},
+			{"Solve(payment > MaxCents)", func() error {
+				return err2(cet.Solve(100, []cet.Flow{{Time: 30, Cents: cet.MaxCents + 1}}, cet.Actual365))
+			}, apierr.AmountOutOfRange, "flows[0].cents", cet.ErrTooLarge},
+			{"Solve(sum > MaxCents)", func() error {
+				return err2(cet.Solve(100, []cet.Flow{{Time: 30, Cents: cet.MaxCents}, {Time: 60, Cents: cet.MaxCents}}, cet.Actual365))
+			}, apierr.AmountOutOfRange, "flows", cet.ErrTooLarge},
 			{"Solve(zero payments)", func() error { return err2(cet.Solve(100, []cet.Flow{{Time: 30, Cents: 0}}, cet.Actual365)) }, apierr.AmountOutOfRange, "flows", cet.ErrZeroPayments},
-			{"Solve(paid on release)", func() error { return err2(cet.Solve(100, []cet.Flow{{Time: 0, Cents: 100}, {Time: 30, Cents: 5}}, cet.Actual365)) }, apierr.AmountOutOfRange, "flows", cet.ErrInfinite},
+			{"Solve(paid on release)", func() error {
+				return err2(cet.Solve(100, []cet.Flow{{Time: 0, Cents: 100}, {Time: 30, Cents: 5}}, cet.Actual365))
+			}, apierr.AmountOutOfRange, "flows", cet.ErrInfinite},
 			{"Solve(CET above 10^12 %)", func() error { return err2(cet.Solve(1, []cet.Flow{{Time: 1, Cents: cet.MaxCents}}, cet.Actual365)) }, apierr.RateOutOfRange, "flows", cet.ErrOutOfRange},
 			{"SolveDates(net 1.005)", func() error { return err2(cet.SolveDates(release, mustDecimal("1.005"), dated(decimal.NewFromInt(2)))) }, apierr.InvalidFormat, "net", cet.ErrNotCents},
 			{"SolveDates(net 0)", func() error { return err2(cet.SolveDates(release, decimal.Zero, dated(decimal.NewFromInt(2)))) }, apierr.AmountOutOfRange, "net", cet.ErrNet},

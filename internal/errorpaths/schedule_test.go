@@ -75,13 +75,19 @@ func init() {
 			{"zero Schedule.MarshalJSON", func() error { return err2((&schedule.Schedule{}).MarshalJSON()) }, apierr.MissingRequiredField, "schedule", apierr.ErrEmpty},
 			{"Elapsed(before release)", func() error { return err2(schedule.Elapsed(schedule.DailyProRata, nil, release, d("2026-01-01"))) }, apierr.DateOutOfRange, "date", nil},
 			{"Elapsed(DayCount(9))", func() error { return err2(schedule.Elapsed(schedule.DayCount(9), nil, release, d("2026-04-01"))) }, apierr.InvalidFormat, "day_count", nil},
-			{"Elapsed(no release)", func() error { return err2(schedule.Elapsed(schedule.DailyProRata, nil, calendar.Date{}, d("2026-04-01"))) }, apierr.MissingRequiredField, "release_date", nil},
+			{"Elapsed(no release)", func() error {
+				return err2(schedule.Elapsed(schedule.DailyProRata, nil, calendar.Date{}, d("2026-04-01")))
+			}, apierr.MissingRequiredField, "release_date", nil},
 			{"SolveAmount(installment 0)", func() error { return err2(schedule.SolveAmount(terms(func(*schedule.Terms) {}), decimal.Zero)) }, apierr.AmountOutOfRange, "installment", nil},
 			{"SolveAmount(installment 0.001)", func() error { return err2(schedule.SolveAmount(terms(func(*schedule.Terms) {}), mustDecimal("0.001"))) }, apierr.InvalidFormat, "installment", nil},
 			{"SolveAmount(installment 1e2147483647)", func() error { return err2(schedule.SolveAmount(terms(func(*schedule.Terms) {}), decHuge)) }, apierr.AmountOutOfRange, "installment", nil},
-			{"SolveRate(installment below principal/n)", func() error { return err2(schedule.SolveRate(terms(func(*schedule.Terms) {}), decimal.NewFromInt(100))) }, apierr.RateOutOfRange, "installment", schedule.ErrNoRate},
+			{"SolveRate(installment below principal/n)", func() error {
+				return err2(schedule.SolveRate(terms(func(*schedule.Terms) {}), decimal.NewFromInt(100)))
+			}, apierr.RateOutOfRange, "installment", schedule.ErrNoRate},
 			{"SolveRate(installment -7e2147483647)", func() error { return err2(schedule.SolveRate(terms(func(*schedule.Terms) {}), decNegHuge)) }, "", "installment", nil},
-			{"SolveCount(installment below interest)", func() error { return err2(schedule.SolveCount(terms(func(*schedule.Terms) {}), decimal.NewFromInt(100))) }, apierr.InstallmentsOutOfRange, "installment", nil},
+			{"SolveCount(installment below interest)", func() error {
+				return err2(schedule.SolveCount(terms(func(*schedule.Terms) {}), decimal.NewFromInt(100)))
+			}, apierr.InstallmentsOutOfRange, "installment", nil},
 			{"SolveCount(installment 100,001 digits)", func() error { return err2(schedule.SolveCount(terms(func(*schedule.Terms) {}), decLongCoef)) }, apierr.AmountOutOfRange, "installment", nil},
 			{"PercentPerMonth(100.01)", func() error { return err2(schedule.PercentPerMonth(mustDecimal("100.01"))) }, apierr.RateOutOfRange, "interest_rate", nil},
 			{"PercentPerMonth(-1)", func() error { return err2(schedule.PercentPerMonth(mustDecimal("-1"))) }, apierr.RateOutOfRange, "interest_rate", nil},

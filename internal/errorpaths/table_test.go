@@ -78,16 +78,16 @@ func TestErrorPaths(t *testing.T) {
 // Hostile decimals (issue 18): values a server can build from decimal.New or
 // decimal.NewFromBigInt, which shopspring would expand to billions of digits.
 var (
-	decHuge     = decimal.New(1, math.MaxInt32)                                                      // 1e2147483647
-	decTiny     = decimal.New(1, math.MinInt32)                                                      // 1e-2147483648
-	decNegHuge  = decimal.New(-7, math.MaxInt32)                                                     // -7e2147483647
+	decHuge     = decimal.New(1, math.MaxInt32)                                                              // 1e2147483647
+	decTiny     = decimal.New(1, math.MinInt32)                                                              // 1e-2147483648
+	decNegHuge  = decimal.New(-7, math.MaxInt32)                                                             // -7e2147483647
 	decLongCoef = decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(100_000), nil), -99_998) // 100.00 with 100,001 digits
 )
 
 // err1 and friends keep the rows one line each: they return the error of a call
 // with one, two or three results.
-func err1(err error) error                  { return err }
-func err2[A any](_ A, err error) error      { return err }
+func err1(err error) error                     { return err }
+func err2[A any](_ A, err error) error         { return err }
 func err3[A, B any](_ A, _ B, err error) error { return err }
 
 func mustDecimal(s string) decimal.Decimal { return decimal.RequireFromString(s) }
