@@ -184,8 +184,9 @@
 //
 // Every amount is bounded (a row's at ±R$ 10^14, every computed one at ±R$ 10^15,
 // ErrBeyondBound past it), every date by the horizon (MaxHorizonDays after the last due
-// date), every installment's payments by MaxPaymentsPerInstallment, so every call has a
-// bounded worst case. For n ≤ 420 installments and p payments (at most 100 each):
+// date), every installment's payments by MaxPaymentsPerInstallment and the loan's by
+// MaxPayments, so every call has a bounded worst case. For n ≤ 420 installments and p
+// payments (at most 100 each, 10,000 in all, plus Settle's closing ones):
 //
 //	Book, New           O(n)       the rows, the loan (Book also copies the simulation's rows)
 //	Pay                 O(n + 100) copies the installments and the paid installment's payments
@@ -200,10 +201,11 @@
 // with six installments paid and one overdue, as of a date — AppendTransactions into a
 // reused buffer 185 ns and no allocation; Transactions 1.1 µs and one allocation, most of
 // it allocating the 2.3 KB result; Payoff 0.40 µs and one allocation; Pay 1.2 µs. The worst
-// cases (BenchmarkWorst…): 420 installments with 100 late payments each (42,000), queried
-// before every installment's last payment so that all are replayed — Transactions
-// 5.5 ms, Payoff 4.2 ms; Pay on that loan 17 µs; a ReduceTerm prepayment cancelling 419
-// of 420 installments 0.7 ms. The exact path runs only within about 10^−13 of a half cent
+// cases (BenchmarkWorst…, and bench/ for the whole library): 420 installments, 100 late
+// payments on each of the first 100 (MaxPayments, 10,000), queried before every
+// installment's last payment so that all are replayed — Transactions and Payoff about
+// 2.5 ms; Pay on that loan tens of µs; a ReduceTerm prepayment cancelling 419 of 420
+// installments 0.7 to 1 ms. The exact path runs only within about 10^−13 of a half cent
 // and costs about 0.7 ms at the horizon's largest exponents (BenchmarkExactPath).
 //
 // # Errors

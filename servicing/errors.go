@@ -15,8 +15,8 @@ const (
 	// ErrOutOfOrder: a payment dated before an earlier payment of the same installment.
 	ErrOutOfOrder apierr.Reason = "payment out of date order"
 	// ErrTooManyPayments: an installment that already has MaxPaymentsPerInstallment
-	// payments.
-	ErrTooManyPayments apierr.Reason = "too many payments on one installment"
+	// payments, or a loan that already has MaxPayments.
+	ErrTooManyPayments apierr.Reason = "too many payments"
 	// ErrTotalSettlement: a partial prepayment that reaches the payoff; that is a total
 	// settlement (Loan.Payoff).
 	ErrTotalSettlement apierr.Reason = "prepayment reaches the payoff"

@@ -17,6 +17,14 @@ const (
 	// one is refused (value_out_of_range, ErrTooManyPayments). It bounds the cost of a
 	// look-back (Transactions as of a date before an installment's last payment).
 	MaxPaymentsPerInstallment = 100
+	// MaxPayments is the most payments a loan takes in all (Pay; Settle's closing
+	// payments come on top, at most one per installment); the next Pay is refused
+	// (value_out_of_range, ErrTooManyPayments). With MaxPaymentsPerInstallment it
+	// bounds a look-back's replay to 10,000 + n payments: the worst Transactions and
+	// Payoff then take about 2.5 ms (bench/, BenchmarkWorstTransactions), where 420
+	// installments × 100 payments took 5 to 10 ms. Ten thousand payments are 23 a
+	// month over the longest term.
+	MaxPayments = 10_000
 	// MaxHorizonDays is how far after the last due date the package computes: a
 	// payment, settlement or as-of date later than that is date_out_of_range. A
 	// century of delay bounds every exponent, and so every computation's cost.

@@ -72,7 +72,7 @@ type Receipt struct {
 // missing_required_field, one before the release invalid_due_date, one before the
 // installment's last payment date_out_of_range (ErrOutOfOrder), one past the horizon
 // date_out_of_range (paid_at); the 101st payment of an installment value_out_of_range
-// (ErrTooManyPayments); late charges beyond the bound amount_out_of_range
+// (ErrTooManyPayments), as is the loan's MaxPayments+1st; late charges beyond the bound amount_out_of_range
 // (ErrBeyondBound, paid_at).
 func (l *Loan) Pay(status statemachine.LoanStatus, number int, amount decimal.Decimal, on calendar.Date) (*Loan, Receipt, error) {
 	if l == nil {
@@ -99,6 +99,9 @@ func (l *Loan) Pay(status statemachine.LoanStatus, number int, amount decimal.De
 	}
 	in := &l.inst[number-1]
 	switch {
+	case l.npays >= MaxPayments:
+		return l, Receipt{}, apierr.Wrap(ErrTooManyPayments, apierr.ValueOutOfRange, paramNumber,
+			"the loan already has %d payments, the most it takes", MaxPayments)
 	case len(in.pays) >= MaxPaymentsPerInstallment:
 		return l, Receipt{}, apierr.Wrap(ErrTooManyPayments, apierr.ValueOutOfRange, paramNumber,
 			"installment %d already has %d payments, the most it takes", number, MaxPaymentsPerInstallment)

@@ -1,11 +1,13 @@
 package servicing
 
 import (
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/schedule"
@@ -14,9 +16,9 @@ import (
 )
 
 // The worst cases the package doc's cost model states, measured: the longest loan
-// (420 installments), every installment at MaxPaymentsPerInstallment late partial
-// payments (42,000 in all), queried on a date before every installment's last
-// payment, so that every call replays every payment.
+// (420 installments), MaxPayments late partial payments (MaxPaymentsPerInstallment on
+// each of the first 100 installments), queried on a date before every installment's
+// last payment, so that every call replays every payment.
 
 var (
 	worstTxs []Transaction
@@ -24,9 +26,9 @@ var (
 )
 
 // worstLoan books 420 installments at an irrational rate and records 100 late
-// partial payments on each, applied in place (Pay would copy the history 42,000
-// times just to build it).
-func worstLoan(b *testing.B) (*Loan, calendar.Date) {
+// partial payments on each of the first 100, MaxPayments in all, applied in place
+// (Pay would copy the installments 10,000 times just to build it).
+func worstLoan(b testing.TB) (*Loan, calendar.Date) {
 	b.Helper()
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 	rate, _ := schedule.ParsePercentPerMonth("1.99")
@@ -46,7 +48,7 @@ func worstLoan(b *testing.B) (*Loan, calendar.Date) {
 	// Every installment's payments spread from the day after its due date to a common
 	// end, the last one on it; the query is the day before.
 	end, _ := l.inst[len(l.inst)-1].due.AddDays(MaxPaymentsPerInstallment + 1)
-	for k := range l.inst {
+	for k := range l.inst[:MaxPayments/MaxPaymentsPerInstallment] {
 		in := &l.inst[k]
 		span := calendar.DaysBetween(in.due, end)
 		for j := 1; j <= MaxPaymentsPerInstallment; j++ {
@@ -89,6 +91,7 @@ func BenchmarkWorstPay(b *testing.B) {
 	l, asOf := worstLoan(b)
 	on, _ := asOf.AddDays(1)
 	l.inst[0].pays = l.inst[0].pays[:MaxPaymentsPerInstallment-1] // room for one more payment
+	l.npays--
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -131,5 +134,20 @@ func BenchmarkExactPath(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		g.exactHalfUp(ts)
+	}
+}
+
+// TestMaxPayments: the loan's MaxPayments+1st payment is refused at once, on an
+// installment that has room for more.
+func TestMaxPayments(t *testing.T) {
+	l, asOf := worstLoan(t)
+	on, _ := asOf.AddDays(1)
+	_, _, err := l.Pay(statemachine.LoanActive, 420, decimal.New(1, -2), on)
+	var e *apierr.Error
+	if !errors.As(err, &e) || e.Code != apierr.ValueOutOfRange || e.Param != "installment_number" || !errors.Is(err, ErrTooManyPayments) {
+		t.Fatalf("payment %d: %v, want value_out_of_range (installment_number, ErrTooManyPayments)", MaxPayments+1, err)
+	}
+	if len(l.inst[419].pays) != 0 || l.npays != MaxPayments {
+		t.Fatalf("installment 420 has %d payments and the loan %d, want 0 and %d", len(l.inst[419].pays), l.npays, MaxPayments)
 	}
 }
