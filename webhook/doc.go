@@ -63,7 +63,7 @@
 //
 // Bounds keep the cost of any input bounded: a webhook-id of at most MaxIDLen (256)
 // bytes, a timestamp of at most 19 digits, a webhook-signature of at most
-// MaxSignatureLen (4,096) bytes, a body of at most MaxBodyLen (1 MiB) — VerifyRequest
+// MaxSignatureLen (4,096) bytes, a body of at most MaxBodyLen (256 KiB) — VerifyRequest
 // reads at most one byte more and leaves the request's body readable from the start — and
 // at most MaxSecrets secrets. Verify computes at most one HMAC per secret (stopping at
 // the first that matches) and compares at most 85 tokens per secret.
@@ -122,7 +122,7 @@
 //     bytes, or an endpoint's secrets that are not one current and no repeats; secrets,
 //     the secrets given to Sign or Verify (none, more than 10, a zero or repeated one);
 //     webhook-id, webhook-timestamp, webhook-signature, a malformed header; body, a body
-//     over 1 MiB; events, an invalid pattern (ErrInvalidPattern) or more than
+//     over MaxBodyLen (256 KiB); events, an invalid pattern (ErrInvalidPattern) or more than
 //     MaxPatterns; id, delivery_id, data, data.id, type (statemachine.ErrUnknownEvent),
 //     payment, payment.amount (sub-cent), error, error.code, error.message, a malformed
 //     envelope member; url, an endpoint URL validation.ParseWebhookURL refuses.

@@ -82,7 +82,7 @@ func TestVerifyRequestBodyBound(t *testing.T) {
 	r, s := signedRequest(t, big[:webhook.MaxBodyLen], 1767225600)
 	// At the bound: accepted.
 	if got, err := webhook.VerifyRequest(r, s, time.Unix(1767225600, 0), webhook.DefaultTolerance); err != nil || len(got) != webhook.MaxBodyLen {
-		t.Fatalf("VerifyRequest(1 MiB) = %d bytes, %v", len(got), err)
+		t.Fatalf("VerifyRequest(MaxBodyLen) = %d bytes, %v", len(got), err)
 	}
 	// Beyond: refused after reading at most MaxBodyLen+1 bytes, and the whole body still
 	// reads from the start.
@@ -90,7 +90,7 @@ func TestVerifyRequestBodyBound(t *testing.T) {
 	counter := &countingReader{r: bytes.NewReader(big)}
 	r.Body = io.NopCloser(counter)
 	_, err := webhook.VerifyRequest(r, s, time.Unix(1767225600, 0), webhook.DefaultTolerance)
-	checkErr(t, "body over 1 MiB", err, apierr.InvalidFormat, "body", apierr.ErrLength)
+	checkErr(t, "body over MaxBodyLen", err, apierr.InvalidFormat, "body", apierr.ErrLength)
 	if counter.n > webhook.MaxBodyLen+1 {
 		t.Errorf("VerifyRequest read %d bytes of an over-long body", counter.n)
 	}

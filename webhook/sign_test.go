@@ -216,7 +216,7 @@ func TestSignErrors(t *testing.T) {
 		}
 		checkErr(t, c.name+" (Headers)", err, c.code, c.param, c.reason)
 	}
-	// The limits themselves are accepted: an id of 256 bytes, a body of 1 MiB, 10
+	// The limits themselves are accepted: an id of 256 bytes, a body of MaxBodyLen (256 KiB), 10
 	// secrets, the Unix epoch, an empty body.
 	ten := make([]webhook.Secret, webhook.MaxSecrets)
 	for i := range ten {

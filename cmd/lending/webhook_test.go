@@ -311,8 +311,8 @@ func TestWebhookSingle(t *testing.T) {
 		t.Errorf("sign with a bad secret: exit %d, %q", code, errOut)
 	}
 	code, _, errOut = runCLI(t, strings.Repeat("x", webhook.MaxBodyLen+1), "webhook", "sign", "--secrets", whSecret1, "--id", "m")
-	if code != exitInvalid || !strings.HasPrefix(errOut, "invalid_format: body is over 1048576 bytes") {
-		t.Errorf("sign of a body over 1 MiB: exit %d, %q", code, errOut)
+	if code != exitInvalid || !strings.HasPrefix(errOut, "invalid_format: body is over 262144 bytes") {
+		t.Errorf("sign of a body over MaxBodyLen (256 KiB): exit %d, %q", code, errOut)
 	}
 	var s streams
 	s.in = iotest.ErrReader(errors.New("disk on fire"))
