@@ -28,6 +28,33 @@
 //	BenchmarkValidateCPF                 validation.ParseCPF
 //	BenchmarkValidateCNPJ                validation.ParseCNPJ
 //
+// # Worst cases (issue 18)
+//
+// worst_test.go holds, for every exported entry point whose cost depends on its
+// input beyond a constant, the slowest accepted input found (or the bound past
+// which it is refused in O(1) with a typed error), each named and explained in its
+// comment, with the target it is held to:
+//
+//	BenchmarkWorstGrid420/{1000000000,900000000}  Grid, 1 … 420 at 5 % a.m. daily, financed, from a 30th   ≤ 100 ms
+//	BenchmarkWorstSimulate/{financed303,refused420}  Simulate at the growth bound; past it               ≤ 5 ms
+//	BenchmarkWorstFinanced                         iof.FinancedCents, the slowest search below MaxGrowth ≤ 2 ms
+//	BenchmarkWorstSimulateInstallment              simulation.SimulateInstallment, financed, 2 % × 420    ≤ 5 ms
+//	BenchmarkWorstSolve/{amount420,rate420,count}  schedule.SolveAmount, SolveRate, SolveCount           ≤ 5 ms
+//	BenchmarkWorstServicing/{book420,transactions,payoff,prepay420}  servicing at MaxPayments            ≤ 5 ms
+//	BenchmarkWorstWebhook/{sign,verifyNoMatch}     MaxBodyLen × MaxSecrets                              ≤ 5 ms
+//
+// The bounds that make these the worst cases, each refused in O(1) with a typed
+// error beyond it and documented on its constant: every decimal within
+// money.MaxDigits digits and ±money.MaxExponent (money.CheckBounds); counts within
+// schedule.MaxInstallments; financed charges only where (1+i)^t ≤ iof.MaxGrowth
+// (10^4); a loan's payments within servicing.MaxPayments and
+// MaxPaymentsPerInstallment, its dates within MaxHorizonDays; a webhook body within
+// webhook.MaxBodyLen and its secrets within MaxSecrets; parsers' inputs within
+// their MaxLen bounds. Everything else runs in O(n) of a schedule of at most 420
+// rows: schedule.New and Plan.Schedule, iof.Compute, cet.Solve (at most
+// cet.MaxFlows flows), the calendar's arithmetic (bounded by its years), the
+// validators (bounded by their lengths), api.Decode (MaxBodyBytes).
+//
 // Every benchmark reports allocations. Run them with
 //
 //	go test -run '^$' -bench . -benchmem -count 5 ./bench/
