@@ -1,10 +1,14 @@
 package money_test
 
 import (
+	"errors"
 	"math/big"
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/money"
 )
 
 var moneySeeds = []string{
@@ -42,5 +46,56 @@ func FuzzDecimalToCents(f *testing.F) {
 			return
 		}
 		checkDecimal(t, decimal.NewFromBigInt(c, exp%64))
+	})
+}
+
+// FuzzBounds: any exponent of an int32 and any places of an int (issue 18's
+// hostile inputs): Format, ToCents, ToUnits and AppendFixed answer in bounded
+// length, Format agrees with shopspring's half-away-from-zero rounding inside the
+// bounds, and AppendFixed's scientific form beyond them reads back exactly.
+func FuzzBounds(f *testing.F) {
+	f.Add(int64(1), int32(2147483647), 1<<62)
+	f.Add(int64(-7), int32(-2147483648), -1<<62)
+	f.Add(int64(1005), int32(-3), 2)
+	f.Add(int64(5), int32(-1025), 1025)
+	f.Fuzz(func(t *testing.T, coef int64, exp int32, places int) {
+		d := decimal.New(coef, exp)
+		s := money.Format(d)
+		if len(s) > 2*money.MaxDigits+8 {
+			t.Fatalf("Format(%de%d) is %d bytes", coef, exp, len(s))
+		}
+		if money.Bounded(d) {
+			want := d.Round(2).StringFixed(2)
+			if want == "-0.00" {
+				want = "0.00"
+			}
+			if s != want {
+				t.Fatalf("Format(%de%d) = %q, want %q", coef, exp, s, want)
+			}
+		}
+		if _, err := money.ToCents(d); err != nil {
+			var e *apierr.Error
+			if !errors.As(err, &e) || !e.Code.Known() {
+				t.Fatalf("ToCents(%de%d): %v", coef, exp, err)
+			}
+		}
+		out := money.AppendFixed(nil, coef, places)
+		if len(out) > 2*money.MaxExponent+48 {
+			t.Fatalf("AppendFixed(%d, %d) is %d bytes", coef, places, len(out))
+		}
+		if places > money.MaxExponent || places < -money.MaxExponent {
+			return // the scientific form: TestPropAppendFixedAnyPlaces reads it back
+		}
+		r, ok := new(big.Rat).SetString(string(out))
+		want := new(big.Rat).SetInt64(coef)
+		scale := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(places, -places))), nil))
+		if places >= 0 {
+			want.Quo(want, scale)
+		} else {
+			want.Mul(want, scale)
+		}
+		if !ok || r.Cmp(want) != 0 {
+			t.Fatalf("AppendFixed(%d, %d) = %q, want %s", coef, places, out, want.RatString())
+		}
 	})
 }
