@@ -40,6 +40,15 @@
 // a Detail only through Quote (at most QuoteLimit bytes, cut at a character
 // boundary); secrets and other customers' stored data never appear in one.
 //
+// # Bounds on decimals
+//
+// Every decimal that enters the library is checked with CheckBounds (at most
+// MaxDigits coefficient digits, an exponent within ±MaxExponent) before any
+// arithmetic or formatting, so no decimal.Decimal — decimal.New(1, math.MaxInt32)
+// included — makes a call run long; DescribeDecimal prints one in an error Detail
+// without expanding it. The check lives here, the bottom layer, because money, cet
+// and schedule all take decimals.
+//
 // The methods of *Error accept a nil receiver, so a typed nil stored in an error
 // never panics. An *Error is not modified after it is returned and is safe to share
 // between goroutines; the package has no state.

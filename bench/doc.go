@@ -45,7 +45,7 @@
 //
 // The bounds that make these the worst cases, each refused in O(1) with a typed
 // error beyond it and documented on its constant: every decimal within
-// money.MaxDigits digits and ±money.MaxExponent (money.CheckBounds); counts within
+// apierr.MaxDigits digits and ±apierr.MaxExponent (apierr.CheckBounds); counts within
 // schedule.MaxInstallments; financed charges only where (1+i)^t ≤ iof.MaxGrowth
 // (10^4); a loan's payments within servicing.MaxPayments and
 // MaxPaymentsPerInstallment, its dates within MaxHorizonDays; a webhook body within

@@ -7,7 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/dinie/lending/money"
+	"github.com/dinie/lending/apierr"
 )
 
 // DatedFlow is one payment on a civil date: Amount (BRL, whole cents) paid on Date.
@@ -106,8 +106,8 @@ func toCents(d decimal.Decimal, index int) (int64, error) {
 		return 0, errorf(ErrNegative, param(), "%s %s is negative: payments must not be", param(), shortDecimal(d))
 	case c.Sign() == 0:
 		return 0, nil
-	case !money.Bounded(d):
-		// Past the library's bounds on decimals (money.CheckBounds): a short
+	case !apierr.Bounded(d):
+		// Past the library's bounds on decimals (apierr.CheckBounds): a short
 		// coefficient there has an exponent below −MaxExponent, a fraction of a cent.
 		if d.Exponent() < 0 && d.NumDigits() <= 18 {
 			return 0, notCents(param(), d)
@@ -148,5 +148,5 @@ func notCents(param string, d decimal.Decimal) error {
 	return errorf(ErrNotCents, param, "%s %s has fractions of a cent: want whole cents", param, shortDecimal(d))
 }
 
-// shortDecimal prints d for an error message, bounded (money.Describe).
-func shortDecimal(d decimal.Decimal) string { return money.Describe(d) }
+// shortDecimal prints d for an error message, bounded (apierr.DescribeDecimal).
+func shortDecimal(d decimal.Decimal) string { return apierr.DescribeDecimal(d) }

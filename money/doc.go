@@ -48,16 +48,19 @@
 // A decimal.Decimal holds any int32 exponent and any coefficient: decimal.New(1,
 // math.MaxInt32) is a valid value whose plain form has two billion digits, and
 // shopspring's arithmetic and formatting expand it. The library's rule is that every
-// decimal entering it is bounded before any arithmetic or formatting touches it:
-// at most MaxDigits (1,024) coefficient digits and an exponent within ±MaxExponent
-// (1,024), the bounds of the text Parse reads. Bounded tests a decimal, CheckBounds
-// is the one check every package applies (with the field's code and param), and
-// Describe prints a refused decimal in bounded length. ToCents and ToUnits apply the
-// digit bound and decide any exponent without expanding it; Format formats
-// a decimal inside the bounds exactly and returns Describe(d) for one outside;
-// AppendFixed takes places within ±MaxExponent in plain notation and writes the
-// exact scientific form beyond. Every function here therefore runs in time linear in
-// at most 1,024 digits, whatever its input.
+// decimal entering it is bounded before any arithmetic or formatting touches it: at
+// most apierr.MaxDigits (1,024) coefficient digits and an exponent within
+// ±apierr.MaxExponent (1,024), the bounds of the text Parse reads (MaxLen). The one
+// check lives at the bottom of the layering, in package apierr, so that cet and
+// schedule use it too: apierr.Bounded tests a decimal, apierr.CheckBounds is the
+// check every package applies with the field's code and param, and
+// apierr.DescribeDecimal prints a refused decimal in bounded length. Here, ToCents
+// and ToUnits apply the digit bound and decide any exponent without expanding it;
+// Format formats a decimal inside the bounds exactly and returns
+// apierr.DescribeDecimal(d) for one outside; AppendFixed takes places within
+// ±apierr.MaxExponent in plain notation and writes the exact scientific form
+// beyond. Every function here therefore runs in time linear in at most 1,024
+// digits, whatever its input.
 //
 // Money errors carry Param "amount", since a parser does not know which field it read;
 // the caller relabels them with apierr.Relabel(err, "requested_amount") (or

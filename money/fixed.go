@@ -1,6 +1,10 @@
 package money
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/dinie/lending/apierr"
+)
 
 // AppendFixed appends the exact value v·10^−places to dst in plain decimal
 // notation and returns the extended buffer: an optional '-', the integer digits
@@ -12,8 +16,8 @@ import "strconv"
 // 23 bytes always suffice for places from 0 to 20 (beyond that the output grows
 // with places, one byte per place).
 //
-// places is bounded like a decimal's exponent (MaxExponent): for |places| above
-// MaxExponent the plain form would be up to 2^63 bytes long, so AppendFixed writes
+// places is bounded like a decimal's exponent (apierr.MaxExponent): for |places| above
+// apierr.MaxExponent the plain form would be up to 2^63 bytes long, so AppendFixed writes
 // the same exact value in scientific notation instead, v 'e' −places
 // ("1e-9223372036854775807"), at most 41 bytes. The library itself writes at most
 // 10 places.
@@ -23,7 +27,7 @@ import "strconv"
 // integers (iof.Rate, schedule.MonthlyRate) print them with AppendTrimmed.
 // Safe for concurrent use, like everything in this package.
 func AppendFixed(dst []byte, v int64, places int) []byte {
-	if places > MaxExponent || places < -MaxExponent {
+	if places > apierr.MaxExponent || places < -apierr.MaxExponent {
 		dst = strconv.AppendInt(dst, v, 10)
 		if v == 0 {
 			return dst
@@ -121,7 +125,7 @@ const maxStackPlaces = 20
 // lacks capacity, as AppendFixed.
 func AppendTrimmed(dst []byte, v int64, places int) []byte {
 	dst = AppendFixed(dst, v, places)
-	if places <= 0 || places > MaxExponent { // no point, nothing to trim
+	if places <= 0 || places > apierr.MaxExponent { // no point, nothing to trim
 		return dst
 	}
 	// The appended text holds a point, so the scan stops at it at the latest.

@@ -168,28 +168,29 @@ func FormatCents(cents int64) string {
 // "-1.01") and the result has a leading '-'; a value that rounds to zero prints
 // "0.00", never "-0.00".
 //
-// The result is exact for any d within the library's bounds on decimals (Bounded:
-// MaxDigits digits, exponent within ±MaxExponent), so at most about 2,050
-// characters: the integer part is never truncated. Decimals whose coefficient has at
-// most 18 digits take an integer fast path (any exponent: a value below half a cent
-// is "0.00" at once); the rest go through big.Int. A d outside the bounds, which no
-// amount can be, is not expanded: Format returns Describe(d) ("1e2147483647"), which
+// The result is exact for any d within the library's bounds on decimals
+// (apierr.Bounded: apierr.MaxDigits digits, an exponent within
+// ±apierr.MaxExponent), so at most about 2,050 characters: the integer part is
+// never truncated. Decimals whose coefficient has at most 18 digits take an
+// integer fast path (any exponent: a value below half a cent is "0.00" at once);
+// the rest go through big.Int. A d outside the bounds, which no amount can be, is
+// not expanded: Format returns apierr.DescribeDecimal(d) ("1e2147483647"), which
 // the wire format never matches; a caller that must write the wire checks with
-// CheckBounds first, as schedule.Row.MarshalJSON does.
+// apierr.CheckBounds first, as schedule.Row.MarshalJSON does.
 func Format(d decimal.Decimal) string {
 	if c, ok := roundCents(d); ok {
 		return FormatCents(c)
 	}
-	if !digitsBounded(d) {
-		return Describe(d)
+	if !apierr.DigitsBounded(d) {
+		return apierr.DescribeDecimal(d)
 	}
 	// |d| < 10^(digits+exp) ≤ 0.001 rounds to zero, whatever the exponent.
 	if int64(d.NumDigits())+int64(d.Exponent()) <= -3 {
 		return "0.00"
 	}
-	// Now −(MaxDigits+2) ≤ exp: only a huge positive exponent is left to refuse.
-	if d.Exponent() > MaxExponent {
-		return Describe(d)
+	// Now −(apierr.MaxDigits+2) ≤ exp: only a huge positive exponent is left to refuse.
+	if d.Exponent() > apierr.MaxExponent {
+		return apierr.DescribeDecimal(d)
 	}
 	s := d.StringFixed(2)
 	if s == "-0.00" { // unreachable with shopspring's Round, kept as a guard
@@ -249,7 +250,7 @@ func scaleCents(coef int64, exp int32) (int64, bool) {
 // is fine) is apierr.InvalidFormat with apierr.ErrPrecision, and one outside the int64 range of
 // cents is apierr.AmountOutOfRange with apierr.ErrRange. The Param is "amount". It allocates
 // nothing when d's coefficient has at most 18 digits. A coefficient of more digits
-// must be within the library's bounds (CheckBounds), else amount_out_of_range.
+// must be within the library's bounds (apierr.CheckBounds), else amount_out_of_range.
 func ToCents(d decimal.Decimal) (int64, error) {
 	if d.NumDigits() <= 18 {
 		coef, exp := d.CoefficientInt64(), d.Exponent()
@@ -270,8 +271,8 @@ func ToCents(d decimal.Decimal) (int64, error) {
 	}
 	// Past the digit bound the value is refused as out of range; within it,
 	// bigDecimalToCents decides any exponent without expanding it.
-	if !digitsBounded(d) {
-		return 0, CheckBounds(d, apierr.AmountOutOfRange, moneyParam)
+	if !apierr.DigitsBounded(d) {
+		return 0, apierr.CheckBounds(d, apierr.AmountOutOfRange, moneyParam)
 	}
 	return bigDecimalToCents(d)
 }
@@ -306,13 +307,13 @@ func bigDecimalToCents(d decimal.Decimal) (int64, error) {
 func centsPrecisionError(d decimal.Decimal) *apierr.Error {
 	return apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, moneyParam,
 		"amount %s is not a whole number of cents; expected at most two significant decimal places",
-		Describe(d))
+		apierr.DescribeDecimal(d))
 }
 
 func centsRangeError(d decimal.Decimal) *apierr.Error {
 	return apierr.Wrap(apierr.ErrRange, apierr.AmountOutOfRange, moneyParam,
 		"amount %s is outside the supported range; expected at most %s in magnitude",
-		Describe(d), FormatCents(math.MaxInt64))
+		apierr.DescribeDecimal(d), FormatCents(math.MaxInt64))
 }
 
 // FromCents returns cents as a decimal with exponent −2 (750 → 7.50), exactly.
@@ -364,8 +365,8 @@ func ToUnits(d decimal.Decimal, places int) (int64, error) {
 		}
 		return 0, unitsPrecisionError(d, places)
 	}
-	if !digitsBounded(d) { // within the bound the cases below decide any exponent
-		return 0, CheckBounds(d, apierr.ValueOutOfRange, moneyParam)
+	if !apierr.DigitsBounded(d) { // within the bound the cases below decide any exponent
+		return 0, apierr.CheckBounds(d, apierr.ValueOutOfRange, moneyParam)
 	}
 	digits := int64(d.NumDigits()) // ≥ 19
 	switch {
@@ -393,12 +394,12 @@ func ToUnits(d decimal.Decimal, places int) (int64, error) {
 
 func unitsPrecisionError(d decimal.Decimal, places int) *apierr.Error {
 	return apierr.Wrap(apierr.ErrPrecision, apierr.InvalidFormat, moneyParam,
-		"amount %s has more than %d decimal places", Describe(d), places)
+		"amount %s has more than %d decimal places", apierr.DescribeDecimal(d), places)
 }
 
 func unitsRangeError(d decimal.Decimal, places int) *apierr.Error {
 	return apierr.Wrap(apierr.ErrRange, apierr.ValueOutOfRange, moneyParam,
-		"amount %s is too large; expected at most %s", Describe(d), formatFixed(math.MaxInt64, places))
+		"amount %s is too large; expected at most %s", apierr.DescribeDecimal(d), formatFixed(math.MaxInt64, places))
 }
 
 func formatFixed(v int64, places int) string {

@@ -61,10 +61,10 @@ func FuzzBounds(f *testing.F) {
 	f.Fuzz(func(t *testing.T, coef int64, exp int32, places int) {
 		d := decimal.New(coef, exp)
 		s := money.Format(d)
-		if len(s) > 2*money.MaxDigits+8 {
+		if len(s) > 2*apierr.MaxDigits+8 {
 			t.Fatalf("Format(%de%d) is %d bytes", coef, exp, len(s))
 		}
-		if money.Bounded(d) {
+		if apierr.Bounded(d) {
 			want := d.Round(2).StringFixed(2)
 			if want == "-0.00" {
 				want = "0.00"
@@ -80,10 +80,10 @@ func FuzzBounds(f *testing.F) {
 			}
 		}
 		out := money.AppendFixed(nil, coef, places)
-		if len(out) > 2*money.MaxExponent+48 {
+		if len(out) > 2*apierr.MaxExponent+48 {
 			t.Fatalf("AppendFixed(%d, %d) is %d bytes", coef, places, len(out))
 		}
-		if places > money.MaxExponent || places < -money.MaxExponent {
+		if places > apierr.MaxExponent || places < -apierr.MaxExponent {
 			return // the scientific form: TestPropAppendFixedAnyPlaces reads it back
 		}
 		r, ok := new(big.Rat).SetString(string(out))

@@ -37,7 +37,7 @@ type AnnualRate struct {
 // apierr.ErrRange); more than RatePlaces significant decimal places is
 // invalid_format (apierr.ErrPrecision), refused rather than rounded.
 func PercentPerYear(p decimal.Decimal) (AnnualRate, error) {
-	if err := money.CheckBounds(p, apierr.RateOutOfRange, annualRateParam); err != nil {
+	if err := apierr.CheckBounds(p, apierr.RateOutOfRange, annualRateParam); err != nil {
 		return AnnualRate{}, err
 	}
 	coef := p.Coefficient()

@@ -21,15 +21,15 @@ import (
 // integer T_k in the day count's units (Plan.InterestTime).
 //
 // Errors: a money field outside the library's bounds on decimals
-// (money.CheckBounds: more than money.MaxDigits digits or an exponent beyond
-// ±money.MaxExponent, as in Row{Payment: decimal.New(1, math.MaxInt32)}) is
+// (apierr.CheckBounds: more than apierr.MaxDigits digits or an exponent beyond
+// ±apierr.MaxExponent, as in Row{Payment: decimal.New(1, math.MaxInt32)}) is
 // amount_out_of_range with the field's key as param; nothing is expanded.
 func (r Row) MarshalJSON() ([]byte, error) {
 	for _, f := range [...]struct {
 		d     decimal.Decimal
 		param string
 	}{{r.Payment, "payment"}, {r.Interest, "interest"}, {r.Principal, "principal"}, {r.Balance, "balance"}} {
-		if err := money.CheckBounds(f.d, apierr.AmountOutOfRange, f.param); err != nil {
+		if err := apierr.CheckBounds(f.d, apierr.AmountOutOfRange, f.param); err != nil {
 			return nil, err
 		}
 	}

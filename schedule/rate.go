@@ -49,7 +49,7 @@ type MonthlyRate struct {
 // that is silently changed changes every installment. Trailing zeros do not count:
 // 2.500000000000 is 2.5.
 func PercentPerMonth(p decimal.Decimal) (MonthlyRate, error) {
-	if err := money.CheckBounds(p, apierr.RateOutOfRange, rateParam); err != nil {
+	if err := apierr.CheckBounds(p, apierr.RateOutOfRange, rateParam); err != nil {
 		return MonthlyRate{}, err
 	}
 	coef := p.Coefficient()
@@ -60,8 +60,8 @@ func PercentPerMonth(p decimal.Decimal) (MonthlyRate, error) {
 	return rateFromDigits(coef.Text(10), int64(p.Exponent()), neg, func() string { return describeDecimal(p) })
 }
 
-// describeDecimal renders d for an error detail, bounded (money.Describe).
-func describeDecimal(d decimal.Decimal) string { return money.Describe(d) }
+// describeDecimal renders d for an error detail, bounded (apierr.DescribeDecimal).
+func describeDecimal(d decimal.Decimal) string { return apierr.DescribeDecimal(d) }
 
 // ParsePercentPerMonth parses a rate in percent per month written as a JSON
 // number: "2.5", "0.629890", "1e-1". It accepts exactly the JSON number grammar

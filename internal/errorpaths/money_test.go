@@ -34,10 +34,10 @@ func init() {
 			{"ToUnits(1e2147483647, 10)", func() error { return err2(money.ToUnits(decHuge, 10)) }, apierr.ValueOutOfRange, "amount", apierr.ErrRange},
 			{"ToUnits(100,001 digits, 2)", func() error { return err2(money.ToUnits(decLongCoef, 2)) }, apierr.ValueOutOfRange, "amount", apierr.ErrRange},
 			{"ToUnits(1, 19)", func() error { return err2(money.ToUnits(mustDecimal("1"), 19)) }, apierr.Internal, "amount", nil},
-			{"CheckBounds(1e2147483647)", func() error { return money.CheckBounds(decHuge, apierr.AmountOutOfRange, "requested_amount") }, apierr.AmountOutOfRange, "requested_amount", apierr.ErrRange},
-			{"CheckBounds(-7e2147483647)", func() error { return money.CheckBounds(decNegHuge, apierr.RateOutOfRange, "fee_percent") }, apierr.RateOutOfRange, "fee_percent", apierr.ErrRange},
-			{"CheckBounds(1e-2147483648)", func() error { return money.CheckBounds(decTiny, apierr.ValueOutOfRange, "x") }, apierr.ValueOutOfRange, "x", apierr.ErrRange},
-			{"CheckBounds(math.MaxInt32 exponent)", func() error { return money.CheckBounds(decHuge.Neg(), apierr.AmountOutOfRange, "amount") }, apierr.AmountOutOfRange, "amount", apierr.ErrRange},
+			{"CheckBounds(1e2147483647)", func() error { return apierr.CheckBounds(decHuge, apierr.AmountOutOfRange, "requested_amount") }, apierr.AmountOutOfRange, "requested_amount", apierr.ErrRange},
+			{"CheckBounds(-7e2147483647)", func() error { return apierr.CheckBounds(decNegHuge, apierr.RateOutOfRange, "fee_percent") }, apierr.RateOutOfRange, "fee_percent", apierr.ErrRange},
+			{"CheckBounds(1e-2147483648)", func() error { return apierr.CheckBounds(decTiny, apierr.ValueOutOfRange, "x") }, apierr.ValueOutOfRange, "x", apierr.ErrRange},
+			{"CheckBounds(math.MaxInt32 exponent)", func() error { return apierr.CheckBounds(decHuge.Neg(), apierr.AmountOutOfRange, "amount") }, apierr.AmountOutOfRange, "amount", apierr.ErrRange},
 		}
 	}
 	_ = math.MaxInt

@@ -1,4 +1,4 @@
-package money_test
+package apierr_test
 
 import (
 	"errors"
@@ -15,10 +15,12 @@ import (
 	"github.com/dinie/lending/money"
 )
 
+func describe(d decimal.Decimal) string { return apierr.DescribeDecimal(d) }
+
 // pow10Big is 10^k as a big.Int.
 func pow10Big(k int64) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(k), nil) }
 
-// The bounds are money.MaxDigits (1,024) digits and an exponent within ±1,024;
+// The bounds are apierr.MaxDigits (1,024) digits and an exponent within ±1,024;
 // the expected answers are read off those two numbers by hand.
 func TestBounded(t *testing.T) {
 	cases := []struct {
@@ -39,10 +41,10 @@ func TestBounded(t *testing.T) {
 		{decimal.NewFromBigInt(pow10Big(300000), -300000), false}, // 1.000…: the value is small, the coefficient is not
 	}
 	for _, c := range cases {
-		if got := money.Bounded(c.d); got != c.want {
+		if got := apierr.Bounded(c.d); got != c.want {
 			t.Errorf("Bounded(%s) = %v, want %v", describe(c.d), got, c.want)
 		}
-		err := money.CheckBounds(c.d, apierr.RateOutOfRange, "fee_percent")
+		err := apierr.CheckBounds(c.d, apierr.RateOutOfRange, "fee_percent")
 		var e *apierr.Error
 		switch {
 		case c.want && err != nil:
@@ -104,7 +106,7 @@ func TestPropAppendFixedAnyPlaces(t *testing.T) {
 		if len(out) > 3100 {
 			t.Fatalf("AppendFixed(%d, %d) is %d bytes long", v, places, len(out))
 		}
-		if places > money.MaxExponent || places < -money.MaxExponent {
+		if places > apierr.MaxExponent || places < -apierr.MaxExponent {
 			want := new(big.Int).SetInt64(v).String()
 			if v != 0 {
 				want += "e" + big.NewInt(0).Neg(big.NewInt(int64(places))).String()

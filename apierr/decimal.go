@@ -1,11 +1,9 @@
-package money
+package apierr
 
 import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/dinie/lending/apierr"
 )
 
 // MaxDigits and MaxExponent bound every decimal the library reads: its coefficient
@@ -14,10 +12,13 @@ import (
 // (decimal.New(1, math.MaxInt32) is 1 followed by 2,147,483,647 zeros), and
 // shopspring's arithmetic and formatting expand it, so such a value would cost time
 // without bound. No amount, rate or percentage the library handles comes near the
-// bounds, which are those of the text it parses: MaxLen characters.
+// bounds, which are those of the text it parses (money.MaxLen, 1,024
+// characters). They live here, at the bottom of the layering, so that every
+// package that takes a decimal — money, cet, schedule and those above — checks it
+// with the same helper.
 const (
-	MaxDigits   = MaxLen
-	MaxExponent = MaxLen
+	MaxDigits   = 1024
+	MaxExponent = 1024
 )
 
 // maxCoefficientBits is the bit length of 10^MaxDigits − 1, rounded up: a
@@ -32,11 +33,13 @@ func Bounded(d decimal.Decimal) bool {
 	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent {
 		return false
 	}
-	return digitsBounded(d)
+	return DigitsBounded(d)
 }
 
-// digitsBounded reports whether d's coefficient has at most MaxDigits digits.
-func digitsBounded(d decimal.Decimal) bool {
+// DigitsBounded reports whether d's coefficient has at most MaxDigits digits,
+// whatever its exponent: the half of Bounded for callers that decide any exponent
+// without expanding it (money.ToCents, money.Format).
+func DigitsBounded(d decimal.Decimal) bool {
 	if d.NumDigits() <= 18 {
 		return true // the int64 fast path of NumDigits: no big arithmetic
 	}
@@ -51,21 +54,22 @@ func digitsBounded(d decimal.Decimal) bool {
 // field's own range code: amount_out_of_range for money, rate_out_of_range for a
 // rate) and reason apierr.ErrRange, whose Detail describes d without expanding it.
 // Every exported function that takes a decimal checks it with CheckBounds (or with
-// ToCents and ToUnits, which apply it) before any arithmetic or formatting.
-func CheckBounds(d decimal.Decimal, code apierr.Code, param string) error {
+// money.ToCents and money.ToUnits, which apply it) before any arithmetic or
+// formatting.
+func CheckBounds(d decimal.Decimal, code Code, param string) error {
 	if Bounded(d) {
 		return nil
 	}
-	return apierr.Wrap(apierr.ErrRange, code, param,
+	return Wrap(ErrRange, code, param,
 		"%s %s is outside the bounds of a decimal: at most %d digits and an exponent within ±%d",
-		param, Describe(d), MaxDigits, MaxExponent)
+		param, DescribeDecimal(d), MaxDigits, MaxExponent)
 }
 
-// Describe prints d for an error Detail in bounded time and length: plainly when its
+// DescribeDecimal prints d for an error Detail in bounded time and length: plainly when its
 // plain form is short (at most 40 characters of digits), else as coefficient, 'e' and
 // exponent ("1e2147483647"), and a coefficient of more than 40 digits by its length
 // alone, because d.String() of decimal.New(1, 2e9) has two billion digits.
-func Describe(d decimal.Decimal) string {
+func DescribeDecimal(d decimal.Decimal) string {
 	exp := int64(d.Exponent())
 	abs := exp
 	if abs < 0 {
