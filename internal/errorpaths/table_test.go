@@ -108,9 +108,8 @@ var (
 	decLongCoef = decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(100_000), nil), -99_998) // 100.00 with 100,001 digits
 )
 
-// err1 and friends keep the rows one line each: they return the error of a call
-// with one, two or three results.
-func err1(err error) error                     { return err }
+// err2 and err3 keep the rows one line each: they return the error of a call
+// with two or three results.
 func err2[A any](_ A, err error) error         { return err }
 func err3[A, B any](_ A, _ B, err error) error { return err }
 
