@@ -56,3 +56,13 @@ type Deleted struct {
 	ID      string `json:"id"`
 	Deleted bool   `json:"deleted"`
 }
+
+// WebhookEndpointOf is the wire form of endpoint ep: its id, url and status, the
+// event patterns as the client sent them (patterns, which ep.Events compiles; nil is
+// every event, written []), the description and the instant it was created. It shows
+// no secret; WithSecret adds the one the creation and rotation responses carry. The
+// patterns slice is copied.
+func WebhookEndpointOf(ep webhook.Endpoint, patterns []string, description *string, createdAt Instant) WebhookEndpoint {
+	return WebhookEndpoint{ID: ep.ID, URL: ep.URL, Events: append([]string{}, patterns...), Description: description,
+		Status: ep.Status, CreatedAt: createdAt}
+}
