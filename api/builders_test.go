@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/dinie/lending/api"
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
