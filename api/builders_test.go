@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -134,5 +135,25 @@ func TestNewEvent(t *testing.T) {
 		api.Credential{CreatedAt: api.InstantOf(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC))})
 	if !errors.Is(err, apierr.InvalidFormat) {
 		t.Errorf("an unmarshalable snapshot: %v", err)
+	}
+}
+
+// TestTransactionListJSON: the list of transactions written directly is what
+// encoding/json writes for it (a second implementation: the generic envelope over
+// each transaction's MarshalJSON), for every prefix of the golden list.
+func TestTransactionListJSON(t *testing.T) {
+	txs := goldens(t)["list_transactions"].(api.List[api.Transaction]).Data
+	for n := 0; n <= len(txs); n++ {
+		for _, more := range []bool{false, true} {
+			l := api.List[api.Transaction]{Data: txs[:n], HasMore: more}
+			got, err := l.MarshalJSON()
+			want, _ := json.Marshal(struct {
+				Data    []api.Transaction `json:"data"`
+				HasMore bool              `json:"has_more"`
+			}{append([]api.Transaction{}, txs[:n]...), more})
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%d transactions, has_more %v:\n%s\nwant\n%s", n, more, got, want)
+			}
+		}
 	}
 }

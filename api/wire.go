@@ -1,6 +1,7 @@
 package api
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -108,13 +109,36 @@ type List[T any] struct {
 	HasMore bool `json:"has_more"`
 }
 
-// MarshalJSON writes an empty data array, never null, for an empty page.
+// MarshalJSON writes an empty data array, never null, for an empty page. A list of
+// transactions, the longest list a server answers often, is appended directly from
+// each transaction's own AppendJSON (what encoding/json would write, without its
+// second pass over every item).
 func (l List[T]) MarshalJSON() ([]byte, error) {
 	type plain List[T]
 	if l.Data == nil {
 		l.Data = []T{}
 	}
+	if txs, ok := any(l.Data).([]Transaction); ok {
+		return appendTransactions(txs, l.HasMore), nil
+	}
 	return jsonMarshal(plain(l))
+}
+
+func appendTransactions(txs []Transaction, more bool) []byte {
+	n := 32
+	for i := range txs {
+		n += 640 + 256*len(txs[i].Payments)
+	}
+	b := append(make([]byte, 0, n), `{"data":[`...)
+	for i := range txs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = txs[i].AppendJSON(b)
+	}
+	b = append(b, `],"has_more":`...)
+	b = strconv.AppendBool(b, more)
+	return append(b, '}')
 }
 
 func appendTrimmed(b []byte, v int64, places int) []byte { return money.AppendTrimmed(b, v, places) }
