@@ -91,11 +91,11 @@ type state struct {
 	paidInterest, paidPrincipal int64
 	// what a payoff forgave (Settle's discount), interest first
 	forgivenInterest, forgivenPrincipal int64
-	late                        bool    // a late payment has assessed the fine
-	assessed, paid              charges // late charges assessed so far, and paid
-	from                        calendar.Date
-	settled                     calendar.Date // the date of the payment that left nothing to pay
-	last                        calendar.Date // the date of the last payment
+	late                                bool    // a late payment has assessed the fine
+	assessed, paid                      charges // late charges assessed so far, and paid
+	from                                calendar.Date
+	settled                             calendar.Date // the date of the payment that left nothing to pay
+	last                                calendar.Date // the date of the last payment
 }
 
 type charges struct{ iof, fine, mora, interest int64 }

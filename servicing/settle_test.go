@@ -31,7 +31,7 @@ func TestSettleByHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		on                                   string
+		on                                    string
 		amount, interest, principal, discount int64
 	}{
 		{"2026-03-02", 99010, 0, 99010, 990},
