@@ -2,15 +2,21 @@ package sandbox
 
 import (
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/dinie/lending/api"
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/servicing"
 	"github.com/dinie/lending/statemachine"
+	"github.com/dinie/lending/validation"
+	"github.com/dinie/lending/webhook"
 )
 
 func (s *Server) controlRoutes() {
@@ -268,8 +274,23 @@ func (s *Server) moveLoan(rec *loanRec, to statemachine.LoanStatus) error {
 	return nil
 }
 
-// book starts servicing an active loan. It waits for the servicing package.
-func (s *Server) book(rec *loanRec) error { return nil }
+// book starts servicing a loan that becomes active: servicing.Book with the library's
+// default late charges (2 % fine, 1 % a month mora, compound delay interest from the
+// original due date), and a tx_ id per installment. Callers hold s.mu.
+func (s *Server) book(rec *loanRec) error {
+	l, err := servicing.Book(rec.rec.Simulation, servicing.DefaultTerms())
+	if err != nil {
+		return err
+	}
+	ids := make([]string, l.Len())
+	for i := range ids {
+		if ids[i], err = s.newID(validation.Transaction); err != nil {
+			return err
+		}
+	}
+	rec.serviced, rec.txIDs = l, ids
+	return nil
+}
 
 type clockControl struct {
 	Now *api.Instant `json:"now"`
@@ -298,11 +319,87 @@ func (c *call) moveClock() (int, any, error) {
 	return http.StatusOK, clockControl{Now: &api.Instant{Time: c.s.now()}}, nil
 }
 
+// paymentControl is the body of POST /sandbox/loans/{id}/payments: the installment,
+// the amount and the date it was paid (today in São Paulo when absent).
+type paymentControl struct {
+	InstallmentNumber *int           `json:"installment_number"`
+	Amount            *api.Money     `json:"amount"`
+	PaidAt            *calendar.Date `json:"paid_at"`
+}
+
+// payInstallment records a payment by the servicing rules (servicing.Loan.Pay: late
+// charges first, then interest, then principal) and emits loan.payment_received, then
+// loan.finished for the payment that settles the loan. A payment dated after the
+// sandbox's today has not happened yet: value_out_of_range.
 func (c *call) payInstallment() (int, any, error) {
-	if _, err := c.loan(); err != nil {
+	rec, err := c.loan()
+	if err != nil {
 		return 0, nil, err
 	}
-	return 0, nil, apierr.Errorf(apierr.NotFound, "route", "payments are not served yet")
+	var pc paymentControl
+	if err := api.DecodeBytes(c.body, &pc); err != nil {
+		return 0, nil, err
+	}
+	var errs apierr.Errors
+	if pc.InstallmentNumber == nil {
+		errs = errs.Append(apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "installment_number", "installment_number is required"))
+	}
+	if pc.Amount == nil {
+		errs = errs.Append(apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "amount", "amount is required"))
+	}
+	if err := errs.Err(); err != nil {
+		return 0, nil, err
+	}
+	now := c.s.now()
+	today, err := calendar.DateOf(now)
+	if err != nil {
+		return 0, nil, err
+	}
+	on := today
+	if pc.PaidAt != nil {
+		on = *pc.PaidAt
+	}
+	if on.After(today) {
+		return 0, nil, apierr.Errorf(apierr.ValueOutOfRange, "paid_at",
+			"paid_at %s is after today, %s, on the sandbox's clock", on, today)
+	}
+	if rec.serviced == nil { // not yet active: the lifecycle says why no payment is taken
+		if _, _, err := statemachine.ReceivePayment(rec.rec.Status, false); err != nil {
+			return 0, nil, err
+		}
+		return 0, nil, apierr.Errorf(apierr.Internal, "", "an active loan without its servicing")
+	}
+	next, receipt, err := rec.serviced.Pay(rec.rec.Status, *pc.InstallmentNumber, pc.Amount.Decimal(), on)
+	if err != nil {
+		return 0, nil, err
+	}
+	rec.serviced = next
+	rec.rec.Status = receipt.Status
+	w, err := api.LoanOf(rec.rec)
+	if err != nil {
+		return 0, nil, err
+	}
+	paidAt := now // the instant the sandbox received it; a past date is its São Paulo noon
+	if on != today {
+		paidAt = on.In(saoPaulo()).Add(12 * time.Hour)
+	}
+	pay := &webhook.Payment{Amount: money.FromCents(receipt.Payment.Amount), PaidAt: paidAt,
+		InstallmentNumber: receipt.Payment.Installment}
+	for _, e := range receipt.Events {
+		if e == statemachine.EventLoanPaymentReceived {
+			c.s.emitWith(rec.partner, e, w, pay)
+		} else {
+			c.s.emit(rec.partner, e, w)
+		}
+	}
+	return http.StatusOK, paymentAnswer{Loan: w, Payment: receipt.Payment}, nil
+}
+
+// paymentAnswer is what a payment control answers: the loan after it and the payment
+// with its allocation.
+type paymentAnswer struct {
+	Loan    api.Loan          `json:"loan"`
+	Payment servicing.Payment `json:"payment"`
 }
 
 // listDeliveries is GET /sandbox/deliveries: every delivery attempted for the
@@ -310,3 +407,12 @@ func (c *call) payInstallment() (int, any, error) {
 func (c *call) listDeliveries() (int, any, error) {
 	return http.StatusOK, api.List[delivery]{Data: c.s.deliver.deliveries(c.partner)}, nil
 }
+
+// saoPaulo is America/Sao_Paulo (embedded by package calendar's time/tzdata).
+var saoPaulo = sync.OnceValue(func() *time.Location {
+	loc, err := time.LoadLocation("America/Sao_Paulo")
+	if err != nil {
+		return time.FixedZone("BRT", -3*3600)
+	}
+	return loc
+})
