@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/dinie/lending/api"
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
@@ -155,5 +157,43 @@ func TestTransactionListJSON(t *testing.T) {
 				t.Errorf("%d transactions, has_more %v:\n%s\nwant\n%s", n, more, got, want)
 			}
 		}
+	}
+}
+
+func TestWithMessage(t *testing.T) {
+	cust := goldens(t)["customer"].(api.Customer)
+	msg := "the photo is blurred"
+	got := cust.WithMessage("ccmei", &msg)
+	if got.KYC[0].Message != &msg || cust.KYC[0].Message != nil || got.KYC[1].Message != nil {
+		t.Errorf("WithMessage = %+v (receiver %+v)", got.KYC, cust.KYC)
+	}
+	if got := got.WithMessage("ccmei", nil); got.KYC[0].Message != nil {
+		t.Error("WithMessage(nil) keeps the message")
+	}
+}
+
+// TestPaymentOf: the loan.payment_received payment of servicing's receipt, held to
+// the envelope's own checks by marshalling it.
+func TestPaymentOf(t *testing.T) {
+	g := goldens(t)
+	sim := g["simulation"].(*simulation.Simulation)
+	l, err := servicing.Book(sim, servicing.DefaultTerms())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, receipt, err := l.Pay(statemachine.LoanActive, 1, decimal.RequireFromString("150.50"), sim.FirstDueDate())
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 4, 10, 15, 4, 5, 0, time.UTC)
+	e, err := api.NewEvent(bytes.NewReader(bytes.Repeat([]byte{9}, 32)), statemachine.EventLoanPaymentReceived, at,
+		g["loan_active"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Payment = api.PaymentOf(receipt.Payment, at)
+	b, err := e.MarshalJSON()
+	if err != nil || !bytes.HasSuffix(b, []byte(`"payment":{"amount":"150.50","paid_at":"2026-04-10T15:04:05Z","installment_number":1}}`)) {
+		t.Errorf("envelope = %s, %v", b, err)
 	}
 }

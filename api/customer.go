@@ -307,3 +307,16 @@ func (c Customer) WithUpload(typ string, at Instant) Customer {
 	}
 	return c
 }
+
+// WithMessage returns c with the kyc item of type typ carrying message (nil clears
+// it): the reason of a rejection or of a requested correction. A type c has no item
+// of changes nothing. c is not modified; the kyc list is new.
+func (c Customer) WithMessage(typ string, message *string) Customer {
+	c.KYC = append([]KYCItem(nil), c.KYC...)
+	for i := range c.KYC {
+		if c.KYC[i].Type == typ {
+			c.KYC[i].Message = message
+		}
+	}
+	return c
+}

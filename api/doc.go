@@ -31,7 +31,7 @@
 // Each resource has one wire type and one way to build it from the domain:
 //
 //	customer (cust_)          Customer      NewCustomer(id, CustomerInput, statemachine.Customer, created);
-//	                                        Customer.WithState, WithUpload, Update
+//	                                        Customer.WithState, WithUpload, WithMessage, Update
 //	credit offer (co_)        CreditOffer   CreditOfferOf(statemachine.Offer): installments or the
 //	                                        min/max pair, never both; fees and class under breakdown
 //	simulation (sim_)         *simulation.Simulation (its own MarshalJSON), extras under breakdown
@@ -45,7 +45,7 @@
 //	token                     Token         NewToken(IssueAccessToken(…)): {access_token, token_type, expires_in}
 //	list                      List[T]       Page(items, idOf, resource, limit, starting_after)
 //	event envelope (evt_)     Event         NewEvent(rand, type, at, snapshot): webhook.Envelope
-//	                                        around the snapshot's API bytes
+//	                                        around the snapshot's API bytes; PaymentOf(servicing.Payment, …)
 //	problem                   Problem       NewProblem(err), WriteProblem
 //
 // Transaction and Event are aliases: their one home is the package that computes them

@@ -4,6 +4,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/dinie/lending/money"
+	"github.com/dinie/lending/servicing"
 	"github.com/dinie/lending/statemachine"
 	"github.com/dinie/lending/webhook"
 )
@@ -31,4 +33,12 @@ func NewEvent(rand io.Reader, typ statemachine.Event, at time.Time, data any) (E
 		return Event{}, err
 	}
 	return webhook.NewEnvelope(rand, typ, at, raw)
+}
+
+// PaymentOf is the payment member of a loan.payment_received event for a payment the
+// servicing package applied (servicing.Receipt.Payment): its amount, its installment,
+// and receivedAt, the instant the server received it (the payment itself is dated by
+// a civil date, which counts the late charges' days; the event carries an instant).
+func PaymentOf(p servicing.Payment, receivedAt time.Time) *webhook.Payment {
+	return &webhook.Payment{Amount: money.FromCents(p.Amount), PaidAt: receivedAt, InstallmentNumber: p.Installment}
 }
