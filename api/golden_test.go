@@ -52,6 +52,7 @@ var contractFields = map[string][]string{
 	"credential":                   {"client_id", "name", "status", "expires_at", "created_at"},
 	"credential_with_secret":       {"client_id", "name", "status", "expires_at", "created_at", "client_secret"},
 	"token":                        {"access_token", "token_type", "expires_in"},
+	"deleted":                      {"id", "deleted"},
 	"list":                         {"data", "has_more"},
 	"transaction": {"id", "type", "due_date", "status", "amount_due", "amount_paid", "amount_remaining",
 		"principal", "interest", "fees", "days_overdue", "paid_at", "breakdown"},
@@ -198,6 +199,8 @@ func goldens(t *testing.T) map[string]any {
 		"loan_processing":              loan(statemachine.LoanProcessing),
 		"loan_awaiting_signatures":     loan(statemachine.LoanAwaitingSignatures),
 		"loan_active":                  loan(statemachine.LoanActive),
+		"loan_cancelled":               loan(statemachine.LoanCancelled),
+		"deleted":                      api.Deleted{ID: ep.ID, Deleted: true},
 		"webhook_endpoint":             ep,
 		"webhook_endpoint_with_secret": ep.WithSecret(secret),
 		"credential":                   cred,
@@ -216,6 +219,7 @@ func goldens(t *testing.T) map[string]any {
 var goldenResource = map[string]string{
 	"customer": "customer", "credit_offer_range": "credit_offer_range", "credit_offer_fixed": "credit_offer_fixed",
 	"simulation": "simulation", "loan_processing": "loan", "loan_awaiting_signatures": "loan", "loan_active": "loan",
+	"loan_cancelled": "loan", "deleted": "deleted",
 	"webhook_endpoint": "webhook_endpoint", "webhook_endpoint_with_secret": "webhook_endpoint_with_secret",
 	"credential": "credential", "credential_with_secret": "credential_with_secret", "token": "token",
 	"list_customers": "list", "problem_invalid_cpf": "problem", "problem_fields": "problem_fields",
@@ -300,6 +304,8 @@ func TestContractFields(t *testing.T) {
 		{"loan_awaiting_signatures", "ccb_number", false}, {"loan_awaiting_signatures", "signing_url", false},
 		{"loan_awaiting_signatures", "net_amount", true},
 		{"loan_active", "ccb_number", false}, {"loan_active", "signing_url", true}, {"loan_active", "net_amount", false},
+		// A cancelled loan keeps the CCB it had; nothing was released.
+		{"loan_cancelled", "ccb_number", false}, {"loan_cancelled", "signing_url", true}, {"loan_cancelled", "net_amount", true},
 		// paid_at is set only once nothing remains (docs/servicing.md).
 		{"transaction_paid", "paid_at", false}, {"transaction_partially_paid", "paid_at", true},
 		{"transaction_overdue", "paid_at", true}, {"transaction_pending", "paid_at", true},
