@@ -1,7 +1,12 @@
-// Package api is the wire layer of the API the library serves (docs/api.md): the
-// resources as they travel, request bodies decoded, errors mapped to HTTP, ids,
-// pagination and access tokens. A server's handler is decode, call the library,
-// store, encode:
+// Package api is the wire layer of the embedded-credit API: the JSON form of every
+// resource and request, the problem document every error becomes, the HTTP status
+// of every error code, and the few helpers a server needs around them (strict body
+// decoding, IDs, access tokens, pagination). HTTP statuses and problem documents
+// live here, above every domain package; the rules it carries out are the lower
+// packages', and it adds none of its own. The contract it serves is written down in
+// docs/api.md.
+//
+// A server's handler is decode, call the library, store, encode:
 //
 //	var req api.SimulationRequest
 //	if err := api.Decode(r.Body, &req); err != nil { api.WriteProblem(w, r, err); return }
@@ -14,21 +19,19 @@
 //
 // # Wire formats
 //
-// Money is Money, int64 cents written as a JSON string with exactly two decimals
-// ("25000.00") and read only from one: a JSON number, a sign, an exponent or other
-// than two places is invalid_format. Cents are exact both ways, so the wire never
-// rounds (money.ParseCents, money.AppendCents). Instants are Instant, RFC 3339 in
-// UTC with a fraction only when there is one; the zero Instant is null, and null reads
-// back as it. Dates are calendar.Date ("2026-04-15"). Monthly rates are exact JSON
-// numbers (schedule.MonthlyRate), other percentages scaled integers written without
-// trailing zeros; the loan's cet is the simulation's annual CET, which the simulation
-// already rounded to two decimals, carried as hundredths. Optional fields are written
-// as null, lists as [] (never null), so a resource's shape never depends on its data.
-// Bodies are written without HTML escaping: a name with "&" is "&" on the wire.
+// Money is an amount in cents on the wire ("25000.00", never a JSON number), exact
+// both ways: the wire never rounds (money.ParseCents, money.AppendCents). Instant is
+// an RFC 3339 instant in UTC whose zero value is written null (docs/api.md §2);
+// dates are calendar.Date ("2026-04-15"). Monthly rates are exact JSON numbers
+// (schedule.MonthlyRate), other percentages scaled integers written without
+// trailing zeros; a loan's cet is its simulation's annual CET, already two decimals.
+// Optional fields that are absent are written as null and lists as [], so a
+// resource's shape never depends on its data (docs/api.md §5). Bodies are written
+// without HTML escaping: a name with "&" is "&" on the wire.
 //
 // # Resources and their builders
 //
-// Each resource has one wire type and one way to build it from the domain:
+// Each resource has one wire type, built from the lower packages' values:
 //
 //	customer (cust_)          Customer      NewCustomer(id, CustomerInput, statemachine.Customer, created);
 //	                                        Customer.WithState, WithUpload, WithMessage, Update
@@ -50,45 +53,47 @@
 //
 // Transaction and Event are aliases: their one home is the package that computes them
 // (servicing, webhook), and this package supplies what the wire adds (the ids, the
-// snapshot's bytes). Where the contract lists extras of the library (a simulation's
-// schedule, an offer's fees, a transaction's late charges), they sit under one key,
-// breakdown, so no extra can collide with a present or future field of the contract.
-// Each resource, and each kind of error, has a golden file under testdata/api held
-// field by field to the contract's field lists (go test ./api -run TestGolden
-// -update rewrites them).
+// snapshot's bytes). The library's extras of a resource (a simulation's schedule, an
+// offer's fees, a transaction's late charges) sit under one key, breakdown, so no
+// extra can collide with a present or future field of the contract. Each resource,
+// and each kind of error, has a golden file under testdata/api held field by field to
+// the contract's field lists (go test ./api -run TestGolden -update rewrites them).
 //
-// # Request bodies
+// SimulationRequest, LoanRequest, CustomerFields, CredentialRequest,
+// WebhookEndpointFields and RotateSecretRequest are the request bodies; their
+// pointer fields tell absence from a zero value, and their checks
+// (SimulationRequest.Request, LoanRequest.Terms, CustomerFields.Parse) report absent
+// required fields.
 //
-// Decode reads one JSON object of at most MaxBodyBytes (1 MiB) into a request type
-// (CustomerFields, SimulationRequest, LoanRequest, CredentialRequest,
-// WebhookEndpointFields, RotateSecretRequest): a body that is not one JSON object is
-// malformed_body (400); an unknown field, a wrong JSON type or a value its wire type
-// refuses is invalid_format with the field as param. A request type's pointer fields
-// tell absence from a zero value; its check (CustomerFields.Parse,
-// SimulationRequest.Request, LoanRequest.Terms) reports missing_required_field, and
-// every failure of one body comes back at once (apierr.Errors).
+// # Decoding
 //
-// # Errors and HTTP
+// Decode and DecodeBytes read one JSON object of at most MaxBodyBytes: a body that
+// is empty, too large, not JSON or followed by anything is malformed_body; an
+// unknown field, a value of the wrong JSON type or one its wire type
+// refuses is invalid_format with the field's JSON path as param; every field error
+// of a body is reported at once (docs/api.md §6).
 //
-// Status maps every code of apierr.Codes to its HTTP status: the contract's table,
-// not_found 404, method_not_allowed 405, and the library's own codes as apierr
-// documents them; a code outside the catalogue is 500. NewProblem builds an
-// [RFC 9457] problem document from any error with no string matching: the
-// *apierr.Error's code, param and detail, an errors list when several fields failed,
-// and for anything that is not a rule failure 500 internal_error with the fixed
-// detail "internal error", so no internal text reaches a client.
+// # Errors
 //
-// # Ids, pagination, tokens
+// Status maps every apierr code to its HTTP status (docs/api.md §9.2, §9.3); a code
+// outside the catalogue is 500. NewProblem turns any error into an [RFC 9457]
+// problem document without string matching: an *apierr.Error gives its code, param
+// and detail, an apierr.Errors of several failures one entry per field, and anything
+// else is 500 internal_error with a fixed detail, so no internal text reaches a
+// client. WriteProblem and WriteJSON write them.
 //
-// NewID draws a resource's id (its prefix and 32 lowercase hex digits) from the
-// caller's source of randomness. Page is cursor pagination over a sorted collection:
-// limit 1 to 100, starting_after an id of the listed resource that is an item of the
-// list (a stale cursor is invalid_format, never an empty page). IssueAccessToken and
-// ParseAccessToken are "dinie_at_" and an HS256 JWT ([RFC 7519]) with claims sub, iat
-// and exp = iat + 3,600; the token response is [RFC 6749] §5.1's.
+// # IDs, tokens and pages
 //
-// Everything here is a plain value or a pure function, safe for concurrent use; no
-// function reads a clock or a global source of randomness.
+// NewID draws a resource's ID (its prefix and 32 hex digits) from the caller's
+// source of randomness. IssueAccessToken and ParseAccessToken make and read the
+// access token, an HS256 [RFC 7519] JWT under the caller's key whose exp is 3,600 s
+// after its issue (docs/api.md §4); whether a token is still accepted is
+// statemachine's decision (Credential.TokenValid); the token response is
+// [RFC 6749] §5.1's. Page cuts a list by limit and starting_after (docs/api.md §7):
+// a stale cursor is invalid_format, never an empty page.
+//
+// The package has no mutable state and never reads the clock: every instant is an
+// argument. Everything in it is safe for concurrent use.
 //
 // [RFC 9457]: https://www.rfc-editor.org/rfc/rfc9457
 // [RFC 7519]: https://www.rfc-editor.org/rfc/rfc7519

@@ -24,6 +24,8 @@ func (s *Server) controlRoutes() {
 	s.route(http.MethodPost, "/sandbox/customers/{id}/credit-offers", true, (*call).createOffer)
 	s.route(http.MethodPost, "/sandbox/loans/{id}/advance", true, (*call).advanceLoan)
 	s.route(http.MethodPost, "/sandbox/loans/{id}/payments", true, (*call).payInstallment)
+	s.route(http.MethodGet, "/sandbox/loans/{id}/payoff", true, (*call).quotePayoff)
+	s.route(http.MethodPost, "/sandbox/loans/{id}/payoff", true, (*call).settleLoan)
 	s.route(http.MethodPost, "/sandbox/clock", true, (*call).moveClock)
 	s.route(http.MethodGet, "/sandbox/deliveries", true, (*call).listDeliveries)
 }
@@ -312,7 +314,7 @@ func (c *call) moveClock() (int, any, error) {
 			"now %s is before the sandbox clock %s; the clock only moves forward",
 			cc.Now.UTC().Format(time.RFC3339), cur.UTC().Format(time.RFC3339))
 	}
-	c.s.shift += cc.Now.Sub(cur)
+	c.s.shift.Add(int64(cc.Now.Sub(cur)))
 	for _, id := range c.s.st.offerOrder {
 		c.s.settle(c.s.st.offers[id])
 	}
@@ -350,49 +352,157 @@ func (c *call) payInstallment() (int, any, error) {
 	if err := errs.Err(); err != nil {
 		return 0, nil, err
 	}
+	on, err := c.pastDate(pc.PaidAt, "paid_at")
+	if err != nil {
+		return 0, nil, err
+	}
+	serviced, err := c.serviced(rec)
+	if err != nil {
+		return 0, nil, err
+	}
+	next, receipt, err := serviced.Pay(rec.rec.Status, *pc.InstallmentNumber, pc.Amount.Decimal(), on)
+	if err != nil {
+		return 0, nil, err
+	}
+	w, err := c.record(rec, next, receipt.Status, receipt.Events, []servicing.Payment{receipt.Payment})
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, paymentAnswer{Loan: w, Payment: receipt.Payment}, nil
+}
+
+// pastDate is a date a control was given (today in São Paulo when absent), refused
+// when it is after today: what has not happened yet cannot be recorded.
+func (c *call) pastDate(d *calendar.Date, param string) (calendar.Date, error) {
+	today, err := calendar.DateOf(c.s.now())
+	if err != nil {
+		return calendar.Date{}, err
+	}
+	if d == nil {
+		return today, nil
+	}
+	if d.After(today) {
+		return calendar.Date{}, apierr.Errorf(apierr.ValueOutOfRange, param,
+			"%s %s is after today, %s, on the sandbox's clock", param, *d, today)
+	}
+	return *d, nil
+}
+
+// serviced is the loan's servicing state; a loan not yet active has none, and the
+// lifecycle says why it takes no payment.
+func (c *call) serviced(rec *loanRec) (*servicing.Loan, error) {
+	if rec.serviced != nil {
+		return rec.serviced, nil
+	}
+	if _, _, err := statemachine.ReceivePayment(rec.rec.Status, false); err != nil {
+		return nil, err
+	}
+	return nil, apierr.Errorf(apierr.Internal, "", "an active loan without its servicing")
+}
+
+// record stores what servicing returned (the loan after the payments and its status)
+// and emits the events in order: loan.payment_received with each payment, in turn,
+// then loan.finished. The payment's paid_at instant is now when it is dated today,
+// else noon of its date in São Paulo.
+func (c *call) record(rec *loanRec, next *servicing.Loan, status statemachine.LoanStatus,
+	events []statemachine.Event, pays []servicing.Payment) (api.Loan, error) {
+	rec.serviced, rec.rec.Status = next, status
+	w, err := api.LoanOf(rec.rec)
+	if err != nil {
+		return api.Loan{}, err
+	}
 	now := c.s.now()
 	today, err := calendar.DateOf(now)
 	if err != nil {
+		return api.Loan{}, err
+	}
+	for _, e := range events {
+		if e != statemachine.EventLoanPaymentReceived || len(pays) == 0 {
+			c.s.emit(rec.partner, e, w)
+			continue
+		}
+		p := pays[0]
+		pays = pays[1:]
+		paidAt := now
+		if p.Date != today {
+			paidAt = p.Date.In(saoPaulo()).Add(12 * time.Hour)
+		}
+		c.s.emitWith(rec.partner, e, w, &webhook.Payment{Amount: money.FromCents(p.Amount), PaidAt: paidAt,
+			InstallmentNumber: p.Installment})
+	}
+	return w, nil
+}
+
+// payoffControl is the body of POST /sandbox/loans/{id}/payoff, and its query for GET:
+// the settlement date (today in São Paulo when absent).
+type payoffControl struct {
+	PaidAt *calendar.Date `json:"paid_at"`
+}
+
+// quotePayoff is GET /sandbox/loans/{id}/payoff[?date=YYYY-MM-DD]: the payoff on the
+// date (servicing.Loan.Payoff), today when absent; a date after today is a quote
+// too, for a payment scheduled ahead.
+func (c *call) quotePayoff() (int, any, error) {
+	rec, err := c.loan()
+	if err != nil {
 		return 0, nil, err
 	}
-	on := today
-	if pc.PaidAt != nil {
-		on = *pc.PaidAt
+	on, err := calendar.DateOf(c.s.now())
+	if err != nil {
+		return 0, nil, err
 	}
-	if on.After(today) {
-		return 0, nil, apierr.Errorf(apierr.ValueOutOfRange, "paid_at",
-			"paid_at %s is after today, %s, on the sandbox's clock", on, today)
+	if q := c.r.URL.Query().Get("date"); q != "" {
+		if on, err = calendar.ParseDate(q); err != nil {
+			return 0, nil, apierr.Relabel(err, "date")
+		}
 	}
-	if rec.serviced == nil { // not yet active: the lifecycle says why no payment is taken
-		if _, _, err := statemachine.ReceivePayment(rec.rec.Status, false); err != nil {
+	serviced, err := c.serviced(rec)
+	if err != nil {
+		return 0, nil, err
+	}
+	po, err := serviced.Payoff(on)
+	return http.StatusOK, po, err
+}
+
+// settleLoan is POST /sandbox/loans/{id}/payoff: the borrower pays the payoff on
+// paid_at (servicing.Loan.Settle), a payment per open installment, each emitting
+// loan.payment_received, then loan.finished. It answers the loan, the payoff and the
+// payments.
+func (c *call) settleLoan() (int, any, error) {
+	rec, err := c.loan()
+	if err != nil {
+		return 0, nil, err
+	}
+	var pc payoffControl
+	if len(c.body) > 0 {
+		if err := api.DecodeBytes(c.body, &pc); err != nil {
 			return 0, nil, err
 		}
-		return 0, nil, apierr.Errorf(apierr.Internal, "", "an active loan without its servicing")
 	}
-	next, receipt, err := rec.serviced.Pay(rec.rec.Status, *pc.InstallmentNumber, pc.Amount.Decimal(), on)
+	on, err := c.pastDate(pc.PaidAt, "paid_at")
 	if err != nil {
 		return 0, nil, err
 	}
-	rec.serviced = next
-	rec.rec.Status = receipt.Status
-	w, err := api.LoanOf(rec.rec)
+	serviced, err := c.serviced(rec)
 	if err != nil {
 		return 0, nil, err
 	}
-	paidAt := now // the instant the sandbox received it; a past date is its São Paulo noon
-	if on != today {
-		paidAt = on.In(saoPaulo()).Add(12 * time.Hour)
+	next, st, err := serviced.Settle(rec.rec.Status, on)
+	if err != nil {
+		return 0, nil, err
 	}
-	pay := &webhook.Payment{Amount: money.FromCents(receipt.Payment.Amount), PaidAt: paidAt,
-		InstallmentNumber: receipt.Payment.Installment}
-	for _, e := range receipt.Events {
-		if e == statemachine.EventLoanPaymentReceived {
-			c.s.emitWith(rec.partner, e, w, pay)
-		} else {
-			c.s.emit(rec.partner, e, w)
-		}
+	w, err := c.record(rec, next, st.Status, st.Events, st.Payments)
+	if err != nil {
+		return 0, nil, err
 	}
-	return http.StatusOK, paymentAnswer{Loan: w, Payment: receipt.Payment}, nil
+	return http.StatusOK, settleAnswer{Loan: w, Payoff: st.Payoff, Payments: st.Payments}, nil
+}
+
+// settleAnswer is what the payoff control answers.
+type settleAnswer struct {
+	Loan     api.Loan            `json:"loan"`
+	Payoff   servicing.Payoff    `json:"payoff"`
+	Payments []servicing.Payment `json:"payments"`
 }
 
 // paymentAnswer is what a payment control answers: the loan after it and the payment

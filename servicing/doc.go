@@ -82,7 +82,7 @@
 //   - Remuneratory interest of the delay: U × ((1 + i)^(L/30) − 1), half-up
 //     (Compound, the default), or U × i × L / 30 (Linear); at a rate a year,
 //     U × ((1 + a)^(L/360) − 1) and U × a × L / 360, the same L/30 months.
-//   - Complementary IOF (Decreto 6.306/2007 art. 7 §§ 2–3; IN RFB 1.969/2020), by
+//   - Complementary IOF ([Decreto 6.306/2007] art. 7 §§ 2–3; IN RFB 1.969/2020), by
 //     iof.Complementary: on the unpaid part of the installment's principal A_u, at the
 //     daily rate of the operation's own regime and applied class, for the days past
 //     d_k that still fit under the 365-day cap: A_u × daily × (min(D_k + E, 365) −
@@ -233,6 +233,7 @@
 // safe for concurrent use by any number of goroutines. The package has no mutable
 // state and never reads the clock.
 //
+// [Decreto 6.306/2007]: https://www.planalto.gov.br/ccivil_03/_ato2007-2010/2007/decreto/d6306.htm
 // [Res. CMN 4.882/2020]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o%20CMN&numero=4882
 // [Res. CMN 3.516/2007]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o&numero=3516
 // [Res. CMN 5.004/2022]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o%20CMN&numero=5004
