@@ -625,7 +625,7 @@ func Example_createLoan() {
 	//   disbursement_method: "pix"
 }
 
-// GET /loans and GET /loans/{id}: each stored record → LoanOf, whose fields follow
+// GET /loans/{id}: the stored record → LoanOf, whose fields follow
 // the status: awaiting signatures, the loan shows its CCB number and signing link
 // and still no net_amount; active, the link is gone and net_amount is the simulation's
 // amount, 1,276.90 (Example_createSimulation).
@@ -661,6 +661,56 @@ func Example_getLoan() {
 	//   ccb_number: "CCB-0000000001"
 	//   signing_url: null
 	//   net_amount: "1276.90"
+}
+
+// GET /loans: every stored loan record → LoanOf, newest first → Page. Two loans of
+// exampleSimulation's terms, one processing and one active; limit 1 shows the newest
+// and has_more, and its cursor the other.
+func Example_listLoans() {
+	sim := exampleSimulation()
+	stored := []api.LoanRecord{
+		{ID: id("ln_", 5), CustomerID: id("cust_", 1), CreditOfferID: id("co_", 2), Status: statemachine.LoanProcessing,
+			Simulation: sim, CreatedAt: api.InstantOf(exampleNow.Add(time.Hour))},
+		{ID: id("ln_", 4), CustomerID: id("cust_", 1), CreditOfferID: id("co_", 2), Status: statemachine.LoanActive,
+			Simulation: sim, CCBNumber: api.CCBNumber(1), CreatedAt: api.InstantOf(exampleNow)},
+	}
+	h := func(w http.ResponseWriter, r *http.Request) {
+		list := make([]api.Loan, 0, len(stored))
+		for _, rec := range stored {
+			loan, err := api.LoanOf(rec)
+			if err != nil {
+				api.WriteProblem(w, r, err)
+				return
+			}
+			list = append(list, loan)
+		}
+		q := r.URL.Query()
+		limit, err := validation.ParseLimit(q.Get("limit"))
+		if err != nil {
+			api.WriteProblem(w, r, err)
+			return
+		}
+		page, err := api.Page(list, func(l api.Loan) string { return l.ID }, validation.Loan, limit, q.Get("starting_after"))
+		if err != nil {
+			api.WriteProblem(w, r, err)
+			return
+		}
+		api.WriteJSON(w, r, http.StatusOK, page)
+	}
+	for _, target := range []string{"/v3/loans?limit=1", "/v3/loans?limit=1&starting_after=" + id("ln_", 5)} {
+		rec := record(h, request(http.MethodGet, target, ""))
+		fmt.Println(rec.Code, "has_more", pickRaw(rec.Body.Bytes(), "has_more"))
+		for _, l := range pickList(rec.Body.Bytes(), "data") {
+			fmt.Println(" ", pickString(l, "id"), pickString(l, "status"), pickRaw(l, "net_amount"), pickRaw(l, "ccb_number"))
+		}
+	}
+	run(h, http.MethodGet, "/v3/loans?starting_after="+id("ln_", 9), "")
+	// Output:
+	// 200 has_more true
+	//   ln_05050505050505050505050505050505 processing null null
+	// 200 has_more false
+	//   ln_04040404040404040404040404040404 active "1276.90" "CCB-0000000001"
+	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"starting_after \"ln_09090909090909090909090909090909\" is not an item of this listing","instance":"/v3/loans","code":"invalid_format","param":"starting_after"}
 }
 
 // GET /loans/{id}/transactions: the loan booked from its simulation (servicing.Book,
@@ -788,10 +838,24 @@ func Example_listWebhookEndpoints() {
 		}
 		api.WriteJSON(w, r, http.StatusOK, page)
 	}
-	run(h, http.MethodGet, "/v3/webhook-endpoints", "")
-	run(h, http.MethodGet, "/v3/webhook-endpoints?limit=ten", "")
+	get := func(w http.ResponseWriter, r *http.Request) {
+		for _, e := range stored {
+			if e.ID == r.PathValue("id") {
+				api.WriteJSON(w, r, http.StatusOK, e)
+				return
+			}
+		}
+		api.WriteProblem(w, r, apierr.Errorf(apierr.NotFound, "id", "webhook_endpoint %s does not exist", apierr.Quote(r.PathValue("id"))))
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v3/webhook-endpoints", h)
+	mux.HandleFunc("GET /v3/webhook-endpoints/{id}", get)
+	run(mux.ServeHTTP, http.MethodGet, "/v3/webhook-endpoints", "")
+	run(mux.ServeHTTP, http.MethodGet, "/v3/webhook-endpoints/"+id("we_", 1), "")
+	run(mux.ServeHTTP, http.MethodGet, "/v3/webhook-endpoints?limit=ten", "")
 	// Output:
 	// 200 {"data":[{"id":"we_01010101010101010101010101010101","url":"https://partner.example/hooks","events":[],"description":null,"status":"active","created_at":"2026-03-10T12:00:00Z"}],"has_more":false}
+	// 200 {"id":"we_01010101010101010101010101010101","url":"https://partner.example/hooks","events":[],"description":null,"status":"active","created_at":"2026-03-10T12:00:00Z"}
 	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"limit \"ten\" has 't' at position 1; expected an integer from 1 to 100","instance":"/v3/webhook-endpoints","code":"invalid_format","param":"limit"}
 }
 
