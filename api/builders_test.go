@@ -197,3 +197,17 @@ func TestPaymentOf(t *testing.T) {
 		t.Errorf("envelope = %s, %v", b, err)
 	}
 }
+
+// TestTransactionListIDs: a transaction without its tx_ id (the library leaves it
+// empty) or with another resource's id is not written.
+func TestTransactionListIDs(t *testing.T) {
+	txs := append([]api.Transaction(nil), goldens(t)["list_transactions"].(api.List[api.Transaction]).Data...)
+	for _, bad := range []string{"", "ln_00000000000000000000000000000001", "tx_\x00"} {
+		txs[2].ID = bad
+		_, err := api.List[api.Transaction]{Data: txs}.MarshalJSON()
+		var e *apierr.Error
+		if !errors.As(err, &e) || e.Code != apierr.InvalidFormat || e.Param != "data[2].id" {
+			t.Errorf("id %q: %v, want invalid_format (data[2].id)", bad, err)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/money"
+	"github.com/dinie/lending/validation"
 )
 
 // APIVersion is the version of the API contract the wire layer speaks.
@@ -112,21 +113,27 @@ type List[T any] struct {
 // MarshalJSON writes an empty data array, never null, for an empty page. A list of
 // transactions, the longest list a server answers often, is appended directly from
 // each transaction's own AppendJSON (what encoding/json would write, without its
-// second pass over every item).
+// second pass over every item); each must have its tx_ id, else the list is
+// invalid_format (param data[k].id).
 func (l List[T]) MarshalJSON() ([]byte, error) {
 	type plain List[T]
 	if l.Data == nil {
 		l.Data = []T{}
 	}
 	if txs, ok := any(l.Data).([]Transaction); ok {
-		return appendTransactions(txs, l.HasMore), nil
+		return appendTransactions(txs, l.HasMore)
 	}
 	return jsonMarshal(plain(l))
 }
 
-func appendTransactions(txs []Transaction, more bool) []byte {
+// appendTransactions writes a list of transactions; each must carry its tx_ id
+// (TransactionsOf sets them), else the list is invalid_format with param data[k].id.
+func appendTransactions(txs []Transaction, more bool) ([]byte, error) {
 	n := 32
 	for i := range txs {
+		if err := validation.CheckID(txs[i].ID, validation.Transaction); err != nil {
+			return nil, apierr.Relabel(err, "data["+strconv.Itoa(i)+"].id")
+		}
 		n += 640 + 256*len(txs[i].Payments)
 	}
 	b := append(make([]byte, 0, n), `{"data":[`...)
@@ -138,7 +145,7 @@ func appendTransactions(txs []Transaction, more bool) []byte {
 	}
 	b = append(b, `],"has_more":`...)
 	b = strconv.AppendBool(b, more)
-	return append(b, '}')
+	return append(b, '}'), nil
 }
 
 func appendTrimmed(b []byte, v int64, places int) []byte { return money.AppendTrimmed(b, v, places) }
