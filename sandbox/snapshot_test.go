@@ -9,7 +9,7 @@ import (
 )
 
 // TestSnapshotIsTheResponse: an event's data is the resource exactly as the API
-// answered it, byte for byte — HTML characters not escaped in one and not the other —
+// answered it, byte for byte (HTML characters unescaped in both, as the API writes them),
 // because both are written by the wire layer (api.NewEvent, api.WriteJSON).
 func TestSnapshotIsTheResponse(t *testing.T) {
 	h := newHarness(t, sandbox.Config{})
