@@ -59,6 +59,8 @@ var contractFields = map[string][]string{
 	"event":          {"id", "type", "timestamp", "created_at", "api_version", "delivery_id", "data"},
 	"event_payment":  {"id", "type", "timestamp", "created_at", "api_version", "delivery_id", "data", "payment"},
 	"payment":        {"amount", "paid_at", "installment_number"},
+	"event_error":    {"id", "type", "timestamp", "created_at", "api_version", "delivery_id", "data", "error"},
+	"error":          {"code", "message"},
 	"problem":        {"type", "title", "status", "detail", "instance", "code", "param"},
 	"problem_bare":   {"type", "title", "status", "detail", "instance", "code"},
 	"problem_fields": {"type", "title", "status", "detail", "instance", "code", "param", "errors"},
@@ -182,6 +184,11 @@ func goldens(t *testing.T) map[string]any {
 		"event_customer_created":     event(statemachine.EventCustomerCreated, cust, nil),
 		"event_loan_payment_received": event(statemachine.EventLoanPaymentReceived, loan(statemachine.LoanActive),
 			&webhook.Payment{Amount: decimal.RequireFromString("100.00"), PaidAt: now, InstallmentNumber: 2}),
+		"event_loan_error": func() api.Event {
+			e := event(statemachine.EventLoanError, loan(statemachine.LoanError), nil)
+			e.Error = &webhook.EventError{Code: "disbursement_failed", Message: "the Pix key was not found"}
+			return e
+		}(),
 		"problem_malformed_body":         withInstance(api.NewProblem(malformed)),
 		"problem_missing_required_field": withInstance(api.NewProblem(missing)),
 		"problem_invalid_token":          withInstance(api.NewProblem(badToken)),
@@ -227,6 +234,7 @@ var goldenResource = map[string]string{
 	"transaction_paid":  "transaction", "transaction_partially_paid": "transaction",
 	"transaction_overdue": "transaction", "transaction_pending": "transaction", "list_transactions": "list",
 	"event_customer_created": "event", "event_loan_payment_received": "event_payment",
+	"event_loan_error":       "event_error",
 	"problem_malformed_body": "problem_bare", "problem_internal": "problem_bare",
 	"problem_rate_limit": "problem_bare", "problem_missing_required_field": "problem_fields",
 	"problem_invalid_token": "problem", "problem_forbidden": "problem", "problem_invalid_transition": "problem",
@@ -329,6 +337,8 @@ func TestContractFields(t *testing.T) {
 		{g["event_customer_created"].(api.Event).Data, "customer"},
 		{g["event_loan_payment_received"].(api.Event).Data, "loan"},
 		{g["event_loan_payment_received"].(api.Event).Payment, "payment"},
+		{g["event_loan_error"].(api.Event).Data, "loan"},
+		{g["event_loan_error"].(api.Event).Error, "error"},
 	} {
 		if got, w := keys(c.v), slices.Sorted(slices.Values(contractFields[c.resource])); !slices.Equal(got, w) {
 			t.Errorf("a nested %s has keys %v, want %v", c.resource, got, w)
