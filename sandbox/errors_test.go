@@ -113,7 +113,7 @@ func TestErrorPaths(t *testing.T) {
 		{"bad cursor", "GET", "/customers?starting_after=ln_00000000000000000000000000000000", nil, nil, 422, "invalid_format", "starting_after"},
 		{"bad status filter", "GET", "/customers?status=happy", nil, nil, 422, "invalid_format", "status"},
 		{"unknown offer", "GET", "/credit-offers/co_00000000000000000000000000000000", nil, nil, 404, "not_found", "credit_offer"},
-		{"simulation amount as number", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{"requested_amount":5000,"installment_count":6}`, nil, 422, "invalid_format", "amount"},
+		{"simulation amount as number", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{"requested_amount":5000,"installment_count":6}`, nil, 422, "invalid_format", "requested_amount"},
 		{"simulation fields missing", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{}`, nil, 422, "missing_required_field", "requested_amount"},
 		{"simulation above approved", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{"requested_amount":"60000.00","installment_count":6}`, nil, 422, "amount_out_of_range", "requested_amount"},
 		{"simulation count", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{"requested_amount":"5000.00","installment_count":48}`, nil, 422, "installments_out_of_range", "installment_count"},

@@ -143,7 +143,8 @@ func dateFromDay(n int64) calendar.Date {
 
 // FuzzParseRequest: ParseRequest accepts exactly the wire format.
 func FuzzParseRequest(f *testing.F) {
-	for _, s := range []string{"25000.00", "0.01", "25000", "1e3", "-1.00", "007.50", " 1.00", "1.005"} {
+	for _, s := range []string{"25000.00", "0.01", "25000", "1e3", "-1.00", "007.50", " 1.00", "1.005",
+		"100000000000000000.00", "92233720368547758.07", "92233720368547758.08"} { // issue 19: one domain
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
