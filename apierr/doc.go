@@ -4,7 +4,7 @@
 // consistent — relabelling a param, quoting input.
 //
 // It is the bottom layer: it imports no other package of the module and knows
-// nothing of HTTP. The statuses codes map to, and RFC 9457 problem documents, live in
+// nothing of HTTP. The statuses codes map to, and [RFC 9457] problem documents, live in
 // package api.
 //
 // # The model
@@ -43,4 +43,6 @@
 // The methods of *Error accept a nil receiver, so a typed nil stored in an error
 // never panics. An *Error is not modified after it is returned and is safe to share
 // between goroutines; the package has no state.
+//
+// [RFC 9457]: https://www.rfc-editor.org/rfc/rfc9457
 package apierr

@@ -258,7 +258,7 @@ func BenchmarkAddBusinessDays(b *testing.B) {
 }
 
 // BenchmarkValidateCPF validates a bare CPF (280.012.389-38, the worked example
-// of documents.md).
+// of testdata/published/figures.txt, cpf-ok-1).
 func BenchmarkValidateCPF(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

@@ -5,8 +5,8 @@
 // # The rule
 //
 // For financial operations a day is a business day unless it is a Saturday, a
-// Sunday, a national holiday, or Carnival Monday or Tuesday (Resolução CMN
-// 4.880/2020, which defines business days for the financial system). That set
+// Sunday, a national holiday, or Carnival Monday or Tuesday ([Res. CMN
+// 4.880/2020], which defines business days for the financial system). That set
 // is ANBIMA's national calendar ("feriados nacionais", www.anbima.com.br), the
 // reference every Brazilian financial system settles by, and Brazil returns it:
 //
@@ -24,6 +24,8 @@
 //	Dia Nacional de Zumbi e da Consciência Negra   November 20, from 2024 (Lei 14.759/2023)
 //	Natal                                          December 25
 //
+// November 20 is a national holiday from 2024 on ([Lei 14.759/2023], published in
+// December 2023); earlier years do not have it.
 // Easter is Easter Sunday of the Gregorian calendar. No holiday moves when it
 // falls on a weekend. Ash Wednesday, December 24 and December 31 are business
 // days (banks open late or close to the public, but interest and settlement
@@ -31,7 +33,7 @@
 // that adds them (Fixed, Easter and Once rules, optionally limited by Years).
 //
 // A payment that falls due on a Saturday, Sunday or holiday may be paid on the
-// first business day after it without late interest (Lei 7.089/1983, art. 1):
+// first business day after it without late interest ([Lei 7.089/1983], art. 1):
 // that is the Following roll, the zero value of Roll.
 //
 // The rules are github.com/rickar/cal/v2's br package (v2.1.31) with its two
@@ -138,4 +140,8 @@
 //
 // The param is the package's generic name for the value; a server relabels it with
 // the request field it read (apierr.Relabel(err, "first_due_date")).
+//
+// [Res. CMN 4.880/2020]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o%20CMN&numero=4880
+// [Lei 7.089/1983]: https://www.planalto.gov.br/ccivil_03/leis/l7089.htm
+// [Lei 14.759/2023]: https://www.planalto.gov.br/ccivil_03/_ato2023-2026/2023/lei/l14759.htm
 package calendar

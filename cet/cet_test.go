@@ -12,8 +12,8 @@ import (
 	"pgregory.net/rapid"
 )
 
-// bcbFlows are the Banco Central's CET example (worked-examples.md, "CET — Banco
-// Central's FAQ example"): 5 installments of R$ 205.73 after FC0 = R$ 940.00
+// bcbFlows are the Banco Central's CET example (testdata/published/figures.txt,
+// source bcb-cet): 5 installments of R$ 205.73 after FC0 = R$ 940.00
 // (R$ 1,000.00 financed, R$ 50.00 fee and R$ 10.00 IOF paid up front), at the
 // given times.
 func bcbFlows(times ...int) []Flow {
@@ -62,7 +62,7 @@ func TestPublishedBCBExample(t *testing.T) {
 			// The monthly figure is (1.4408…)^(1/12) − 1 = 3.0898 %: see
 			// TestBCBDatesByHand for the bracketing of both.
 			wantAnnual: 44.08, wantMonthly: 3.09,
-			source: "worked-examples.md (same flows on real dates, days/365), re-derived in TestBCBDatesByHand",
+			source: "the bcb-cet flows of testdata/published/figures.txt on real dates, days/365: not published, re-derived by hand in TestBCBDatesByHand",
 		},
 	}
 	for _, tt := range tests {
@@ -331,7 +331,7 @@ func TestSolveDates(t *testing.T) {
 		t.Fatalf("SolveDates: %v", err)
 	}
 	if got := r.Percent(); got != 44.08 {
-		t.Errorf("Percent() = %v, want 44.08 (worked-examples.md, by dates)", got)
+		t.Errorf("Percent() = %v, want 44.08 (bcb-cet flows by dates, TestBCBDatesByHand)", got)
 	}
 	want, _ := Solve(94000, bcbFlows(bcbDays...), Actual365)
 	if r != want {

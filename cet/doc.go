@@ -10,7 +10,7 @@
 //
 // # Equation
 //
-// Res. CMN 4.881/2020, art. 4 (the formula of Res. CMN 3.517/2007, which it
+// [Res. CMN 4.881/2020], art. 4 (the formula of [Res. CMN 3.517/2007], which it
 // revoked and consolidated) defines the CET as the root of
 //
 //	FC0 = Σ_j FC_j / (1 + CET)^((d_j − d0) / 365)
@@ -190,4 +190,7 @@
 // The package has no state: every function is pure, Rate is an immutable value and
 // an error is never modified after it is returned, so everything is safe for
 // concurrent use.
+//
+// [Res. CMN 4.881/2020]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o%20CMN&numero=4881
+// [Res. CMN 3.517/2007]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o%20CMN&numero=3517
 package cet

@@ -10,7 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The Banco Central's CET example (worked-examples.md): R$ 1,000.00 financed, a
+// The Banco Central's CET example (testdata/published/figures.txt, bcb-cet): R$ 1,000.00 financed, a
 // R$ 50.00 fee and R$ 10.00 of IOF paid up front, so R$ 940.00 received, and 5
 // monthly installments of R$ 205.73, counted at fixed periods of 1/12 year. The
 // Banco Central publishes 43.93 % a.a. and 3.08 % a.m.

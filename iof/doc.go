@@ -13,7 +13,7 @@
 //     principal of each installment; the rate is a daily rate, for a company
 //     (pessoa jurídica, item 1) or an individual (pessoa física, item 2).
 //     (I, a, revolving credit taxed on daily balances, is not this package's.)
-//   - VI: a company under the Simples Nacional (Lei Complementar 123/2006) whose
+//   - VI: a company under the Simples Nacional ([Lei Complementar 123/2006]) whose
 //     operation is of R$ 30,000.00 or less pays a reduced daily rate.
 //   - §1: the IOF computed on principal amounts, not on daily balances, never
 //     exceeds the daily rate times 365 days on each amount: each installment pays
@@ -30,7 +30,7 @@
 //
 // An MEI (microempreendedor individual) is a Simples Nacional company (LC
 // 123/2006, art. 18-A, the SIMEI) and pays the Simples rates, except where a
-// decree sets its own (Decreto 12.466/2025 kept its additional rate at 0.38 %).
+// decree sets its own ([Decreto 12.466/2025] kept its additional rate at 0.38 %).
 //
 // # Formula
 //
@@ -99,12 +99,12 @@
 //     apply to operations contracted within their windows; the library keys every
 //     regime on the release date, which for the API's loans is the day the
 //     contract takes effect.
-//   - Decreto 12.499/2025 was published in an extra edition of the Diário Oficial
+//   - [Decreto 12.499/2025] was published in an extra edition of the Diário Oficial
 //     on 2025-06-11; some sources apply it from 2025-06-12. The table applies it
 //     from 2025-06-11.
-//   - The STF (ADC 96) restored Decreto 12.499/2025 on 2025-07-16 with effect from
+//   - The STF ([ADC 96]) restored Decreto 12.499/2025 on 2025-07-16 with effect from
 //     its issue (ex tunc), so in law its rates also cover 2025-06-27 to 2025-07-15,
-//     while Decreto Legislativo 176/2025 had it suspended; the Receita Federal
+//     while [Decreto Legislativo 176/2025] had it suspended; the Receita Federal
 //     waived collecting the difference for that window. The table keeps the rates
 //     collected then (the suspended regime's).
 //
@@ -117,7 +117,7 @@
 //
 // # Rounding and arithmetic
 //
-// Each part is rounded half-up to cents on its own (lending-math.md §4: a value
+// Each part is rounded half-up to cents on its own (docs/lending-math.md §5: a value
 // exactly halfway goes up, so 20.5 cents is 21); the IOF is the sum of the two
 // rounded parts. Everything is integer arithmetic on cents: the daily base in
 // cent-days in 128 bits, times the rate in a 192-bit product, divided exactly
@@ -132,7 +132,7 @@
 //
 // # Financed charges
 //
-// When the fees and the IOF are financed (lending-math.md §6, "financed"), the
+// When the fees and the IOF are financed (docs/lending-math.md §9, "financed"), the
 // customer receives the requested amount R and the principal P covers
 // everything: Financed returns the smallest P, to the cent, whose net
 //
@@ -177,7 +177,7 @@
 // terms. Negative amortizations are handled by leaving their rows out of the sum
 // (max(A, 0) ≥ A, and ≥ 0), each at the cost of its own |δ_k|. The slope is
 // taken from the reference itself. This relies on the Price table rounding
-// exactly as lending-math.md §3 says (once the installment, then each row's
+// exactly as docs/lending-math.md §3 says (once the installment, then each row's
 // interest, the last row absorbing the residue), which the schedule package
 // guarantees.
 //
@@ -252,9 +252,9 @@
 //
 // The net. When the IOF does not fall from P − 1 to P the net is exactly R
 // (N(P − 1) < R and N rises by at most a cent); when a rounding makes it fall,
-// the net exceeds R by that fall, one cent in practice ("one cent above where
-// equality is unreachable", lending-math.md §6). It can exceed R by more only
-// when the principals just below P are refused by the schedule package (cent
+// the net exceeds R by that fall, one cent in practice ("or one cent above where
+// no principal gives R exactly", docs/lending-math.md §9). It can exceed R by more
+// only when the principals just below P are refused by the schedule package (cent
 // installments) or where the IOF jumps as above: R$ 0.59 at 3 % a.m. over 400
 // months released on 2015-01-29, R$ 1.37 on the 30th, because no principal of
 // the band nets less than that above R.
@@ -335,4 +335,9 @@
 // [Decreto 6.306/2007]: https://www.planalto.gov.br/ccivil_03/_ato2007-2010/2007/decreto/d6306.htm
 // [Decreto 7.726/2012]: https://www.planalto.gov.br/ccivil_03/_ato2011-2014/2012/decreto/d7726.htm
 // [Decreto 8.392/2015]: https://www.planalto.gov.br/ccivil_03/_ato2015-2018/2015/decreto/d8392.htm
+// [Decreto 12.466/2025]: https://www.planalto.gov.br/ccivil_03/_ato2023-2026/2025/decreto/D12466.htm
+// [Decreto 12.499/2025]: https://www.planalto.gov.br/ccivil_03/_ato2023-2026/2025/decreto/d12499.htm
+// [Decreto Legislativo 176/2025]: https://www2.camara.leg.br/legin/fed/decleg/2025/decretolegislativo-176-26-junho-2025-797660-norma-pl.html
+// [ADC 96]: https://portal.stf.jus.br/processos/detalhe.asp?incidente=7303647
+// [Lei Complementar 123/2006]: https://www.planalto.gov.br/ccivil_03/leis/lcp/lcp123.htm
 package iof

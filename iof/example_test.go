@@ -121,7 +121,7 @@ func ExampleRate_String() {
 }
 
 func ExampleCompute() {
-	// The broker-published bullet loan (worked-examples.md): an individual borrows
+	// The broker-published bullet loan (testdata/published/figures.txt, iof-bullet-180): an individual borrows
 	// R$ 100,000.00 for 180 days at 0.0082 % a day + 0.38 %.
 	release := mustDate("2026-03-02")
 	due, _ := release.AddDays(180)
@@ -197,7 +197,7 @@ func ExampleComputeSchedule() {
 }
 
 func ExampleFinanced() {
-	// The broker-published financed bullet loan (worked-examples.md): to receive
+	// The broker-published financed bullet loan (testdata/published/figures.txt, iof-financed-365): to receive
 	// R$ 100,000.00 for 365 days, an individual borrows 100,000 / (1 − 0.03373).
 	f, err := iof.Financed(bulletOf(mustDate("2026-03-02"), 365), 1, iof.Individual,
 		decimal.RequireFromString("100000.00"), decimal.Zero)

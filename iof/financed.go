@@ -90,7 +90,7 @@ func (f Financing) Principal() decimal.Decimal { return money.FromCents(f.Princi
 func (f Financing) Net() decimal.Decimal { return money.FromCents(f.NetCents()) }
 
 // Financed finds the principal of an operation whose fees and IOF are financed
-// (lending-math.md §6, charges mode "financed"): the smallest P, to the cent,
+// (docs/lending-math.md §9, charges mode "financed"): the smallest P, to the cent,
 // whose net P − fees − IOF(P) is at least the requested amount, where IOF(P) is
 // the IOF of plan's Price table of P over n installments. Requested and fees
 // are decimals with at most two decimal places (param requested_amount,

@@ -57,7 +57,7 @@ func refNet(t fataler, plan *schedule.Plan, n int, c iof.Class, p, fees int64) i
 }
 
 // TestFinancedPublished checks the broker-published financed bullet loan
-// (worked-examples.md, "IOF financed at 365 days"): an individual who must
+// (testdata/published/figures.txt, iof-financed-365): an individual who must
 // receive R$ 100,000.00 at 0.0082 %/day + 0.38 % for 365 days borrows
 // R$ 103,490.74 (100,000 / (1 − 0.03373)), whose IOF is R$ 3,490.74.
 //

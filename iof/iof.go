@@ -14,9 +14,9 @@ import (
 // Bounds of an operation, enforced with typed errors.
 const (
 	// MaxPrincipalCents is the largest principal, in cents: R$ 1,000,000,000.00,
-	// the library's bound (lending-math.md §3), the schedule's.
+	// the library's bound (docs/lending-math.md §4), the schedule's.
 	MaxPrincipalCents int64 = schedule.MaxPrincipalCents
-	// MaxInstallments is the largest number of installments (lending-math.md §3),
+	// MaxInstallments is the largest number of installments (docs/lending-math.md §4),
 	// the schedule's.
 	MaxInstallments = schedule.MaxInstallments
 	// MaxAmortizationCents bounds each installment's amortization, in cents, in

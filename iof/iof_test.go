@@ -24,8 +24,8 @@ func bullet(t testing.TB, c iof.Class, release string, cents int64, days int) (i
 }
 
 // TestPublishedBullet checks the figures a Brazilian broker published for a bullet
-// loan to an individual at 0.0082 %/day + 0.38 % (worked-examples.md, "IOF — a
-// bullet loan to an individual"): R$ 100,000.00 for 180 days → R$ 1,856.00;
+// loan to an individual at 0.0082 %/day + 0.38 % (testdata/published/figures.txt,
+// iof-bullet-180, -365 and -730): R$ 100,000.00 for 180 days → R$ 1,856.00;
 // for 365 and for 730 days → R$ 3,373.00, the 365-day cap.
 func TestPublishedBullet(t *testing.T) {
 	tests := []struct {

@@ -7,8 +7,8 @@ import (
 	"github.com/dinie/lending/calendar"
 )
 
-// The IOF rates on credit operations by release date, the table of lending-math.md
-// §6 with its sources. Each row holds from the release date in its first column
+// The IOF rates on credit operations by release date, the table of docs/lending-math.md
+// §8.3 with its sources. Each row holds from the release date in its first column
 // until the day before the next row's; the last row is open and in force today.
 // A new decree is one appended row. Rates are written as the decrees write them,
 // in percent (0.0082*pct is 0.0082 % a day), as exact constant expressions.

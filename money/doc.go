@@ -4,7 +4,7 @@
 //
 // The wire format of money is a JSON string matching ^[0-9]+\.[0-9]{2}$: reais, a
 // point, exactly two decimal places; no sign, exponent, spaces or thousands separator
-// (api-contract.md, "Wire formats"). Leading zeros are accepted, as the pattern allows,
+// (docs/api.md §2). Leading zeros are accepted, as the pattern allows,
 // and dropped from the canonical form ("007.50" → "7.50").
 //
 //	Parse(s)           wire string → decimal.Decimal with exponent −2, exact, any size
@@ -30,7 +30,7 @@
 // room.
 //
 // Rounding: Format is the only function that rounds. It rounds half-up to cents
-// (lending-math.md §4, commercial rounding): a value exactly halfway between two cents
+// (docs/lending-math.md §5, commercial rounding): a value exactly halfway between two cents
 // goes to the one farther from zero, so 1.005 → 1.01 and 1.00499 → 1.00. Negative
 // values, which the wire never carries but internal arithmetic can produce, round
 // symmetrically (−1.005 → −1.01) and print with a leading '-'; AppendCents and

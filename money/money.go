@@ -164,7 +164,7 @@ func FormatCents(cents int64) string {
 
 // Format returns d in the wire format, rounded half-up to cents: a value exactly
 // halfway between two cents goes to the one farther from zero (1.005 → "1.01"), the
-// commercial rounding of lending-math.md §4. For a negative d — never on the wire,
+// commercial rounding of docs/lending-math.md §5. For a negative d — never on the wire,
 // but internal arithmetic can produce one — the rounding is symmetric (−1.005 →
 // "-1.01") and the result has a leading '-'; a value that rounds to zero prints
 // "0.00", never "-0.00".

@@ -129,6 +129,13 @@ func TestErrorPaths(t *testing.T) {
 		{"advance a processing loan to finished", "POST", "/sandbox/loans/" + w.loan + "/advance", `{"to":"finished"}`, nil, 409, "invalid_transition", "status"},
 		{"kyc control shape", "POST", "/sandbox/customers/" + w.pending + "/kyc", `{}`, nil, 422, "missing_required_field", "type"},
 		{"kyc unknown item", "POST", "/sandbox/customers/" + w.pending + "/kyc", `{"type":"passport","status":"approved"}`, nil, 422, "invalid_format", "type"},
+		{"payment fields missing", "POST", "/sandbox/loans/" + w.loan + "/payments", `{}`, nil, 422, "missing_required_field", "installment_number"},
+		{"payment amount as number", "POST", "/sandbox/loans/" + w.loan + "/payments", `{"installment_number":1,"amount":10}`, nil, 422, "invalid_format", "amount"},
+		{"payment dated tomorrow", "POST", "/sandbox/loans/" + w.loan + "/payments", `{"installment_number":1,"amount":"10.00","paid_at":"2026-03-11"}`, nil, 422, "value_out_of_range", "paid_at"},
+		{"payment on a processing loan", "POST", "/sandbox/loans/" + w.loan + "/payments", `{"installment_number":1,"amount":"10.00"}`, nil, 409, "invalid_transition", "status"},
+		{"payoff of a processing loan", "POST", "/sandbox/loans/" + w.loan + "/payoff", nil, nil, 409, "invalid_transition", "status"},
+		{"payoff quote bad date", "GET", "/sandbox/loans/" + w.loan + "/payoff?date=2026-02-30", nil, nil, 422, "invalid_format", "date"},
+		{"payoff of an unknown loan", "GET", "/sandbox/loans/ln_00000000000000000000000000000000/payoff", nil, nil, 404, "not_found", "loan"},
 		{"clock backwards", "POST", "/sandbox/clock", `{"now":"2020-01-01T00:00:00Z"}`, nil, 422, "value_out_of_range", "now"},
 		{"idempotency key too long", "POST", "/customers", `{"cpf":"52998224725"}`, []string{"Idempotency-Key", strings.Repeat("k", 256)}, 422, "invalid_format", "Idempotency-Key"},
 	}
@@ -224,4 +231,39 @@ func TestHostile(t *testing.T) {
 		t.Errorf("a live secret: %d", resp.StatusCode)
 	}
 	h.must(200, "GET", "/customers", nil, nil) // still serving
+}
+
+// TestPaymentErrors: the payment and payoff controls on an active loan refuse what
+// servicing refuses, with its code and param.
+func TestPaymentErrors(t *testing.T) {
+	w := newWorld(t)
+	w.must(200, "POST", "/sandbox/loans/"+w.loan+"/advance", map[string]string{"to": "active"}, nil)
+	base := "/sandbox/loans/" + w.loan
+	for _, c := range []struct {
+		name, method, path, body string
+		status                   int
+		code, param              string
+	}{
+		{"installment 0", "POST", base + "/payments", `{"installment_number":0,"amount":"10.00"}`, 422, "value_out_of_range", "installment_number"},
+		{"installment 7 of 6", "POST", base + "/payments", `{"installment_number":7,"amount":"10.00"}`, 422, "value_out_of_range", "installment_number"},
+		{"zero amount", "POST", base + "/payments", `{"installment_number":1,"amount":"0.00"}`, 422, "amount_out_of_range", "amount"},
+		{"more than owed", "POST", base + "/payments", `{"installment_number":1,"amount":"49999.99"}`, 422, "amount_out_of_range", "amount"},
+		{"before the release", "POST", base + "/payments", `{"installment_number":1,"amount":"10.00","paid_at":"2026-03-01"}`, 422, "invalid_due_date", "paid_at"},
+		{"payoff before the release", "POST", base + "/payoff", `{"paid_at":"2026-03-01"}`, 422, "invalid_due_date", "paid_at"},
+		{"payoff quote before the release", "GET", base + "/payoff?date=2026-03-01", "", 422, "invalid_due_date", "date"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var body any
+			if c.body != "" {
+				body = c.body
+			}
+			r := w.do(c.method, c.path, body)
+			if r.status != c.status {
+				t.Fatalf("%s %s: %d %s; want %d", c.method, c.path, r.status, r.body, c.status)
+			}
+			if code, param := r.problem(t); code != c.code || param != c.param {
+				t.Errorf("%s: %s (%s); want %s (%s): %s", c.name, code, param, c.code, c.param, r.body)
+			}
+		})
+	}
 }

@@ -5,15 +5,18 @@ import (
 
 	"github.com/dinie/lending/api"
 	"github.com/dinie/lending/apierr"
-	"github.com/dinie/lending/simulation"
+	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/servicing"
 	"github.com/dinie/lending/statemachine"
 	"github.com/dinie/lending/validation"
 )
 
 type loanRec struct {
-	partner string
-	rec     api.LoanRecord
-	offer   *offerRec
+	partner  string
+	rec      api.LoanRecord
+	offer    *offerRec
+	serviced *servicing.Loan // from active on
+	txIDs    []string        // the installments' tx_ ids, assigned at booking
 }
 
 func (s *Server) loanRoutes() {
@@ -107,12 +110,27 @@ func (c *call) listLoans() (int, any, error) {
 }
 
 // transactions is GET /loans/{id}/transactions: the installments as of the sandbox's
-// date. It waits for the servicing package.
+// date in São Paulo (servicing.Loan.Transactions), with their late charges; an empty
+// list before the loan is active (nothing is owed before the disbursement).
 func (c *call) transactions() (int, any, error) {
-	if _, err := c.loan(); err != nil {
+	rec, err := c.loan()
+	if err != nil {
 		return 0, nil, err
 	}
-	return 0, nil, apierr.Errorf(apierr.NotFound, "route", "transactions are not served yet")
+	if rec.serviced == nil {
+		return http.StatusOK, api.List[servicing.Transaction]{}, nil
+	}
+	today, err := calendar.DateOf(c.s.now())
+	if err != nil {
+		return 0, nil, err
+	}
+	txs, err := rec.serviced.Transactions(today)
+	if err != nil {
+		return 0, nil, err
+	}
+	for i := range txs {
+		txs[i].ID = rec.txIDs[i]
+	}
+	page, err := pageOf(c.r, txs, func(x servicing.Transaction) string { return x.ID }, validation.Transaction)
+	return http.StatusOK, page, err
 }
-
-var _ = simulation.Deducted

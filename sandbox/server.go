@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dinie/lending/api"
@@ -51,11 +52,11 @@ func Seeded(seed uint64) io.Reader {
 // concurrent use; Close stops its delivery workers.
 type Server struct {
 	cfg   Config
-	mu    sync.Mutex // guards everything below and the randomness
+	shift atomic.Int64 // nanoseconds added by POST /sandbox/clock; read without s.mu by Now
+	mu    sync.Mutex   // guards everything below and the randomness
 	rnd   io.Reader
-	start time.Time     // Now() when the server was made
-	shift time.Duration // added by POST /sandbox/clock
-	key   []byte        // signs access tokens
+	start time.Time // Now() when the server was made
+	key   []byte    // signs access tokens
 	st    store
 	mux   *http.ServeMux
 	table map[string]map[string]endpoint // path pattern → method → endpoint
@@ -110,7 +111,12 @@ func (s *Server) NewPartner(name string) (api.Credential, error) {
 func (s *Server) Close(ctx context.Context) error { return s.deliver.close(ctx) }
 
 // now is the sandbox's clock. Callers hold s.mu.
-func (s *Server) now() time.Time { return s.cfg.Now().Add(s.shift) }
+func (s *Server) now() time.Time { return s.cfg.Now().Add(time.Duration(s.shift.Load())) }
+
+// Now is the sandbox's clock: Config.Now plus how far POST /sandbox/clock has moved
+// it. A webhook receiver in the same test verifies deliveries on it. It is safe to
+// call from any goroutine, a receiver's handler included.
+func (s *Server) Now() time.Time { return s.now() }
 
 // ServeHTTP serves the API under api.BasePath.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

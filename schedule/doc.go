@@ -46,7 +46,7 @@
 //
 // t_k is measured from d0 to installment k's NOMINAL date (Business252 aside,
 // below). Rolling a due date
-// to the next business day never changes what is owed: Lei 7.089/1983 lets an
+// to the next business day never changes what is owed: [Lei 7.089/1983] lets an
 // obligation due on a non-business day be paid on the next business day without
 // charges. So the rolled date labels the payment and the nominal date prices it.
 //
@@ -321,4 +321,6 @@
 // *Schedule are immutable once returned and safe for concurrent use by any
 // number of goroutines. The package has no mutable global state and never
 // reads the clock.
+//
+// [Lei 7.089/1983]: https://www.planalto.gov.br/ccivil_03/leis/l7089.htm
 package schedule

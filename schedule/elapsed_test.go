@@ -12,7 +12,7 @@ import (
 	"github.com/dinie/lending/schedule"
 )
 
-// TestElapsed holds Elapsed to hand-counted times (lending-math.md §2's rule:
+// TestElapsed holds Elapsed to hand-counted times (docs/lending-math.md §2's rule:
 // whole months by AddMonths, which clamps, plus the remaining days).
 func TestElapsed(t *testing.T) {
 	for _, c := range []struct {

@@ -47,6 +47,15 @@ func BenchmarkPayoff(b *testing.B) {
 	}
 }
 
+// BenchmarkSettle: paying that payoff (one payment per open installment).
+func BenchmarkSettle(b *testing.B) {
+	l, s := benchLoan(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkLoan, _, sinkErr = l.Settle(statemachine.LoanActive, s)
+	}
+}
+
 // BenchmarkPay: a payment on installment 12 (copying the installments and payments).
 func BenchmarkPay(b *testing.B) {
 	l, on := benchLoan(b)

@@ -82,7 +82,7 @@
 //   - Remuneratory interest of the delay: U × ((1 + i)^(L/30) − 1), half-up
 //     (Compound, the default), or U × i × L / 30 (Linear); at a rate a year,
 //     U × ((1 + a)^(L/360) − 1) and U × a × L / 360, the same L/30 months.
-//   - Complementary IOF (Decreto 6.306/2007 art. 7 §§ 2–3; IN RFB 1.969/2020), by
+//   - Complementary IOF ([Decreto 6.306/2007] art. 7 §§ 2–3; IN RFB 1.969/2020), by
 //     iof.Complementary: on the unpaid part of the installment's principal A_u, at the
 //     daily rate of the operation's own regime and applied class, for the days past
 //     d_k that still fit under the 365-day cap: A_u × daily × (min(D_k + E, 365) −
@@ -134,6 +134,15 @@
 // IOF already charged is neither refunded nor recomputed on prepayment: no rule
 // provides for it, and when it was financed it is part of the balance.
 //
+// Loan.Settle pays the payoff: one payment per open installment, dated s. An overdue
+// one pays what it owes (late charges first); one not yet due pays its present value
+// and is forgiven the rest as Allocation.Discount, out of its unearned interest first
+// and then out of principal (an installment far in the future is discounted over more
+// periods than its own interest covers). The present values, rounded one by one, are
+// adjusted by the cent or two that separates their sum from the payoff rounded once,
+// from the last installment back, so the payments sum to Payoff.Amount; a company's
+// prepayment fee rides on the first discounted payment (Allocation.PrepaymentFee).
+//
 // Published check: R$ 24,000.00 at 2.5 % a.m. over 24 (periodic), PMT 1,341.91; settled
 // on the 15th due date with installments 1–15 paid, the payoff is the present value of
 // the last 9: 10,696.18 for nine equal installments (published as 10,696.17), and with
@@ -183,6 +192,7 @@
 //	Transactions        O(n + p)   the result only (AppendTransactions: nothing, with room); a
 //	                               date before an installment's last payment replays its payments
 //	Payoff              O(n + p)   the items only
+//	Settle              O(n + p)   Payoff's, the installments and the open ones' payments
 //	Prepay              O(n²) worst the rows and a few buffers; ReduceTerm compares each
 //	                               cancellation exactly against a sum of up to n terms
 //
@@ -223,6 +233,7 @@
 // safe for concurrent use by any number of goroutines. The package has no mutable
 // state and never reads the clock.
 //
+// [Decreto 6.306/2007]: https://www.planalto.gov.br/ccivil_03/_ato2007-2010/2007/decreto/d6306.htm
 // [Res. CMN 4.882/2020]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o%20CMN&numero=4882
 // [Res. CMN 3.516/2007]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o&numero=3516
 // [Res. CMN 5.004/2022]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o%20CMN&numero=5004

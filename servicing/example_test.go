@@ -225,7 +225,7 @@ func ExamplePayment_MarshalJSON() {
 	_, r, _ := loan.Pay(statemachine.LoanActive, 1, amount("500.00"), date("2026-04-10"))
 	b, _ := r.Payment.MarshalJSON()
 	fmt.Println(string(b))
-	// Output: {"installment_number":1,"amount":"500.00","paid_at":"2026-04-10","allocation":{"iof":"0.00","fine":"0.00","mora":"0.00","delay_interest":"0.00","interest":"300.00","principal":"200.00"}}
+	// Output: {"installment_number":1,"amount":"500.00","paid_at":"2026-04-10","allocation":{"iof":"0.00","fine":"0.00","mora":"0.00","delay_interest":"0.00","interest":"300.00","principal":"200.00","discount":"0.00","prepayment_fee":"0.00"}}
 }
 
 func ExamplePayoff_MarshalJSON() {
@@ -290,4 +290,29 @@ func ExampleAllocation_Charges() {
 	a := r.Payment.Allocation
 	fmt.Println(money.FormatCents(a.Charges()), money.FormatCents(a.Interest), money.FormatCents(a.Principal))
 	// Output: 33.58 300.00 671.04
+}
+
+// Settling on the 6th due date, after paying the first six, pays the payoff of
+// ExampleLoan_Payoff: installment 7 pays its present value and is forgiven the rest
+// out of its interest — by hand, its interest is 3 % of the 5,442.22 balance, 163.27,
+// so 163.27 − 29.26 = 134.01 of interest is paid, and its whole principal, 841.35.
+func ExampleLoan_Settle() {
+	sim := exampleSimulation()
+	loan, _ := servicing.Book(sim, servicing.DefaultTerms())
+	for k := 1; k <= 6; k++ {
+		row := sim.CentsRow(k)
+		loan, _, _ = loan.Pay(statemachine.LoanActive, k, money.FromCents(row.Payment), row.DueDate)
+	}
+	done, s, _ := loan.Settle(statemachine.LoanActive, sim.CentsRow(6).DueDate)
+	var sum int64
+	for _, p := range s.Payments {
+		sum += p.Amount
+	}
+	a := s.Payments[0].Allocation
+	fmt.Println(money.FormatCents(sum), s.Status, len(s.Events), done.Paid())
+	fmt.Println(s.Payments[0].Installment, money.FormatCents(s.Payments[0].Amount), money.FormatCents(a.Discount),
+		money.FormatCents(a.Interest), money.FormatCents(a.Principal))
+	// Output:
+	// 5442.23 finished 7 true
+	// 7 975.36 29.26 134.01 841.35
 }

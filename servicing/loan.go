@@ -89,11 +89,13 @@ type installment struct {
 // state is what an installment's payments have done to it.
 type state struct {
 	paidInterest, paidPrincipal int64
-	late                        bool    // a late payment has assessed the fine
-	assessed, paid              charges // late charges assessed so far, and paid
-	from                        calendar.Date
-	settled                     calendar.Date // the date of the payment that left nothing to pay
-	last                        calendar.Date // the date of the last payment
+	// what a payoff forgave (Settle's discount), interest first
+	forgivenInterest, forgivenPrincipal int64
+	late                                bool    // a late payment has assessed the fine
+	assessed, paid                      charges // late charges assessed so far, and paid
+	from                                calendar.Date
+	settled                             calendar.Date // the date of the payment that left nothing to pay
+	last                                calendar.Date // the date of the last payment
 }
 
 type charges struct{ iof, fine, mora, interest int64 }
@@ -111,7 +113,7 @@ func (c charges) minus(d charges) charges {
 func (in *installment) due0() int64 { return in.interest + in.principal }
 
 func (s *state) remaining(in *installment) int64 {
-	return in.due0() - s.paidInterest - s.paidPrincipal
+	return in.due0() - s.paidInterest - s.paidPrincipal - s.forgivenInterest - s.forgivenPrincipal
 }
 
 // Book books a loan from a simulation the library returned (simulation.Simulate,

@@ -13,9 +13,15 @@ import (
 // late charges (complementary IOF, fine, mora, remuneratory interest of the delay),
 // then the installment's own interest, then its principal (CC art. 354: interest
 // before capital).
+//
+// A payment of Settle also carries Discount, the part of the installment forgiven by
+// the payoff's present value (CDC art. 52 §2: the unearned interest is not owed), and
+// PrepaymentFee, the fee of a company's payoff (on the settlement's first discounted
+// installment). Neither is part of Interest or Principal; Discount is not money paid.
 type Allocation struct {
 	IOF, Fine, Mora, DelayInterest int64
 	Interest, Principal            int64
+	Discount, PrepaymentFee        int64
 }
 
 // Charges returns the part of the allocation that paid late charges.
@@ -102,7 +108,7 @@ func (l *Loan) Pay(status statemachine.LoanStatus, number int, amount decimal.De
 			on, number, in.st.last)
 	}
 	st := in.st
-	alloc, err := l.apply(in, &st, on, cents)
+	alloc, err := l.apply(in, &st, on, cents, 0)
 	if err != nil {
 		return l, Receipt{}, err
 	}
@@ -139,8 +145,10 @@ func (l *Loan) checkDate(d calendar.Date, param string, notBefore bool) error {
 }
 
 // apply applies a payment of cents on date on to in, whose state st it updates. On
-// error st is unchanged.
-func (l *Loan) apply(in *installment, st *state, on calendar.Date, cents int64) (Allocation, error) {
+// error st is unchanged. A positive discount (Settle's, on an installment not yet
+// due) forgives that much of the installment, interest first, and the payment must
+// pay the rest exactly.
+func (l *Loan) apply(in *installment, st *state, on calendar.Date, cents, discount int64) (Allocation, error) {
 	s := *st
 	rem := s.remaining(in)
 	if rem == 0 {
@@ -167,13 +175,18 @@ func (l *Loan) apply(in *installment, st *state, on calendar.Date, cents int64) 
 		}
 		a.IOF, a.Fine, a.Mora, a.DelayInterest = take(owed.iof), take(owed.fine), take(owed.mora), take(owed.interest)
 		s.paid = s.paid.plus(charges{a.IOF, a.Fine, a.Mora, a.DelayInterest})
-	} else if cents > rem {
-		return a, overpayment(in.number, cents, rem, 0, on)
+	} else if cents+discount > rem {
+		return a, overpayment(in.number, cents, rem-discount, 0, on)
 	}
-	a.Interest = min(left, in.interest-s.paidInterest)
+	owedInterest := in.interest - s.paidInterest - s.forgivenInterest
+	forgiven := min(discount, max(owedInterest, 0))
+	a.Discount = discount
+	a.Interest = min(left, owedInterest-forgiven)
 	a.Principal = left - a.Interest
 	s.paidInterest += a.Interest
 	s.paidPrincipal += a.Principal
+	s.forgivenInterest += forgiven
+	s.forgivenPrincipal += discount - forgiven
 	if s.remaining(in) == 0 {
 		s.settled = on
 	}
@@ -203,7 +216,7 @@ func (l *Loan) stateAt(in *installment, asOf calendar.Date, buf *state) (*state,
 	for ; p < len(in.pays) && !in.pays[p].Date.After(asOf); p++ {
 		// Replaying what was accepted reproduces it: the same payments on the same
 		// dates assess the same charges.
-		_, _ = l.apply(in, buf, in.pays[p].Date, in.pays[p].Amount)
+		_, _ = l.apply(in, buf, in.pays[p].Date, in.pays[p].Amount-in.pays[p].Allocation.PrepaymentFee, in.pays[p].Allocation.Discount)
 	}
 	return buf, p
 }

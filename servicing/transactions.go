@@ -136,7 +136,8 @@ func (l *Loan) transaction(tx *Transaction, in *installment, st *state, asOf cal
 // principal, interest, fees, days_overdue, paid_at (null while unpaid), and
 // breakdown with installment_number, nominal_date, late {days, fine, mora,
 // interest, iof, total, owed} and payments [{installment_number, amount, paid_at,
-// allocation {iof, fine, mora, delay_interest, interest, principal}}]. Money is a
+// allocation {iof, fine, mora, delay_interest, interest, principal, discount,
+// prepayment_fee}}]. Money is a
 // string with two decimals, dates YYYY-MM-DD. It allocates its buffer only.
 func (t Transaction) MarshalJSON() ([]byte, error) {
 	return t.AppendJSON(make([]byte, 0, 640+256*len(t.Payments))), nil
@@ -193,7 +194,8 @@ func (c LateCharges) AppendJSON(b []byte) []byte {
 }
 
 // MarshalJSON writes the payment as {"installment_number","amount","paid_at",
-// "allocation":{"iof","fine","mora","delay_interest","interest","principal"}}.
+// "allocation":{"iof","fine","mora","delay_interest","interest","principal",
+// "discount","prepayment_fee"}}.
 func (p Payment) MarshalJSON() ([]byte, error) { return p.AppendJSON(make([]byte, 0, 256)), nil }
 
 // AppendJSON appends what MarshalJSON writes to b.
@@ -209,6 +211,8 @@ func (p Payment) AppendJSON(b []byte) []byte {
 	b = appendMoney(b, `,"delay_interest":`, a.DelayInterest)
 	b = appendMoney(b, `,"interest":`, a.Interest)
 	b = appendMoney(b, `,"principal":`, a.Principal)
+	b = appendMoney(b, `,"discount":`, a.Discount)
+	b = appendMoney(b, `,"prepayment_fee":`, a.PrepaymentFee)
 	return append(b, "}}"...)
 }
 

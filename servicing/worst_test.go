@@ -51,7 +51,7 @@ func worstLoan(b *testing.B) (*Loan, calendar.Date) {
 		span := calendar.DaysBetween(in.due, end)
 		for j := 1; j <= MaxPaymentsPerInstallment; j++ {
 			on, _ := in.due.AddDays(span * j / MaxPaymentsPerInstallment)
-			a, err := l.apply(in, &in.st, on, 100)
+			a, err := l.apply(in, &in.st, on, 100, 0)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,5 +1,5 @@
 // Package simulation computes the API's loan simulation (POST
-// /credit-offers/{id}/simulations, api-contract.md "Simulation"): given a credit
+// /credit-offers/{id}/simulations, docs/api.md §5.2): given a credit
 // offer, a request (requested_amount, installment_count) and the options the
 // API leaves to the lender, it returns every field of the API's response,
 // exact to the cent, plus the schedule, the principal, the annual interest
@@ -7,7 +7,7 @@
 // table), iof (tax and the financed-charges solve) and cet (rate solve)
 // packages; it re-implements none of their math.
 //
-// The conventions are those of lending-math.md; section numbers (§) below refer
+// The conventions are those of docs/lending-math.md; section numbers (§) below refer
 // to it.
 //
 // # Entry points
@@ -27,33 +27,33 @@
 // (interest_rate / 100), d0 the release date, P the principal the schedule
 // amortizes, all money in cents.
 //
-//	fees_amount          = fee_fixed + half-up(R × fee_percent / 100)                  §5
-//	P                    = R                                   (charges deducted)       §6
+//	fees_amount          = fee_fixed + half-up(R × fee_percent / 100)                  §7
+//	P                    = R                                   (charges deducted)       §9
 //	                     = smallest P with P − fees − IOF(P) ≥ R (charges financed,
-//	                       iof.Financed)                                                §6
+//	                       iof.Financed)                                                §9
 //	schedule             = the Price table of P over n at i from d0 (schedule.New):
 //	                       due dates, PMT, interest_k, principal_k, balance_k          §1–3
 //	iof_amount           = daily + additional, each half-up to cents, on the
 //	                       schedule's amortizations and rolled due dates
 //	                       (iof.ComputeSchedule; rates by d0 and class, the
-//	                       R$ 30,000.00 rule on P)                                      §6
-//	amount               = P − fees_amount − iof_amount  (net to the customer; > 0)     §6
-//	interest_amount      = Σ interest_k                                                 §8
+//	                       R$ 30,000.00 rule on P)                                      §8
+//	amount               = P − fees_amount − iof_amount  (net to the customer; > 0)     §9
+//	interest_amount      = Σ interest_k                                                 §3
 //	total_loan_amount    = Σ payment_k = amount + interest_amount + fees_amount
-//	                       + iof_amount, exactly                                       §6
+//	                       + iof_amount, exactly                                       §9
 //	installments_value   = PMT (the last installment absorbs the residue)              §3
-//	first_due_date       = d_1, installment 1's rolled due date                         §8
+//	first_due_date       = d_1, installment 1's rolled due date                         §1
 //	number_of_installments = n
-//	interest_percentage  = the offer's rate, % a.m., exactly as given                  §8
+//	interest_percentage  = the offer's rate, % a.m., exactly as given                  §6
 //	cet_percentage       = the annual CET of FC0 = amount against payment_k on d_k,
 //	                       calendar days / 365 (cet.Solve), percent with 2 decimals,
-//	                       NBR 5891                                                    §7
+//	                       NBR 5891                                                   §10
 //
 // and in the breakdown:
 //
 //	principal                   P
 //	annual_interest_percentage  (1 + i)^12 − 1, percent, 2 decimals                     §3
-//	cet_monthly_percentage      (1 + CET)^(1/12) − 1, percent, 2 decimals, NBR 5891     §7
+//	cet_monthly_percentage      (1 + CET)^(1/12) − 1, percent, 2 decimals, NBR 5891    §10
 //	iof                         daily and additional parts, the class given, the class
 //	                            applied and its rates on d0
 //	charges, release_date, day_count, roll, schedule (every row)
@@ -85,7 +85,7 @@
 // when even min_amount does not fit (amount_out_of_range, installments_value,
 // ErrNoRequestFits).
 //
-// # Charges modes (§6)
+// # Charges modes (§9)
 //
 // Deducted (the default, the API's example): P = R, and the fees and the IOF
 // are deducted from what is released: amount = R − fees − IOF. When they take

@@ -64,7 +64,7 @@ func ParseRequest(requestedAmount string, installmentCount int) (Request, error)
 	return Request{RequestedAmount: money.FromCents(c), InstallmentCount: installmentCount}, nil
 }
 
-// Charges is how the fees and the IOF reach the customer (lending-math.md §6).
+// Charges is how the fees and the IOF reach the customer (docs/lending-math.md §9).
 // The zero value is Deducted, the spec's default. Wire and command-line names:
 // deducted, financed.
 type Charges uint8

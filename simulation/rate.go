@@ -8,7 +8,7 @@ import (
 )
 
 // annualHundredths returns (1 + i)^12 − 1 in hundredths of a percent, rounded to
-// the nearest: the annual equivalent of the monthly rate r (lending-math.md §3),
+// the nearest: the annual equivalent of the monthly rate r (docs/lending-math.md §3),
 // 2 decimals of percent.
 //
 // i = u / 10^12 exactly (u = r.PercentUnits(), the rate in 10^-10 %, at most

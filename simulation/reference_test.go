@@ -1,7 +1,7 @@
 package simulation_test
 
 // A second, slow and obvious implementation of the whole simulation, written
-// from the spec text (lending-math.md §1–8) and nothing else: its own date
+// from the spec text (docs/lending-math.md §1–§11) and nothing else: its own date
 // arithmetic (time.Time at UTC midnight, one day at a time), its own Price table
 // in big.Rat (exact) or 1,024-bit big.Float (when a factor is irrational), its own
 // IOF table copied from the spec, its own financed solve by a plain cent-by-cent
@@ -365,7 +365,7 @@ func (p *refPlan) table(P int64, n int) ([]refRow, int64, bool) {
 	return rows, pmt, true
 }
 
-// ---------------------------------------------------------------- IOF (§6)
+// ---------------------------------------------------------------- IOF (§8)
 
 // refIOFTable is the IOF rate table written out from the decrees (Decreto 6.306/2007,
 // art. 7, I, b and VI, §15, as each decree below set it): from, then daily % and
@@ -435,7 +435,7 @@ func refIOF(rows []refRow, d0 time.Time, P int64, daily, additional *big.Rat) (i
 	return d, a
 }
 
-// ---------------------------------------------------------------- CET (§7)
+// ---------------------------------------------------------------- CET (§10)
 
 // refCET solves amount = Σ payment_k / (1+c)^(days_k/365) by bisection on c and
 // returns the acceptable 2-decimal roundings of the annual and monthly percent.
@@ -494,7 +494,7 @@ func roundings(v float64) []int64 {
 	return out
 }
 
-// ---------------------------------------------------------------- the simulation (§5, §6, §8)
+// ---------------------------------------------------------------- the simulation (§7, §9, §11)
 
 func refSimulate(in refInput) refResult {
 	if in.requested < in.minAmount || in.requested > in.maxAmount {
@@ -570,7 +570,7 @@ type refOutcome struct {
 
 const refMaxPrincipal = 100_000_000_000
 
-// refFinanced finds the smallest P with P − fees − IOF(P) ≥ requested (§6,
+// refFinanced finds the smallest P with P − fees − IOF(P) ≥ requested (§9,
 // financed) by trying principals one cent at a time in a window around the linear
 // estimate (requested + fees) / (1 − r), r the IOF rate at the estimate. The net
 // is a line in P plus the noise of the cent roundings (a fraction of a cent on

@@ -20,7 +20,7 @@ import (
 // whole requested amount, leaving nothing (or less) to release.
 const ErrNoNetAmount apierr.Reason = "fees and IOF leave no net amount"
 
-// Simulate simulates the loan req asks of offer under opts (lending-math.md §8):
+// Simulate simulates the loan req asks of offer under opts (docs/lending-math.md §11):
 // it checks the offer, the options and the request (the package doc, "Request
 // checks", lists them in order with their codes and params), computes the fees,
 // the Price table, the IOF and the CET, and returns every field of the API's
@@ -154,7 +154,7 @@ func prepare(o *statemachine.Offer, requested decimal.Decimal, opts *Options) (p
 	return p, nil
 }
 
-// feesOf returns fees_amount for a requested amount in cents (§5).
+// feesOf returns fees_amount for a requested amount in cents (docs/lending-math.md §7).
 func (p *prepared) feesOf(requested int64) int64 {
 	return p.offer.FeeFixed + percentOf(requested, p.offer.FeeUnits)
 }
@@ -191,7 +191,7 @@ func prepareOffer(o *statemachine.Offer, opts *Options) (prepared, error) {
 const instantLayout = "2006-01-02T15:04:05Z07:00"
 
 // percentOf returns half-up(cents × units / 10^12): cents times a percentage in
-// units of 10^-10 %, rounded half-up to cents (lending-math.md §5). The product,
+// units of 10^-10 %, rounded half-up to cents (docs/lending-math.md §5, §7). The product,
 // at most 10^11 × 10^12, needs 77 bits.
 func percentOf(cents, units int64) int64 {
 	if cents <= 0 || units <= 0 {

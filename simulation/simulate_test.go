@@ -255,7 +255,7 @@ func TestChecks(t *testing.T) {
 }
 
 // TestValidAtValidUntil: at valid_until itself the offer is still valid
-// (lifecycles.md: expired means now > valid_until).
+// (docs/lifecycles.md §5: expired exactly when now > valid_until).
 func TestValidAtValidUntil(t *testing.T) {
 	opts := okOptions()
 	opts.Now = validUntil

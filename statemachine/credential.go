@@ -8,7 +8,7 @@ import (
 )
 
 // TokenLifetime is how long an access token ("dinie_at_…") is valid after it is issued
-// (api-contract.md: "access token … lifetime 3600 s").
+// (docs/api.md §4: an access token lives 3,600 s).
 const TokenLifetime = 3600 * time.Second
 
 // Reasons a credential cannot issue a token or a token is refused; they sit in the chain
@@ -44,8 +44,8 @@ func (c Credential) check() error {
 	return nil
 }
 
-// Revoke revokes c at instant now: immediately and irreversibly (api-contract.md,
-// Credential). Revoking a revoked credential is invalid_transition matching ErrTerminal.
+// Revoke revokes c at instant now: immediately and irreversibly (docs/api.md
+// §5.7). Revoking a revoked credential is invalid_transition matching ErrTerminal.
 // Tokens issued before now stay valid until they expire (TokenValid).
 func (c Credential) Revoke(now time.Time) (Credential, error) {
 	if err := c.check(); err != nil {
@@ -99,7 +99,7 @@ func (c Credential) IssueToken(now time.Time) (time.Time, error) {
 // instant now. A token lives TokenLifetime: it is refused from issuedAt + TokenLifetime
 // on (RFC 7519 §4.1.4: not accepted "on or after" exp). Revocation and credential expiry
 // do not cut a token short: a token issued before them stays valid until it expires
-// (api-contract.md, Credential). A token c could not have issued at issuedAt is invalid.
+// (docs/api.md §5.7). A token c could not have issued at issuedAt is invalid.
 //
 // Errors: token_expired (401); invalid_token (401) for a token issued after now or at an
 // instant c could not issue, wrapping CanIssue's reason; invalid input as for Revoke.

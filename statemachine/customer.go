@@ -8,7 +8,7 @@ import (
 	"github.com/dinie/lending/apierr"
 )
 
-// KYCRequirement is one item of a customer's kyc list (api-contract.md, Customer.kyc):
+// KYCRequirement is one item of a customer's kyc list (docs/api.md §5.5, kyc):
 // its kind, its type (such as "ccmei", "selfie", "cnh") and its status. Types are unique
 // within a customer.
 type KYCRequirement struct {
@@ -65,8 +65,8 @@ func NewCustomer(kyc []KYCRequirement) (Customer, []Event, error) {
 	return Customer{Status: status, KYC: append([]KYCRequirement(nil), kyc...)}, events, nil
 }
 
-// CustomerStatusOf derives a customer's status from its requirements (lifecycles.md,
-// "Customer and KYC"): active once every requirement is approved, and active is final
+// CustomerStatusOf derives a customer's status from its requirements (docs/lifecycles.md
+// §2): active once every requirement is approved, and active is final
 // (when current is active the result is active whatever the requirements); under_review
 // while every requirement is submitted or approved and at least one is submitted;
 // otherwise pending_kyc, so a rejection during review goes back to pending_kyc. An empty
@@ -206,8 +206,8 @@ func (c Customer) update(i int, to KYCStatus) (Customer, []Event, error) {
 	return n, events, nil
 }
 
-// Document content types the API accepts (api-contract.md, Customer: "PDF, JPEG or PNG
-// only"), by their IANA media types (RFC 8118, RFC 2046 and RFC 2083's registration).
+// Document content types the API accepts (docs/api.md §5.5: PDF, JPEG or PNG
+// only), by their IANA media types (RFC 8118, RFC 2046 and RFC 2083's registration).
 var documentTypes = []string{"application/pdf", "image/jpeg", "image/png"}
 
 // CheckContentType checks a document upload's content type: application/pdf, image/jpeg
@@ -228,9 +228,9 @@ func CheckContentType(contentType string) error {
 		"content type %s is not accepted; want application/pdf, image/jpeg or image/png", quote(contentType))
 }
 
-// CheckDocument checks a document upload against the customer (lifecycles.md: "accepted
-// only for a type listed in the customer's requirements and a content type of PDF, JPEG
-// or PNG"): first the content type, as CheckContentType (a malformed request, 400), then
+// CheckDocument checks a document upload against the customer (docs/lifecycles.md §4:
+// accepted only for a type that is a document requirement of the customer and a
+// content type of PDF, JPEG or PNG): first the content type, as CheckContentType (a malformed request, 400), then
 // the type, which must be a document requirement of the customer, else
 // invalid_document_type (param type). It does not look at the requirement's status;
 // SubmitDocument does.

@@ -53,7 +53,7 @@ func TestNewCustomer(t *testing.T) {
 	}
 }
 
-// TestCustomerStatusOf follows lifecycles.md's derivation rule case by case.
+// TestCustomerStatusOf follows docs/lifecycles.md §2's derivation rule case by case.
 func TestCustomerStatusOf(t *testing.T) {
 	r := func(ss ...KYCStatus) []KYCRequirement {
 		var out []KYCRequirement
@@ -214,7 +214,7 @@ func TestCheckDocument(t *testing.T) {
 }
 
 // TestCustomerWalk applies random requirement changes and checks, at every step, the
-// customer's status against an independent derivation written here from lifecycles.md,
+// customer's status against an independent derivation written here from docs/lifecycles.md §2,
 // the events (customer.kyc_updated on every change, then the customer event of the
 // status entered), that active never leaves, and that every event is in the catalogue.
 func TestCustomerWalk(t *testing.T) {

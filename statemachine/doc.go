@@ -8,8 +8,8 @@
 // webhook's; what a booked loan owes — installments, payments, late charges, payoff —
 // is package servicing's.
 //
-// The source of every rule is the project's specification: lifecycles.md (cited by
-// section) and api-contract.md (the wire strings, the 16 events and the error codes).
+// The source of every rule is the module's documentation: docs/lifecycles.md (cited by
+// section) and docs/api.md (the wire strings, the 16 events and the error codes).
 // Where both are silent the decision taken is written here, under "Decisions".
 //
 // # Lifecycles as data
@@ -23,7 +23,7 @@
 // edge and is an error too.
 //
 // The golden diagrams are the tables drawn, so a reviewer re-derives each of them from
-// lifecycles.md by hand: one "[*] --> initial" line labelled with the creation events,
+// docs/lifecycles.md by hand: one "[*] --> initial" line labelled with the creation events,
 // one line per edge in table order labelled with the event entering its target (and the
 // guard in brackets), one "terminal --> [*]" line per terminal state. go test -run
 // TestDiagrams -update rewrites them; the test also checks that this documentation shows
@@ -44,7 +44,7 @@
 //
 // # Customer
 //
-// lifecycles.md, "Customer and KYC". The status follows from the requirements
+// docs/lifecycles.md §2. The status follows from the requirements
 // (CustomerStatusOf): active once every requirement is approved, and then final;
 // under_review while every requirement is submitted or approved and one is submitted;
 // otherwise pending_kyc. Registration emits customer.created; entering under_review and
@@ -126,7 +126,7 @@
 //
 // # Loan
 //
-// lifecycles.md, "Loan". Creation emits loan.created (state processing); entering any
+// docs/lifecycles.md §7. Creation emits loan.created (state processing); entering any
 // other state emits loan.<state>. Cancellation is possible only before disbursement
 // starts, a processing error from any state before active. ReceivePayment is the only
 // way to finished: every payment while active emits loan.payment_received, and the
@@ -158,7 +158,7 @@
 //
 // # Installment
 //
-// lifecycles.md, "Installment (transaction)". An installment's status as of a date is
+// docs/lifecycles.md §8. An installment's status as of a date is
 // derived from its amounts and that date by package servicing (booked loans, their
 // transactions, payments and late charges): paid when nothing remains; overdue when the
 // date is after the due date (paying on the due date is on time); partially_paid when
@@ -178,7 +178,7 @@
 //
 // # Webhook endpoint
 //
-// lifecycles.md, "Webhook endpoint". deleted is not a wire status: it ends the
+// docs/lifecycles.md §9. deleted is not a wire status: it ends the
 // lifecycle, so that a deleted endpoint cannot be enabled or deleted again.
 //
 //	stateDiagram-v2
@@ -195,11 +195,11 @@
 //
 // # Credential
 //
-// lifecycles.md, "Credential", and api-contract.md, Credential. Revocation
+// docs/lifecycles.md §10 and docs/api.md §5.7. Revocation
 // (Credential.Revoke) is immediate and irreversible. A credential issues tokens
 // (Credential.CanIssue, Credential.IssueToken) while active and not past expires_at (the
 // zero ExpiresAt is the API's null: never). A token lives TokenLifetime, 3,600 s, and is
-// refused from issued_at + 3,600 s on (RFC 7519 §4.1.4); a token issued before
+// refused from issued_at + 3,600 s on ([RFC 7519] §4.1.4); a token issued before
 // revocation or expiry stays valid until then (Credential.TokenValid).
 //
 //	stateDiagram-v2
@@ -209,7 +209,7 @@
 //
 // # Events
 //
-// Events returns the catalogue of api-contract.md, exactly 16 events, in its order;
+// Events returns the catalogue of docs/api.md §8, exactly 16 events, in its order;
 // ParseEvent parses a wire name and Event.Resource names the resource an event is about.
 // Package webhook matches events against endpoints' patterns and wraps them in the
 // envelope a delivery carries (webhook.Envelope).
@@ -263,10 +263,10 @@
 // Where the specification is silent, the package decides:
 //
 //   - KYC kinds: rejected exists only for document requirements and pending_correction
-//     only for data requirements, as lifecycles.md describes them; approved is terminal
+//     only for data requirements, as docs/lifecycles.md §2 describes them; approved is terminal
 //     (the spec lists no way out of it). A new customer's requirements are all pending,
 //     and a customer has at least one requirement, so no customer is active with nothing
-//     checked (BCB Circular 3.978/2020 requires lenders to identify their customers).
+//     checked ([Circular BCB 3.978/2020] requires lenders to identify their customers).
 //   - Register: any overlapping customer that is not an exact match is a conflict, even
 //     when another one matches exactly; the conflict names cpf when the CPF is taken,
 //     else cnpj. external_id "" is absent and compares exactly otherwise.
@@ -291,4 +291,7 @@
 // receiver, nor any slice it holds (they copy before changing). Lifecycles are built
 // once at package initialisation and never modified. Every function and method is safe
 // for concurrent use by multiple goroutines.
+//
+// [RFC 7519]: https://www.rfc-editor.org/rfc/rfc7519
+// [Circular BCB 3.978/2020]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Circular&numero=3978
 package statemachine

@@ -5,12 +5,12 @@ import (
 	"github.com/dinie/lending/validation"
 )
 
-// Event is one of the 16 webhook event types of the API (api-contract.md, "Events").
+// Event is one of the 16 webhook event types of the API (docs/api.md §8).
 // The zero value is not an event: lifecycle tables use it for "entering this state
 // emits nothing".
 type Event uint8
 
-// The catalogue, in the order of api-contract.md.
+// The catalogue, in the order of docs/api.md §8.
 const (
 	EventCustomerCreated        Event = iota + 1 // "customer.created"
 	EventCustomerUnderReview                     // "customer.under_review"
@@ -41,7 +41,7 @@ var eventNames = []string{"",
 	"loan.cancelled", "loan.error",
 }
 
-// Events returns the catalogue of the 16 events in the order of api-contract.md. The
+// Events returns the catalogue of the 16 events in the order of docs/api.md §8. The
 // slice is new on every call; the caller may modify it.
 func Events() []Event {
 	out := make([]Event, eventCount)

@@ -9,7 +9,7 @@ import (
 	"github.com/dinie/lending/apierr"
 )
 
-// catalogue is api-contract.md's table of events, copied by hand: 4 customer, 2 credit
+// catalogue is docs/api.md §8's table of events, copied by hand: 4 customer, 2 credit
 // offer and 10 loan events.
 var catalogue = []string{
 	"customer.created", "customer.under_review", "customer.kyc_updated", "customer.active",

@@ -33,7 +33,7 @@ type Edge[S State] struct {
 // Lifecycle is one resource's state machine as data: its states, its initial state and
 // the events creation emits, its transitions and the event entering each state emits.
 // Checks, events, the Mermaid diagram and the documentation all derive from this one
-// table (lifecycles.md).
+// table (docs/lifecycles.md §1).
 //
 // A *Lifecycle is obtained from CustomerLifecycle, KYCDocumentLifecycle,
 // KYCDataLifecycle, OfferLifecycle, LoanLifecycle, InstallmentLifecycle,

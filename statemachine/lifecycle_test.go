@@ -15,8 +15,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden diagrams under testdata/statemachine")
 
-// specMachine is a lifecycle written down from the text of lifecycles.md and
-// api-contract.md, independently of tables.go: the test compares the package's table
+// specMachine is a lifecycle written down from the text of docs/lifecycles.md and
+// docs/api.md, independently of tables.go: the test compares the package's table
 // with it over the whole from × to matrix.
 type specMachine struct {
 	resource string
@@ -306,7 +306,7 @@ func names[T interface{ String() string }](xs []T) []string {
 }
 
 // TestInstallmentEdgesFromDefinition derives the installment's edges by brute force from
-// lifecycles.md's definition of its status, with a slow status function written here:
+// docs/lifecycles.md §8's definition of its status, with a slow status function written here:
 // walk every pair of situations (amount paid none/part/all, date on-or-before/after the
 // due date) where the second follows the first (payments only add, dates only advance),
 // and collect the distinct status changes.
@@ -424,7 +424,7 @@ func TestReturnedSlicesAreFresh(t *testing.T) {
 
 // TestDiagrams compares each lifecycle's Mermaid diagram with its golden file under
 // testdata/statemachine; go test -run TestDiagrams -update rewrites them. The goldens are
-// the tables drawn, so a reviewer re-derives them from lifecycles.md: one "[*] -->" line
+// the tables drawn, so a reviewer re-derives them from docs/lifecycles.md: one "[*] -->" line
 // for the initial state with the creation events, one line per edge in table order with
 // the event entering its target and any guard in brackets, one "--> [*]" line per
 // terminal state. The test also checks that doc.go shows every diagram verbatim.

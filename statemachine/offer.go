@@ -254,7 +254,7 @@ func describePercent(p decimal.Decimal, units int64, err error) string {
 func (o Offer) check() error { return o.Check() }
 
 // ExpiredAt reports whether valid_until has passed at instant now: now > valid_until
-// (lifecycles.md: "expired means now > valid_until"), so at valid_until itself the offer
+// (docs/lifecycles.md §5: expired exactly when now > valid_until), so at valid_until itself the offer
 // is still valid.
 func (o Offer) ExpiredAt(now time.Time) bool { return now.After(o.ValidUntil) }
 
@@ -284,7 +284,7 @@ func (o Offer) At(now time.Time) (Offer, []Event, error) {
 
 // LoanCancelled returns the accepted offer after its loan is cancelled at instant now:
 // available again (emitting credit_offer.available) while now is within valid_until,
-// expired (emitting credit_offer.expired) after it (lifecycles.md, "Credit offer").
+// expired (emitting credit_offer.expired) after it (docs/lifecycles.md §5).
 //
 // Errors: an offer that is not accepted is invalid_transition with a *TransitionError
 // whose Action is "loan cancellation"; invalid input as for At.

@@ -6,7 +6,7 @@ import (
 )
 
 // ReceivePayment returns the loan's status and the events to emit after a payment is
-// applied to a loan in status (lifecycles.md's rule, here in the package's own words:
+// applied to a loan in status (docs/lifecycles.md §7's rule, here in the package's own words:
 // every payment while active emits loan.payment_received; the payment that leaves
 // nothing to pay on any installment also takes the guarded active → finished edge and
 // emits loan.finished, after loan.payment_received). final says whether the payment

@@ -81,8 +81,8 @@ func conflict(incoming, e Registration, cpfTaken bool) error {
 		"cpf belongs to a customer registered with %s; a retry sends the same cpf, cnpj and external_id", differs)
 }
 
-// CheckUpdate checks a customer update (lifecycles.md: "Updates may change email,
-// phone, name, cnpj, trading_name; never cpf or external_id"): stored is the customer
+// CheckUpdate checks a customer update (docs/lifecycles.md §4: an update
+// may change email, phone, name, cnpj and trading_name, never cpf or external_id): stored is the customer
 // before the update, updated after the server applied it. A different CPF is
 // immutable_field for param cpf, a different external_id (including setting one that was
 // absent, or clearing one) for param external_id. Sending a field with its current

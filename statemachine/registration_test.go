@@ -30,7 +30,7 @@ func cnpj(t tb, s string) validation.CNPJ {
 }
 
 func TestRegister(t *testing.T) {
-	// The CPF of api-contract.md's example, masked and bare; CNPJs from validation's docs.
+	// The CPF of docs/api.md §2's example, masked and bare; CNPJs from validation's docs.
 	masked, bare := cpf(t, "280.012.389-38"), cpf(t, "28001238938")
 	other := validation.GenerateCPF(rand.New(rand.NewPCG(1, 2)))
 	mei := cnpj(t, "11.222.333/0001-81")

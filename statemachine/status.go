@@ -7,7 +7,7 @@ import (
 	"github.com/dinie/lending/apierr"
 )
 
-// CustomerStatus is a customer's status (api-contract.md, Customer.status). The zero
+// CustomerStatus is a customer's status (docs/api.md §5.5). The zero
 // value is not a status: it reports Valid false and fails to marshal.
 type CustomerStatus uint8
 
@@ -20,8 +20,8 @@ const (
 
 var customerNames = []string{"", "pending_kyc", "under_review", "active"}
 
-// KYCStatus is the status of one KYC requirement of a customer (lifecycles.md,
-// "Customer and KYC"). The zero value is not a status.
+// KYCStatus is the status of one KYC requirement of a customer (docs/lifecycles.md
+// §2). The zero value is not a status.
 type KYCStatus uint8
 
 // KYC requirement statuses.
@@ -36,7 +36,7 @@ const (
 var kycNames = []string{"", "pending", "submitted", "approved", "rejected", "pending_correction"}
 
 // KYCKind is the kind of a KYC requirement: a document to upload or data to provide
-// (api-contract.md, Customer.kyc[].kind). The zero value is not a kind.
+// (docs/api.md §5.5, kyc[].kind). The zero value is not a kind.
 type KYCKind uint8
 
 // KYC requirement kinds.
@@ -47,7 +47,7 @@ const (
 
 var kindNames = []string{"", "document", "data"}
 
-// OfferStatus is a credit offer's status (api-contract.md, CreditOffer.status). The zero
+// OfferStatus is a credit offer's status (docs/api.md §5.1). The zero
 // value is not a status.
 type OfferStatus uint8
 
@@ -60,7 +60,7 @@ const (
 
 var offerNames = []string{"", "available", "accepted", "expired"}
 
-// LoanStatus is a loan's status (api-contract.md, Loan.status). The zero value is not a
+// LoanStatus is a loan's status (docs/api.md §5.3). The zero value is not a
 // status.
 type LoanStatus uint8
 
@@ -80,8 +80,8 @@ const (
 var loanNames = []string{"", "processing", "contract_generated", "awaiting_signatures",
 	"signed", "disbursing", "active", "finished", "cancelled", "error"}
 
-// InstallmentStatus is an installment transaction's status (api-contract.md,
-// Transaction.status). The zero value is not a status.
+// InstallmentStatus is an installment transaction's status (docs/api.md
+// §5.4). The zero value is not a status.
 type InstallmentStatus uint8
 
 // Installment statuses.
@@ -94,8 +94,8 @@ const (
 
 var installmentNames = []string{"", "pending", "partially_paid", "overdue", "paid"}
 
-// WebhookStatus is a webhook endpoint's status (api-contract.md,
-// WebhookEndpoint.status). The zero value is not a status.
+// WebhookStatus is a webhook endpoint's status (docs/api.md
+// §5.6). The zero value is not a status.
 //
 // WebhookDeleted is not a status the API ever returns (a deleted endpoint is gone); it
 // is the lifecycle's end, so that deleting twice, or enabling a deleted endpoint, is an
@@ -111,7 +111,7 @@ const (
 
 var webhookNames = []string{"", "active", "disabled", "deleted"}
 
-// CredentialStatus is an API credential's status (api-contract.md, Credential.status).
+// CredentialStatus is an API credential's status (docs/api.md §5.7).
 // The zero value is not a status.
 type CredentialStatus uint8
 

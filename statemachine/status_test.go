@@ -11,8 +11,8 @@ import (
 )
 
 // statusType gathers one status type's functions behind strings, so one table covers all
-// eight types. The wire strings below are copied from api-contract.md and
-// lifecycles.md, not from status.go.
+// eight types. The wire strings below are copied from docs/api.md §5 and
+// docs/lifecycles.md, not from status.go.
 type statusType struct {
 	name  string
 	wire  []string // every wire string, in declaration order

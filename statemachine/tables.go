@@ -2,7 +2,7 @@ package statemachine
 
 import "github.com/dinie/lending/validation"
 
-// The lifecycle tables of lifecycles.md, one per resource. Each is built once, at
+// The lifecycle tables of docs/lifecycles.md §2–§10, one per resource. Each is built once, at
 // package initialisation, and never modified.
 
 var customerLifecycle = newLifecycle(validation.Customer, CustomerPendingKYC,

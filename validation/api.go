@@ -189,7 +189,7 @@ func (e Environment) String() string {
 	return ""
 }
 
-// Credential prefixes (api-contract.md).
+// Credential prefixes (docs/documents.md §8, docs/api.md §4).
 const (
 	ClientSecretLivePrefix = "dinie_cs_live_"
 	ClientSecretTestPrefix = "dinie_cs_test_"
@@ -312,7 +312,7 @@ func ParseWebhookURL(s string) (*url.URL, error) {
 	return u, nil
 }
 
-// Pagination bounds (api-contract.md, "Pagination").
+// Pagination bounds (docs/api.md §7).
 const (
 	DefaultLimit = 25
 	MaxLimit     = 100

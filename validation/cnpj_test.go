@@ -13,7 +13,7 @@ import (
 	"github.com/dinie/lending/validation"
 )
 
-// documents.md, "Official test vectors (Receita/SERPRO)", plus the worked example,
+// testdata/published/figures.txt's Receita/SERPRO test vectors (rfb-cnpj), plus the worked example,
 // the reported first issued alphanumeric CNPJ and the 0000 establishment order.
 var officialValidCNPJ = []struct{ in, canonical string }{
 	{"12.ABC.345/01DE-35", "12ABC34501DE35"},
@@ -77,7 +77,7 @@ func TestParseCNPJOfficialVectors(t *testing.T) {
 }
 
 func TestCNPJCheckDigits(t *testing.T) {
-	// documents.md: official check digits, and the worked example's sums by hand:
+	// docs/documents.md §2: official check digits, and the worked example's sums by hand:
 	// 12ABC34501DE → values 1 2 17 18 19 3 4 5 0 1 20 21;
 	// DV1 = Σ v·(5,4,3,2,9,8,7,6,5,4,3,2) = 459, 459 mod 11 = 8 → 3;
 	// DV2 = Σ v·(6,5,4,3,2,9,8,7,6,5,4,3) + 3·2 = 424, 424 mod 11 = 6 → 5.
@@ -131,7 +131,7 @@ func TestParseCNPJ(t *testing.T) {
 		{"12.ÀBC.345/01DE-35", apierr.ErrCharacter},
 		{"12.ſBC.345/01DE-35", apierr.ErrCharacter}, // U+017F folds to 'S' in Unicode, not here
 		{"12ABC34501DEA5", apierr.ErrCharacter},     // a letter as check digit
-		// The known bug of valuing 'A' as 10 makes 12ABC34501DE end in 45 (documents.md).
+		// The known bug of valuing 'A' as 10 makes 12ABC34501DE end in 45 (docs/documents.md §2).
 		{"12ABC34501DE45", validation.ErrCheckDigit},
 		{"12.ABC.345/01DE-53", validation.ErrCheckDigit},
 	}
@@ -187,7 +187,7 @@ func TestCNPJJSON(t *testing.T) {
 	checkErr(t, "Unmarshal zeros", err, apierr.InvalidCNPJ, "cnpj", validation.ErrRepeatedDigits)
 }
 
-// documents.md: with letters, characters congruent mod 11 swap without changing the
+// docs/documents.md §2: with letters, characters congruent mod 11 swap without changing the
 // check digits (values: '6' 6, 'A' 17, 'L' 28, 'W' 39 are all ≡ 6). A valid
 // alphanumeric CNPJ stays valid under any such swap: the weakness the docs state.
 func TestCNPJCongruentSwapUndetected(t *testing.T) {

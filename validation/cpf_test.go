@@ -14,12 +14,12 @@ import (
 	"github.com/dinie/lending/validation"
 )
 
-// Worked example of documents.md, by hand: base 2 8 0 0 1 2 3 8 9.
+// The worked example of testdata/published/figures.txt (cpf-ok-1), by hand: base 2 8 0 0 1 2 3 8 9.
 // DV1: 2·10+8·9+0·8+0·7+1·6+2·5+3·4+8·3+9·2 = 162; 162 mod 11 = 8; 11−8 = 3.
 // DV2: 2·11+8·10+0·9+0·8+1·7+2·6+3·5+8·4+9·3+3·2 = 201; 201 mod 11 = 3; 11−3 = 8.
 // So 280.012.389-38.
 //
-// 000.000.001-91 (documents.md: leading zeros are real): DV1 = 1·2 = 2 → 11−2 = 9;
+// 000.000.001-91 (docs/documents.md §1: leading zeros are real): DV1 = 1·2 = 2 → 11−2 = 9;
 // DV2 = 1·3 + 9·2 = 21, 21 mod 11 = 10 → 1.
 
 func TestParseCPF(t *testing.T) {
@@ -63,7 +63,7 @@ func TestParseCPF(t *testing.T) {
 		{"28001238983", validation.ErrCheckDigit},
 		{"000.000.001-90", validation.ErrCheckDigit},
 	}
-	// documents.md: the ten repeated-digit values pass the checksum and are rejected.
+	// docs/documents.md §1: the ten repeated-digit values pass the checksum and are rejected.
 	for d := '0'; d <= '9'; d++ {
 		bad = append(bad, struct {
 			in     string
@@ -158,7 +158,7 @@ func TestCPFJSON(t *testing.T) {
 }
 
 func TestFiscalRegion(t *testing.T) {
-	// documents.md: the 9th digit is the fiscal region of first registration.
+	// docs/documents.md §1: the 9th digit is the fiscal region of first registration.
 	want := map[byte][]string{
 		'1': {"DF", "GO", "MS", "MT", "TO"}, '2': {"AC", "AM", "AP", "PA", "RO", "RR"},
 		'3': {"CE", "MA", "PI"}, '4': {"AL", "PB", "PE", "RN"}, '5': {"BA", "SE"},

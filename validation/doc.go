@@ -1,6 +1,8 @@
-// Package validation holds the API's input rules and its error type: money in the
-// wire format, CPF and CNPJ, phone, e-mail, CEP, resource IDs and credentials, and
-// the *apierr.Error every package of the library returns for a rule failure.
+// Package validation holds the rules for the documents and fields a registration
+// carries and for the API's machine-made values: CPF and CNPJ (with generators of
+// valid ones for tests and mocks), phone, e-mail, CEP, resource IDs, client
+// credentials, the webhook URL and pagination. Each failure is an *apierr.Error
+// with the API's code, the field as param and a reason (docs/documents.md).
 //
 // # CPF and CNPJ
 //
@@ -15,8 +17,8 @@
 //
 // CPF: 11 digits d1…d11. DV1 = d10 from d1…d9 with weights 10, 9, …, 2; DV2 = d11
 // from d1…d10 with weights 11, 10, …, 2; each is 0 when the weighted sum mod 11 is 0
-// or 1, else 11 minus it (Receita Federal; documents.md, worked example
-// 280.012.389-38). The ten values of one repeated digit (000.000.000-00 …
+// or 1, else 11 minus it (Receita Federal; docs/documents.md §1; worked example
+// 280.012.389-38 in testdata/published/figures.txt). The ten values of one repeated digit (000.000.000-00 …
 // 999.999.999-99) pass that check and are rejected. The 9th digit is the fiscal region
 // of first registration (CPF.FiscalRegion): 1 DF GO MS MT TO · 2 AC AM AP PA RO RR ·
 // 3 CE MA PI · 4 AL PB PE RN · 5 BA SE · 6 MG · 7 ES RJ · 8 SP · 9 PR SC · 0 (region
@@ -24,7 +26,7 @@
 //
 // CNPJ: 14 characters, the 8-character root and 4-character establishment order in
 // [0-9A-Z], then two check digits that are always digits. Alphanumeric CNPJs are
-// issued since July 2026 (IN RFB 2.229/2024); numeric ones are unchanged. Every
+// issued since July 2026 ([IN RFB 2.229/2024]); numeric ones are unchanged. Every
 // character is valued at its ASCII code minus 48: '0'…'9' → 0…9, 'A' → 17 … 'Z' → 42
 // (valuing 'A' as 10 is a known bug: it makes 12ABC34501DE end in 45 instead of 35).
 // Weights run 2, 3, …, 9, 2, 3, … from the right: DV1 over the 12 base characters
@@ -76,7 +78,7 @@
 // # Phone
 //
 // ParsePhone returns a Phone whose String is the E.164 form +55DDNNNNNNNNN (ITU-T
-// E.164; the API's wire format). A number is a DDD — one of the 67 area codes of
+// [E.164]; the API's wire format). A number is a DDD — one of the 67 area codes of
 // Anatel's numbering plan: 11–19, 21, 22, 24, 27, 28, 31–35, 37, 38, 41–49, 51,
 // 53–55, 61–69, 71, 73–75, 77, 79, 81–89, 91–99 (ValidDDD) — and a subscriber
 // number: mobile, 9 digits starting with 9 (the ninth digit, nationwide since 2016),
@@ -100,7 +102,7 @@
 //
 // Customer registration needs a personal line, so non-geographic numbers are rejected
 // (ErrNonGeographic): the 0300, 0303, 0500, 0800 and 0900 services (Anatel's
-// Regulamento de Numeração, Resolução 749/2022), capital-wide numbers of the 300X-XXXX
+// Regulamento de Numeração, [Res. Anatel 749/2022]), capital-wide numbers of the 300X-XXXX
 // and 400X-XXXX series (4004-0001 style, with or without a DDD) and short codes (3 to 5
 // digits starting with 1: 190, 10315). Since no DDD starts with 30, 50, 80 or 90,
 // none of these rules rejects a geographic number.
@@ -116,10 +118,10 @@
 //
 // # E-mail, CEP
 //
-// ParseEmail applies documents.md's simple rules, not RFC 5322: white space around
+// ParseEmail applies docs/documents.md §4's simple rules, not [RFC 5322]: white space around
 // is trimmed; then no space or control character and valid UTF-8 (apierr.ErrCharacter),
 // exactly one '@' with a non-empty local part (apierr.ErrSyntax), a local part of at most
-// 64 bytes and an address of at most 254 (apierr.ErrLength, RFC 5321's limits), and a domain
+// 64 bytes and an address of at most 254 (apierr.ErrLength, [RFC 5321]'s limits), and a domain
 // with a dot and no empty label (ErrHost). The canonical form lowercases the domain's
 // ASCII letters; the local part is kept as given. Code invalid_format, Param "email".
 //
@@ -129,7 +131,7 @@
 //
 // # IDs, credentials, webhook URLs, pagination
 //
-// An ID is its resource's prefix and 32 lowercase hex digits (api-contract.md):
+// An ID is its resource's prefix and 32 lowercase hex digits (docs/api.md §3):
 // cust_ Customer, co_ CreditOffer, sim_ Simulation, ln_ Loan, tx_ Transaction,
 // we_ WebhookEndpoint, dinie_ci_ Credential (KYCRequirement has no IDs). CheckID(id, r) also checks that the prefix
 // is r's: a loan ID where a credit offer ID belongs is apierr.ErrPrefix, and the Detail names
@@ -198,4 +200,10 @@
 // ParseEmail (when already canonical), ParseLimit and CheckID allocate nothing on
 // success either. Errors allocate: they build a
 // Detail.
+//
+// [IN RFB 2.229/2024]: http://normas.receita.fazenda.gov.br/sijut2consulta/link.action?idAto=141102
+// [Res. Anatel 749/2022]: https://informacoes.anatel.gov.br/legislacao/resolucoes/2022/1641-resolucao-749
+// [E.164]: https://www.itu.int/rec/T-REC-E.164
+// [RFC 5321]: https://www.rfc-editor.org/rfc/rfc5321
+// [RFC 5322]: https://www.rfc-editor.org/rfc/rfc5322
 package validation

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Slow, obvious CPF and CNPJ validators written from documents.md in another style
+// Slow, obvious CPF and CNPJ validators written from docs/documents.md §1–§2 in another style
 // than the package (regular expressions for the shape, weights generated from the
 // right, the check digit as (10·sum mod 11) mod 10), for differential tests.
 

@@ -17,7 +17,7 @@ const (
 const emailExpected = "expected local@domain.tld with no spaces, at most 254 characters"
 
 // ParseEmail checks an e-mail address against simple, documented rules and returns
-// its canonical form. The rules (documents.md) are deliberately not RFC 5322, which
+// its canonical form. The rules (docs/documents.md §4) are deliberately not RFC 5322, which
 // admits addresses no mail provider issues and rejects few typos:
 //
 //   - white space around the address is trimmed; inside it, no space or control

@@ -182,7 +182,7 @@ func TestParseCEPMatchesRules(t *testing.T) {
 }
 
 func TestResources(t *testing.T) {
-	// api-contract.md, "Wire formats": ID prefixes.
+	// docs/api.md §3: ID prefixes.
 	for _, c := range []struct {
 		r                   validation.Resource
 		prefix, name, param string
@@ -220,7 +220,7 @@ func TestResources(t *testing.T) {
 }
 
 func TestCheckID(t *testing.T) {
-	const hex = "550e8400e29b41d4a716446655440000" // api-contract.md's example
+	const hex = "550e8400e29b41d4a716446655440000" // docs/api.md §2's example
 	for _, c := range []struct {
 		in     string
 		reason error
@@ -341,7 +341,7 @@ func TestCredentials(t *testing.T) {
 			t.Errorf("the Detail repeats the secret: %v", err)
 		}
 	}
-	// api-contract.md: a live secret in the sandbox (or the reverse) is forbidden.
+	// docs/api.md §4: a live secret in the sandbox (or the reverse) is forbidden.
 	err := validation.CheckClientSecret("dinie_cs_live_abc123", validation.Sandbox)
 	checkErr(t, "live secret in sandbox", err, apierr.Forbidden, "client_secret", validation.ErrEnvironment)
 	err = validation.CheckClientSecret("dinie_cs_test_abc123", validation.Live)

@@ -76,7 +76,7 @@
 //	 "created_at":"2026-05-15T13:00:00Z","api_version":"2026-03-01","delivery_id":"dlv_…",
 //	 "data":{…the loan…},"payment":{"amount":"150.50","paid_at":"…","installment_number":2}}
 //
-// type, timestamp (the instant the event occurred, RFC 3339 in UTC) and data (the
+// type, timestamp (the instant the event occurred, [RFC 3339] in UTC) and data (the
 // resource snapshot) are the envelope Standard Webhooks and the API document; id,
 // api_version, created_at and delivery_id are what the API's SDKs read, and receivers
 // that do not know them ignore them. data is the snapshot, after the change, of the
@@ -150,4 +150,5 @@
 // [Standard Webhooks]: https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md
 // [HMAC]: https://www.rfc-editor.org/rfc/rfc2104
 // [RFC 4648]: https://www.rfc-editor.org/rfc/rfc4648#section-4
+// [RFC 3339]: https://www.rfc-editor.org/rfc/rfc3339
 package webhook

@@ -17,7 +17,7 @@ func runCETCLI(t *testing.T, stdin string, args ...string) (int, string, string)
 	return runCLI(t, stdin, append([]string{"cet"}, args...)...)
 }
 
-// bcbLine is the Banco Central's CET example on real dates (worked-examples.md):
+// bcbLine is the Banco Central's CET example (testdata/published/figures.txt, bcb-cet) on real dates:
 // R$ 940.00 released on 2008-01-02, 5 payments of R$ 205.73 on the 2nd of
 // February to June 2008.
 const bcbLine = `{"release":"2008-01-02","net":"940.00","flows":[` +
@@ -63,7 +63,7 @@ func TestCETBatchPublished(t *testing.T) {
 	if len(o) != 1 || o[0].Annual == nil || o[0].Percentage == nil || o[0].MonthlyPercentage == nil || o[0].Error != nil {
 		t.Fatalf("output %q, want one result", out)
 	}
-	// 44.08 % a.a.: worked-examples.md, re-derived by bracketing in cet's tests;
+	// 44.08 % a.a.: not a published figure; derived by bracketing in cet's tests;
 	// 3.09 % a.m. = 1.4408^(1/12) − 1 rounded (cet's TestBCBDatesByHand).
 	if *o[0].Percentage != 44.08 || *o[0].MonthlyPercentage != 3.09 {
 		t.Errorf("percentages %v, %v; want 44.08, 3.09", *o[0].Percentage, *o[0].MonthlyPercentage)

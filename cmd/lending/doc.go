@@ -1,12 +1,12 @@
 // Command lending is the command-line face of the library: it answers the
-// questions a server asks — simulate this loan, print its schedule, solve for
-// its missing term, solve this CET, is this a business day, is this CPF valid, is this webhook signed — from
-// flags or, in batch,
-// from one input per line on stdin. The command only parses and prints: every
-// figure and every verdict comes from the library packages (simulation,
-// schedule, cet, calendar, validation, webhook). It reads the clock for "today"
-// and "now", and the system's random source for a new secret, which the library
-// never does.
+// questions a server asks — simulate this loan, print its schedule, solve for its
+// missing term, solve this CET, is this a business day, is this CPF valid, what
+// does this booked loan owe, is this webhook signed — from flags or, in batch,
+// from one input per line on stdin, and serves the sandbox of the whole API
+// (lending serve). The command only parses and prints: every figure and every
+// verdict comes from the library packages. It reads the clock for "today" and
+// "now", and the system's random source for a new secret, which the library never
+// does.
 //
 //	lending <command> [arguments]
 //	lending help                  list the commands (also -h, --help)
@@ -275,7 +275,8 @@
 //	   "fees":"0.00","days_overdue":0,"paid_at":"…",
 //	   "late":{"days":0,"fine":"…","mora":"…","interest":"…","iof":"…","total":"…","owed":"…"},
 //	   "payments":[{"installment_number":1,"amount":"…","paid_at":"…","allocation":{"iof":"…",
-//	     "fine":"…","mora":"…","delay_interest":"…","interest":"…","principal":"…"}}]},…],
+//	     "fine":"…","mora":"…","delay_interest":"…","interest":"…","principal":"…","discount":"…",
+//	     "prepayment_fee":"…"}}]},…],
 //	 "payoff":{"date":"…","amount":"…","prepayment_fee":"…","installments":[{"installment_number":7,
 //	   "amount_remaining":"…","present_value":"…","discount":"…","late":"…"},…]},
 //	 "prepay":{"date":"…","amount":"…","mode":"reduce_term","balance":"…","fee":"…",
@@ -338,7 +339,7 @@
 // are ignored. cet_annual is the CET as a fraction per year in full (the
 // shortest decimal that reads back as the same float64); the percentages have 2
 // decimals rounded half to even (ABNT NBR 5891). Time is calendar days over 365
-// (Res. CMN 4.881/2020). Error params name the field ("net",
+// ([Res. CMN 4.881/2020]). Error params name the field ("net",
 // "flows[3].amount"); the codes: malformed_body (not a JSON object, a line over
 // 1 MiB); missing_required_field (release, net, flows or a flow's date or
 // amount missing, or no flows); invalid_format (money or date not in the wire
@@ -554,4 +555,6 @@
 //	v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
 //	$ printf '{"test": 2432232314}' | lending webhook verify --secrets whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw --id msg_p5jXN8AQM9LWM0D4loKWxJek --timestamp 1614265330 --signature v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE= --now 1614265631
 //	timestamp_out_of_range: timestamp 1614265330 is 301 s before the receiver's clock; the tolerance is 300 s
+//
+// [Res. CMN 4.881/2020]: https://www.bcb.gov.br/estabilidadefinanceira/exibenormativo?tipo=Resolu%C3%A7%C3%A3o%20CMN&numero=4881
 package main

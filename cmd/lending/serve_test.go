@@ -6,13 +6,17 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/dinie/lending/webhook"
 )
 
 // serveInfo is the line lending serve prints.
@@ -99,24 +103,34 @@ func TestServeGraceful(t *testing.T) {
 	}
 }
 
-// TestServeBinary: the built binary serves the story's first steps and stops on
-// SIGTERM with exit 0.
+// TestServeBinary: the whole story against the built binary — register, KYC, the
+// default offer, a simulation, a loan advanced to active, its transactions, a
+// payment, the payoff, finished — with every webhook verified by a receiver on
+// loopback (webhook.VerifyRequest on the sandbox's clock: --now plus the time
+// elapsed), and exit 0 on SIGTERM.
 func TestServeBinary(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "lending")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--seed", "9", "--now", "2026-03-10T12:00:00Z")
+	start := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--seed", "9", "--now", start.Format(time.RFC3339))
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = os.Stderr
+	began := time.Now()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer cmd.Process.Kill()
 	info := readInfo(t, stdout)
 	tok := token(t, info)
-	post := func(path, body string, want int) map[string]any {
-		req, _ := http.NewRequest(http.MethodPost, info.BaseURL+path, strings.NewReader(body))
+	call := func(method, path, body string, want int) map[string]any {
+		t.Helper()
+		var rd io.Reader
+		if body != "" {
+			rd = strings.NewReader(body)
+		}
+		req, _ := http.NewRequest(method, info.BaseURL+path, rd)
 		req.Header.Set("Authorization", "Bearer "+tok)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -126,27 +140,80 @@ func TestServeBinary(t *testing.T) {
 		var m map[string]any
 		b, _ := io.ReadAll(resp.Body)
 		if resp.StatusCode != want || json.Unmarshal(b, &m) != nil {
-			t.Fatalf("POST %s: %d %s", path, resp.StatusCode, b)
+			t.Fatalf("%s %s: %d %s", method, path, resp.StatusCode, b)
 		}
 		return m
 	}
-	cust := post("/customers", `{"cpf":"280.012.389-38"}`, 201)
-	post("/sandbox/customers/"+cust["id"].(string)+"/kyc", `{"all":"approved"}`, 200)
-	req, _ := http.NewRequest(http.MethodGet, info.BaseURL+"/customers/"+cust["id"].(string)+"/credit-offers", nil)
-	req.Header.Set("Authorization", "Bearer "+tok)
-	resp, err := http.DefaultClient.Do(req)
+	var mu sync.Mutex
+	var events []string
+	var secrets []webhook.Secret
+	rcv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		body, err := webhook.VerifyRequest(r, secrets, start.Add(time.Since(began)), webhook.DefaultTolerance)
+		if err != nil {
+			t.Errorf("delivery refused: %v", err)
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		var env struct{ Type string }
+		_ = json.Unmarshal(body, &env)
+		events = append(events, env.Type)
+	}))
+	defer rcv.Close()
+	ep := call("POST", "/webhook-endpoints", `{"url":"`+rcv.URL+`","events":["loan.*"]}`, 201)
+	sec, err := webhook.ParseSecret(ep["secret"].(string))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var offers struct{ Data []struct{ ID string } }
-	json.NewDecoder(resp.Body).Decode(&offers)
-	resp.Body.Close()
-	if len(offers.Data) != 1 {
-		t.Fatalf("offers: %+v", offers)
+	mu.Lock()
+	secrets = []webhook.Secret{sec}
+	mu.Unlock()
+
+	cust := call("POST", "/customers", `{"cpf":"280.012.389-38"}`, 201)
+	call("POST", "/sandbox/customers/"+cust["id"].(string)+"/kyc", `{"all":"approved"}`, 200)
+	offers := call("GET", "/customers/"+cust["id"].(string)+"/credit-offers", "", 200)["data"].([]any)
+	if len(offers) != 1 {
+		t.Fatalf("offers: %v", offers)
 	}
-	sim := post("/credit-offers/"+offers.Data[0].ID+"/simulations", `{"requested_amount":"10000.00","installment_count":12}`, 201)
-	if sim["installments_value"] == nil {
-		t.Fatalf("simulation: %v", sim)
+	offer := offers[0].(map[string]any)["id"].(string)
+	sim := call("POST", "/credit-offers/"+offer+"/simulations", `{"requested_amount":"3000.00","installment_count":3}`, 201)
+	echo, _ := json.Marshal(map[string]any{"credit_offer_id": offer, "simulation_id": sim["id"],
+		"installments": sim["number_of_installments"], "installments_value": sim["installments_value"],
+		"first_due_date": sim["first_due_date"]})
+	loan := call("POST", "/loans", string(echo), 201)["id"].(string)
+	if st := call("POST", "/sandbox/loans/"+loan+"/advance", `{"to":"active"}`, 200)["status"]; st != "active" {
+		t.Fatalf("advanced to %v", st)
+	}
+	txs := call("GET", "/loans/"+loan+"/transactions", "", 200)["data"].([]any)
+	if len(txs) != 3 || txs[0].(map[string]any)["amount_due"] != sim["installments_value"] {
+		t.Fatalf("transactions: %v", txs)
+	}
+	paid := call("POST", "/sandbox/loans/"+loan+"/payments", `{"installment_number":1,"amount":"`+sim["installments_value"].(string)+`"}`, 200)
+	if paid["loan"].(map[string]any)["status"] != "active" {
+		t.Fatalf("payment: %v", paid)
+	}
+	if st := call("POST", "/sandbox/loans/"+loan+"/payoff", "", 200)["loan"].(map[string]any)["status"]; st != "finished" {
+		t.Fatalf("after the payoff: %v", st)
+	}
+	want := []string{"loan.created", "loan.contract_generated", "loan.awaiting_signatures", "loan.signed",
+		"loan.disbursing", "loan.active", "loan.payment_received", "loan.payment_received", "loan.payment_received",
+		"loan.finished"}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		mu.Lock()
+		n := len(events)
+		mu.Unlock()
+		if n >= len(want) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	mu.Lock()
+	got := strings.Join(events, " ")
+	mu.Unlock()
+	if got != strings.Join(want, " ") {
+		t.Errorf("received %s\nwant     %s", got, strings.Join(want, " "))
 	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)

@@ -300,7 +300,7 @@ func TestSimulateRuleFailure(t *testing.T) {
 }
 
 // TestSimulateFlags: every flag reaches the simulation: the published IOF of a
-// 365-day bullet loan financed (principal 103,490.74; shared/spec/worked-examples.md).
+// 365-day bullet loan financed (principal 103,490.74; testdata/published/figures.txt, iof-financed-365).
 func TestSimulateFlags(t *testing.T) {
 	code, out, errOut := runSimulateCLI(t, "", "--amount", "100000.00", "--installments", "1", "--rate", "1",
 		"--now", "2026-03-04T12:00:00Z", "--release", "2026-03-04", "--first-due", "2027-03-04", "--borrower", "pf", "--charges", "financed",
