@@ -100,7 +100,7 @@ func ParseCharges(s string) (Charges, error) {
 		}
 	}
 	return 0, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "charges",
-		"charges %q is not a charges mode; expected deducted or financed", clip(s))
+		"charges %s is not a charges mode; expected deducted or financed", apierr.Quote(s))
 }
 
 // MarshalText returns the wire name; a value that is none of the constants is an
@@ -120,13 +120,6 @@ func (c *Charges) UnmarshalText(text []byte) error {
 	}
 	*c = v
 	return nil
-}
-
-func clip(s string) string {
-	if len(s) > 64 {
-		return s[:64] + "..."
-	}
-	return s
 }
 
 // Options are the inputs of a simulation that are neither the offer nor the
