@@ -11,8 +11,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/dinie/lending/apierr"
-	"github.com/dinie/lending/internal/strictjson/jsonref"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/internal/strictjson/jsonref"
 	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
