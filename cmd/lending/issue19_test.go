@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dinie/lending/apierr"
 )
@@ -120,6 +121,42 @@ func TestRelabelledDetails(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &line); err != nil || line.Error == nil || line.Error.Param != c.param ||
 			!strings.HasPrefix(line.Error.Detail, c.param+" ") || strings.Contains(line.Error.Detail, " amount ") {
 			t.Errorf("%s: %s; want the detail to start with %q", c.param, out, c.param)
+		}
+	}
+}
+
+// TestBatchClockPerLine: a batch that crosses midnight in São Paulo reads the
+// clock once per line, and that one reading is both the line's "now" and its
+// "today" (the default release): 02:59:59Z is 23:59:59 of the 10th in São
+// Paulo (UTC−3), 03:00:00Z midnight of the 11th (issue 19).
+func TestBatchClockPerLine(t *testing.T) {
+	readings := []time.Time{
+		time.Date(2026, 3, 11, 2, 59, 59, 0, time.UTC),
+		time.Date(2026, 3, 11, 3, 0, 0, 0, time.UTC),
+	}
+	calls := 0
+	clock := func() time.Time {
+		now := readings[min(calls, len(readings)-1)]
+		calls++
+		return now
+	}
+	want := []struct{ created, release string }{
+		{"2026-03-11T02:59:59Z", "2026-03-10"},
+		{"2026-03-11T03:00:00Z", "2026-03-11"},
+	}
+	for i, w := range want {
+		out, ok := simulateAnswer([]byte(`{"amount":"10000.00","installments":12,"rate":3}`), clock)
+		var got struct {
+			Breakdown struct {
+				CreatedAt   string `json:"created_at"`
+				ReleaseDate string `json:"release_date"`
+			} `json:"breakdown"`
+		}
+		if !ok || json.Unmarshal(out, &got) != nil || got.Breakdown.CreatedAt != w.created || got.Breakdown.ReleaseDate != w.release {
+			t.Errorf("line %d: %.200s; want created_at %s, release_date %s", i+1, out, w.created, w.release)
+		}
+		if calls != i+1 {
+			t.Errorf("line %d: the clock was read %d times in all; want once per line", i+1, calls)
 		}
 	}
 }
