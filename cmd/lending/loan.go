@@ -70,7 +70,8 @@ as_of, prepay.amount, late.fine_percent.
 
 Error codes: malformed_body (not one JSON object, a line over 1 MiB);
 missing_required_field (loan, or a payment's or prepay's key, missing);
-invalid_format (a key of the wrong JSON type or format, an unknown key);
+invalid_format (a key of the wrong JSON type or format, an unknown key, a key
+given twice or differing from another only in case);
 simulate's codes under loan.*; amount_out_of_range (a payment above what the
 installment owes on its date, zero or negative, a prepayment reaching the
 payoff); value_out_of_range (an installment number outside the loan, more

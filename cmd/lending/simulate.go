@@ -98,8 +98,9 @@ name (cet_percentage, fees_amount).
 
 Error codes: malformed_body (not one JSON object, or a line over 1 MiB);
 missing_required_field (amount, installments or rate missing); invalid_format (a
-key of the wrong JSON type or format, an unknown key, a count that is not an
-integer, rate with annual_rate or amount with installment_value);
+key of the wrong JSON type or format, an unknown key, a key given twice or
+differing from another only in case, a value over its length bound, a count
+that is not an integer, rate with annual_rate or amount with installment_value);
 amount_out_of_range (an amount outside its bounds, fees and IOF taking the whole
 amount, terms too small for cent precision, an installment_value below the
 installment of min_amount); installments_out_of_range; rate_out_of_range (a rate
@@ -107,7 +108,8 @@ or fee percent outside 0 to 100, an annual rate outside 0 to 409500, a CET
 beyond 10^12 %); value_out_of_range (a grace outside 0 to installments − 1);
 invalid_due_date (first due date not after the release, or beyond the bound);
 date_out_of_range (a release before the date of now or before the IOF table's
-start, 2012-05-23; a now outside the years 1 to 9999).
+start, 2012-05-23; a date given as 0001-01-01 or 0000-01-01; a now outside the
+years 1 to 9999).
 
 A bad line never stops the batch; blank lines are skipped.
 

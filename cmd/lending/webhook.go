@@ -54,7 +54,8 @@ verify --batch input and output lines:
 Either may answer {"error":{"code":"...","param":"...","detail":"..."}}.
 secrets, id, timestamp and body are required (body may be ""); verify's
 signature is required, now defaults to the clock (read for each line) and
-tolerance to 300; null is the same as an absent key, an unknown key is an error.
+tolerance to 300; null is the same as an absent key, an unknown key, a key given
+twice or one differing from another only in case is an error.
 verify's timestamp is the header's text: a JSON number as written, or a string
 (so "1.5e9" or "abc" can be tried); sign's is an integer. Params name the input
 key (secrets[1], timestamp). Codes: malformed_body, missing_required_field,
