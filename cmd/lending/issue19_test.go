@@ -160,3 +160,25 @@ func TestBatchClockPerLine(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedFlagEveryCommand: a flag given twice is a usage error, exit 2,
+// in every command that takes flags (issue 12: the flag package would keep the
+// last value silently).
+func TestRepeatedFlagEveryCommand(t *testing.T) {
+	for _, args := range [][]string{
+		{"simulate", "--amount", "10000.00", "--installments", "12", "--rate", "3", "--rate", "4"},
+		{"schedule", "--amount", "10000.00", "--installments", "12", "--rate", "3", "--rate", "4"},
+		{"solve", "--amount", "10000.00", "--installment", "1000.00", "--rate", "3", "--rate", "4"},
+		{"loan", "--batch", "--batch"},
+		{"payoff", "--amount", "1.00", "--amount", "2.00", "--installments", "1", "--rate", "0", "--on", "2026-01-01"},
+		{"webhook", "sign", "--id", "msg_1", "--id", "msg_2"},
+		{"webhook", "verify", "--tolerance", "1", "--tolerance", "2"},
+		{"validate", "--strict", "--strict", "cpf", "52998224725"},
+		{"serve", "--addr", "127.0.0.1:0", "--addr", "127.0.0.1:1"},
+	} {
+		code, out, errOut := runCLI(t, "", args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "given twice") || !strings.Contains(errOut, "usage:") {
+			t.Errorf("%q: exit %d, stdout %.100q, stderr %.200q; want a usage error (exit 2)", args, code, out, errOut)
+		}
+	}
+}
