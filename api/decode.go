@@ -22,7 +22,7 @@ const MaxBodyBytes = 1 << 20
 //     type refuses (money as a JSON number, a date not YYYY-MM-DD, the zero date
 //     0001-01-01) is invalid_format with the field's JSON path as param
 //     ("installments_value", "events[2]");
-//   - a field tagged `json:",required"` that is absent or null is
+//   - a field tagged `strict:"required"` that is absent or null is
 //     missing_required_field;
 //   - every field error of the body is gathered in one apierr.Errors.
 //

@@ -81,14 +81,14 @@ func appendMoney(b []byte, key, s string) []byte {
 
 // rowJSON is the wire shape of a Row, for decoding.
 type rowJSON struct {
-	Number      int           `json:"number,required"`
-	NominalDate calendar.Date `json:"nominal_date,required"`
-	DueDate     calendar.Date `json:"due_date,required"`
-	Time        int           `json:"interest_time,required"`
-	Payment     string        `json:"payment,required"`
-	Interest    string        `json:"interest,required"`
-	Principal   string        `json:"principal,required"`
-	Balance     string        `json:"balance,required"`
+	Number      int           `json:"number" strict:"required"`
+	NominalDate calendar.Date `json:"nominal_date" strict:"required"`
+	DueDate     calendar.Date `json:"due_date" strict:"required"`
+	Time        int           `json:"interest_time" strict:"required"`
+	Payment     string        `json:"payment" strict:"required"`
+	Interest    string        `json:"interest" strict:"required"`
+	Principal   string        `json:"principal" strict:"required"`
+	Balance     string        `json:"balance" strict:"required"`
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, with the shared strict reader

@@ -31,8 +31,9 @@ func UnmarshalLimits(data []byte, lim Limits, v any) error {
 //   - a struct field is matched by its json tag's name (or its Go name) exactly:
 //     case counts, and a key that is no field is invalid_format
 //     (apierr.ErrUnknown) with the key's path as param;
-//   - a field tagged `json:"name,required"` that is absent or null is
-//     missing_required_field; other absent fields keep their value, and a null
+//   - a field tagged `strict:"required"` that is absent or null is
+//     missing_required_field (a tag of its own: encoding/json's tag takes no
+//     such option); other absent fields keep their value, and a null
 //     leaves a pointer, slice or map nil (absence and a zero value stay
 //     different things: use a pointer);
 //   - a value of the wrong JSON type (money as a JSON number into a string, a
@@ -281,7 +282,7 @@ func collect(t reflect.Type, index []int, fs *fields) {
 		if tag == "-" {
 			continue
 		}
-		nm, opts, _ := strings.Cut(tag, ",")
+		nm, _, _ := strings.Cut(tag, ",")
 		idx := append(append([]int(nil), index...), i)
 		if sf.Anonymous && nm == "" {
 			et := sf.Type
@@ -302,10 +303,7 @@ func collect(t reflect.Type, index []int, fs *fields) {
 		if _, dup := fs.byName[nm]; dup {
 			continue
 		}
-		required := false
-		for o := range strings.SplitSeq(opts, ",") {
-			required = required || o == "required"
-		}
+		required := sf.Tag.Get("strict") == "required"
 		fs.byName[nm] = len(fs.list)
 		fs.list = append(fs.list, field{name: nm, index: idx, required: required})
 	}

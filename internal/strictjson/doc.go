@@ -17,7 +17,7 @@
 //     raises it, numbers MaxNumber bytes, keys MaxKey bytes), and a detail
 //     quotes input only through apierr.Quote;
 //   - absence and a value differ: an absent or null member leaves a pointer nil
-//     and is missing_required_field for a field tagged `json:",required"`;
+//     and is missing_required_field for a field tagged `strict:"required"`;
 //   - a number's exponent is bounded before any arithmetic touches it
 //     (ScanNumber saturates at MaxExponent), so 3e18446744073709551616 is huge,
 //     never 3;

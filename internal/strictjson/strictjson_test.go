@@ -91,7 +91,7 @@ func TestParseGathers(t *testing.T) {
 }
 
 type inner struct {
-	N int `json:"n,required"`
+	N int `json:"n" strict:"required"`
 }
 
 type target struct {
@@ -105,7 +105,7 @@ type target struct {
 	Inner  *inner            `json:"inner"`
 	List   []inner           `json:"list"`
 	Map    map[string]string `json:"map"`
-	Must   string            `json:"must,required"`
+	Must   string            `json:"must" strict:"required"`
 	Text   textish           `json:"text"`
 	hidden int
 	Skip   int `json:"-"`
@@ -140,7 +140,7 @@ func TestDecodeRules(t *testing.T) {
 			`"list":[{"n":2}],"map":{"k":"v"},"must":"m","text":"ok","extra":"e"}`, nil, func(v target) bool {
 			return *v.Name == "a" && v.Count == -3 && v.Small == 7 && v.Flag && v.Ratio == 1.5 && v.Num == "2e3" &&
 				string(v.Raw) == "[1, 2]" && v.Inner.N == 1 && len(v.List) == 1 && v.List[0].N == 2 &&
-				v.Map["k"] == "v" && v.Must == "m" && v.Text == "ok" && v.Extra == "e"
+				v.Map["k"] == "v" && v.Must == "m" && v.Text == "ok" && v.Extra == "e" && v.hidden == 0
 		}},
 		{"absent stays nil, null is absent", `{"name":null,"must":"m"}`, nil, func(v target) bool { return v.Name == nil && v.Inner == nil }},
 		{"zero value given is kept apart", `{"name":"","must":"m"}`, nil, func(v target) bool { return v.Name != nil && *v.Name == "" }},
