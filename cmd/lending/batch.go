@@ -182,15 +182,20 @@ func domainRange(e *apierr.Error) *apierr.Error {
 		return e
 	}
 	key := e.Param[strings.LastIndexByte(e.Param, '.')+1:]
+	code, expected := e.Code, ""
 	switch key {
 	case "installments":
-		return apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, e.Param,
-			"%s is outside 1 to %d: %s", e.Param, schedule.MaxInstallments, strings.TrimPrefix(e.Detail, e.Param+" is "))
-	case "rate", "annual_rate", "fee_percent":
-		return apierr.Wrap(apierr.ErrRange, apierr.RateOutOfRange, e.Param,
-			"%s is out of range: %s", e.Param, strings.TrimPrefix(e.Detail, e.Param+" is "))
+		code, expected = apierr.InstallmentsOutOfRange, fmt.Sprintf("1 to %d", schedule.MaxInstallments)
+	case "rate", "fee_percent":
+		code, expected = apierr.RateOutOfRange, "0 to 100"
+	case "annual_rate":
+		code, expected = apierr.RateOutOfRange, "0 to 409500"
+	case "first_period_max_days":
+		code, expected = apierr.InvalidDueDate, fmt.Sprintf("a whole number of days from 1 to %d", schedule.MaxFirstPeriodMaxDays)
+	default:
+		return e
 	}
-	return e
+	return apierr.Wrap(apierr.ErrRange, code, e.Param, "%s; expected %s", e.Detail, expected)
 }
 
 // lineKeys checks that v, the object at path, has only the given keys and

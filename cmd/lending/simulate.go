@@ -510,8 +510,8 @@ func simulateObject(v strictjson.Value, path string) (simInput, *apierr.Error) {
 }
 
 // countError gives a count's range error its domain's code (domainRange).
-func countError(e *apierr.Error, key string) *apierr.Error {
-	if key == "installments" && errors.Is(e, apierr.ErrRange) {
+func countError(e *apierr.Error, _ string) *apierr.Error {
+	if errors.Is(e, apierr.ErrRange) {
 		return domainRange(e)
 	}
 	return e

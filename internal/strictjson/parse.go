@@ -218,7 +218,7 @@ func (p *parser) value(path string, depth int) (Value, bool) {
 					"%s is a number of %d bytes; expected at most %d", name(path), len(text), p.lim.MaxNumber))
 			} else {
 				p.errs = append(p.errs, apierr.Wrap(apierr.ErrRange, apierr.ValueOutOfRange, path,
-					"%s is an integer of %d digits; no field holds one so large", name(path), len(strings.TrimPrefix(text, "-"))))
+					"%s is an integer of %d digits, too large for any field", name(path), len(strings.TrimPrefix(text, "-"))))
 			}
 		}
 		return Value{Kind: Number, Raw: p.data[start:p.pos], Text: text}, true
