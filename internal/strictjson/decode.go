@@ -81,6 +81,13 @@ func (d *decoder) value(v Value, rv reflect.Value, path string) {
 		switch rv.Kind() {
 		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
 			rv.SetZero()
+		default:
+			// A json.Unmarshaler value decides what null means to it (encoding/json's
+			// convention); any other value is left alone.
+			if rv.CanAddr() && rv.Addr().Type().Implements(unmarshalerType) {
+				err := rv.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(v.Raw)
+				d.add(Relabel(err, path, false))
+			}
 		}
 		return
 	}
@@ -287,6 +294,9 @@ func collect(t reflect.Type, index []int, fs *fields) {
 		if sf.Anonymous && nm == "" {
 			et := sf.Type
 			if et.Kind() == reflect.Pointer {
+				if !sf.IsExported() {
+					continue // an unexported embedded pointer cannot be allocated
+				}
 				et = et.Elem()
 			}
 			if et.Kind() == reflect.Struct {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -181,6 +182,30 @@ func TestDecodeRules(t *testing.T) {
 	}
 }
 
+type unexportedEmbed struct{ A int }
+
+// withEmbeds has an unexported embedded pointer (skipped: it cannot be
+// allocated, and decoding must not panic) and an exported one (allocated).
+type withEmbeds struct {
+	*unexportedEmbed
+	*Exported
+}
+
+// Exported is an exported embedded struct.
+type Exported struct{ B int }
+
+// TestDecodeEmbedded: embedded structs flatten as encoding/json flattens them,
+// without a panic on the one kind encoding/json cannot set.
+func TestDecodeEmbedded(t *testing.T) {
+	var v withEmbeds
+	if err := Unmarshal([]byte(`{"B":2}`), &v); err != nil || v.Exported == nil || v.B != 2 {
+		t.Errorf("Unmarshal = %v, %+v", err, v)
+	}
+	if err := Unmarshal([]byte(`{"A":1}`), &v); First(err).Code != apierr.InvalidFormat {
+		t.Errorf("Unmarshal of the unexported embedded field = %v; want it unknown", err)
+	}
+}
+
 // TestRelabel: a scalar's param becomes the path; an object's goes under it.
 func TestRelabel(t *testing.T) {
 	scalar := apierr.Errorf(apierr.InvalidFormat, "amount", "amount is empty")
@@ -354,6 +379,43 @@ func FuzzScanNumber(f *testing.F) {
 		w.Sub(w, big.NewInt(int64(len(frac))))
 		if !w.IsInt64() || w.Int64() != exp {
 			t.Fatalf("ScanNumber(%q) exponent %d; want %s", s, exp, w)
+		}
+	})
+}
+
+// FuzzUnmarshal: differential of the decoder against encoding/json, the lenient
+// reference, and against jsonref for the strict rules: whatever Unmarshal
+// accepts, the reference reader accepts, its keys are the struct's exactly, and
+// encoding/json decodes it to the same value; nothing panics.
+func FuzzUnmarshal(f *testing.F) {
+	for _, s := range []string{
+		`{"name":"a","count":-3,"small":7,"flag":true,"ratio":1.5,"num":2e3,"raw":[1, 2],"inner":{"n":1},"list":[{"n":2}],"map":{"k":"v"},"must":"m","text":"ok","extra":"e"}`,
+		`{"must":"m","Must":"n"}`, `{"must":"m","must":"n"}`, `{"must":"m","num":"12"}`, `{"must":"m","count":1e2}`,
+		`{"must":"m","inner":null,"list":null,"map":null,"name":null}`, `{"must":"m","MUST":1}`,
+	} {
+		f.Add([]byte(s))
+	}
+	fields := []string{"name", "count", "small", "flag", "ratio", "num", "raw", "inner", "inner.n", "list", "list[].n", "map", "must", "text", "extra"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got target
+		if Unmarshal(data, &got) != nil {
+			return
+		}
+		_, class, paths := jsonref.Parse(data)
+		if class != jsonref.OK {
+			t.Fatalf("Unmarshal accepted %q; the reference says %s", data, class)
+		}
+		for _, p := range paths {
+			if jsonref.Subset([]string{p}, fields) != "" && !strings.HasPrefix(p, "map.") && !strings.HasPrefix(p, "raw") {
+				t.Fatalf("Unmarshal accepted %q with key %q", data, p)
+			}
+		}
+		var want target
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatalf("encoding/json refuses %q, which Unmarshal accepted: %v", data, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Unmarshal(%q) = %+v; encoding/json %+v", data, got, want)
 		}
 	})
 }
