@@ -15,7 +15,8 @@ import (
 	"github.com/dinie/lending/validation"
 )
 
-// TestLoad: many concurrent clients on loopback register, approve, simulate and book,
+// TestLoad: many concurrent clients on loopback register, approve, simulate, book,
+// activate, read the transactions and pay,
 // while the partner's webhook endpoints hang (never answer) or answer 500: the API's
 // latency does not depend on them. Bounded in count (clients × rounds) and in time
 // (the test fails past its deadline rather than running on). It reports requests/s,
@@ -86,13 +87,18 @@ func TestLoad(t *testing.T) {
 				var offers struct{ Data []struct{ ID string } }
 				timed("GET", "/customers/"+cust.ID+"/credit-offers", nil, 200, &offers)
 				var sim map[string]any
+				var loan struct{ ID string }
 				for _, n := range []int{6, 12, 24} {
 					timed("POST", "/credit-offers/"+offers.Data[0].ID+"/simulations",
 						map[string]any{"requested_amount": "10000.00", "installment_count": n}, 201, &sim)
 				}
 				timed("POST", "/loans", map[string]any{"credit_offer_id": offers.Data[0].ID, "simulation_id": sim["id"],
 					"installments": sim["number_of_installments"], "installments_value": sim["installments_value"],
-					"first_due_date": sim["first_due_date"]}, 201, nil)
+					"first_due_date": sim["first_due_date"]}, 201, &loan)
+				timed("POST", "/sandbox/loans/"+loan.ID+"/advance", map[string]string{"to": "active"}, 200, nil)
+				timed("GET", "/loans/"+loan.ID+"/transactions", nil, 200, nil)
+				timed("POST", "/sandbox/loans/"+loan.ID+"/payments", map[string]any{"installment_number": 1,
+					"amount": sim["installments_value"]}, 200, nil)
 			}
 		}()
 	}
