@@ -182,7 +182,8 @@ func domainRange(e *apierr.Error) *apierr.Error {
 		return e
 	}
 	key := e.Param[strings.LastIndexByte(e.Param, '.')+1:]
-	code, expected := e.Code, ""
+	var code apierr.Code
+	var expected string
 	switch key {
 	case "installments":
 		code, expected = apierr.InstallmentsOutOfRange, fmt.Sprintf("1 to %d", schedule.MaxInstallments)
