@@ -207,6 +207,18 @@ func TestHostile(t *testing.T) {
 			t.Errorf("body %.20q…: %d %s", body, r.status, r.body)
 		}
 	}
+	// Keys given twice, or differing only in case, are refused naming the key: the
+	// last duplicate never silently wins.
+	for _, c := range []struct{ body, param string }{
+		{`{"cpf":"52998224725","cpf":"28001238938"}`, "cpf"},
+		{`{"cpf":"52998224725","CPF":"28001238938"}`, "CPF"},
+		{`{"cpf":"52998224725","name":"A","Name":"B"}`, "Name"},
+	} {
+		r := h.do("POST", "/customers", c.body)
+		if code, param := r.problem(t); r.status != 422 || code != "invalid_format" || param != c.param {
+			t.Errorf("%s: %d %s", c.body, r.status, r.body)
+		}
+	}
 	// A credential revoked: its token stays valid until it expires, but no new token.
 	var cred api.Credential
 	h.must(201, "POST", "/auth/credentials", `{"name":"ci"}`, &cred)
