@@ -68,10 +68,14 @@
 // # Decoding
 //
 // Decode and DecodeBytes read one JSON object of at most MaxBodyBytes: a body that
-// is empty, too large, not JSON or followed by anything is malformed_body; an
-// unknown field, a value of the wrong JSON type or one its wire type
-// refuses is invalid_format with the field's JSON path as param; every field error
-// of a body is reported at once (docs/api.md §6).
+// is empty, too large, not JSON or followed by anything is malformed_body; a key
+// given twice, two keys that differ only in case, an unknown field (keys match
+// exactly), a value over its length bound, a value of the wrong JSON type or one
+// its wire type refuses (money as a JSON number, the zero date 0001-01-01) is
+// invalid_format with the field's JSON path as param; every field error of a body
+// is reported at once (docs/api.md §6). They read with the library's one strict
+// JSON reader (internal/strictjson), the reader under every decoder of the
+// library.
 //
 // # Errors
 //
