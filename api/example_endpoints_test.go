@@ -107,7 +107,7 @@ func Example_createCredential() {
 	run(h, http.MethodPost, "/v3/auth/credentials", `{"name":"ci","expires_at":"2026-04-01"}`)
 	// Output:
 	// 201 {"client_id":"dinie_ci_01010101010101010101010101010101","name":"ci","status":"active","expires_at":"2026-04-01T23:59:59Z","created_at":"2026-03-10T12:00:00Z","client_secret":"dinie_cs_test_0123456789abcdef"}
-	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"instant \"2026-04-01\" is not RFC 3339; expected a value like \"2026-04-01T23:59:59Z\"","instance":"/v3/auth/credentials","code":"invalid_format","param":"instant"}
+	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"expires_at \"2026-04-01\" is not RFC 3339; expected a value like \"2026-04-01T23:59:59Z\"","instance":"/v3/auth/credentials","code":"invalid_format","param":"expires_at"}
 }
 
 // GET /auth/credentials: the stored credentials, newest first, paged with the
@@ -336,7 +336,7 @@ func Example_updateCustomer() {
 	//   email: "ana@example.com"
 	//   cpf: "28001238938"
 	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"cpf cannot change after registration","instance":"/v3/customers/cust_01010101010101010101010101010101","code":"immutable_field","param":"cpf"}
-	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"\"nickname\" is not a field of this request","instance":"/v3/customers/cust_01010101010101010101010101010101","code":"invalid_format","param":"nickname"}
+	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"key \"nickname\" is not a field; expected cpf, cnpj, name, email, phone, trading_name, external_id","instance":"/v3/customers/cust_01010101010101010101010101010101","code":"invalid_format","param":"nickname"}
 }
 
 // POST /customers/{id}/documents: multipart/form-data with a type field and a file
@@ -503,7 +503,8 @@ func Example_getCreditOffer() {
 //   - first_due_date one month after the release.
 //
 // A body without installment_count is missing_required_field; money sent as a
-// JSON number is invalid_format.
+// JSON number is invalid_format, and so are two keys that differ only in case (the
+// body must say one thing).
 func Example_createSimulation() {
 	offer := exampleOffer()
 	h := func(w http.ResponseWriter, r *http.Request) {
@@ -539,6 +540,7 @@ func Example_createSimulation() {
 		"interest_percentage", "number_of_installments", "installments_value", "first_due_date")
 	run(h, http.MethodPost, "/v3/credit-offers/"+offer.ID+"/simulations", `{"requested_amount":"1290.00"}`)
 	run(h, http.MethodPost, "/v3/credit-offers/"+offer.ID+"/simulations", `{"requested_amount":1290,"installment_count":4}`)
+	run(h, http.MethodPost, "/v3/credit-offers/"+offer.ID+"/simulations", `{"requested_amount":"1290.00","Installment_Count":4,"installment_count":4}`)
 	// Output:
 	// 201
 	//   id: "sim_03030303030303030303030303030303"
@@ -553,7 +555,8 @@ func Example_createSimulation() {
 	//   installments_value: "338.70"
 	//   first_due_date: "2026-04-10"
 	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"installment_count is required","instance":"/v3/credit-offers/co_02020202020202020202020202020202/simulations","code":"missing_required_field","param":"installment_count"}
-	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"amount must be a JSON string with two decimal places, like \"1234.56\"; a JSON number is refused","instance":"/v3/credit-offers/co_02020202020202020202020202020202/simulations","code":"invalid_format","param":"amount"}
+	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"requested_amount must be a JSON string with two decimal places, like \"1234.56\"; a JSON number is refused","instance":"/v3/credit-offers/co_02020202020202020202020202020202/simulations","code":"invalid_format","param":"requested_amount"}
+	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"key \"installment_count\" differs from key \"Installment_Count\" only in case; keys are case-sensitive and each is given once","instance":"/v3/credit-offers/co_02020202020202020202020202020202/simulations","code":"invalid_format","param":"installment_count"}
 }
 
 // POST /loans: Decode a LoanRequest → Terms (every field required) →
