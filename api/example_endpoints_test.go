@@ -818,7 +818,7 @@ func Example_createWebhookEndpoint() {
 	run(h, http.MethodPost, "/v3/webhook-endpoints", `{"url":"http://partner.example/hooks","events":["loan.paid"]}`)
 	// Output:
 	// 201 {"id":"we_01010101010101010101010101010101","url":"https://partner.example/hooks","events":["loan.*"],"description":"loans","status":"active","secret":"whsec_AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=","created_at":"2026-03-10T12:00:00Z"}
-	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"2 fields are invalid: url, events","instance":"/v3/webhook-endpoints","code":"invalid_format","param":"url","errors":[{"code":"invalid_format","param":"url","detail":"url \"http://partner.example/hooks\" is not https; expected an absolute https:// URL with a host, at most 2048 characters"},{"code":"invalid_format","param":"events","detail":"invalid event pattern \"loan.paid\" at events[0]; want \"*\", \"customer.*\", \"credit_offer.*\", \"loan.*\" or an event name such as \"loan.created\""}]}
+	// 422 {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"2 fields are invalid: url, events[0]","instance":"/v3/webhook-endpoints","code":"invalid_format","param":"url","errors":[{"code":"invalid_format","param":"url","detail":"url \"http://partner.example/hooks\" is not https; expected an absolute https:// URL with a host, at most 2048 characters"},{"code":"invalid_format","param":"events[0]","detail":"events[0]: invalid event pattern \"loan.paid\"; want \"*\", \"customer.*\", \"credit_offer.*\", \"loan.*\" or an event name such as \"loan.created\""}]}
 }
 
 // GET /webhook-endpoints and GET /webhook-endpoints/{id}: the stored endpoint →

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/statemachine"
 	"github.com/dinie/lending/webhook"
 )
@@ -42,6 +43,19 @@ type WebhookEndpointFields struct {
 	Events      *[]string                   `json:"events"`
 	Description *string                     `json:"description"`
 	Status      *statemachine.WebhookStatus `json:"status"`
+}
+
+// CheckStatus checks the status a request sets, if any: the wire's endpoint statuses
+// are active and disabled. deleted ends the lifecycle (statemachine.WebhookDeleted)
+// but is no status a client sets — DELETE removes an endpoint — so it is
+// invalid_format (param status), as any other string.
+func (f WebhookEndpointFields) CheckStatus() error {
+	if f.Status == nil || *f.Status == statemachine.WebhookActive || *f.Status == statemachine.WebhookDisabled {
+		return nil
+	}
+	return apierr.Wrap(statemachine.ErrUnknownStatus, apierr.InvalidFormat, "status",
+		"status %s is not one an endpoint is set to; expected \"active\" or \"disabled\" (DELETE removes an endpoint)",
+		apierr.Quote(f.Status.String()))
 }
 
 // RotateSecretRequest is the body of POST /webhook-endpoints/{id}/rotate-secret:

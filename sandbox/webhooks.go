@@ -170,7 +170,9 @@ func (c *call) updateEndpoint() (int, any, error) {
 			next.description = f.Description
 		}
 	}
-	if f.Status != nil && *f.Status != rec.ep.Status {
+	if err := f.CheckStatus(); err != nil {
+		errs = errs.Append(err)
+	} else if f.Status != nil && *f.Status != rec.ep.Status {
 		if _, err := statemachine.WebhookLifecycle().Transition(rec.ep.Status, *f.Status); err != nil {
 			errs = errs.Append(err)
 		} else {
