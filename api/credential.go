@@ -42,3 +42,18 @@ type Token struct {
 func NewToken(accessToken string) Token {
 	return Token{AccessToken: accessToken, TokenType: "Bearer", ExpiresIn: int(statemachine.TokenLifetime.Seconds())}
 }
+
+// CredentialOf is the wire form of a credential: its client id and name, the status
+// and expiry of its lifecycle state, and the instant it was created. It shows no
+// secret; WithSecret adds the one the creation response carries.
+func CredentialOf(clientID, name string, state statemachine.Credential, createdAt Instant) Credential {
+	return Credential{ClientID: clientID, Name: name, Status: state.Status,
+		ExpiresAt: InstantOf(state.ExpiresAt), CreatedAt: createdAt}
+}
+
+// WithSecret returns c showing its client secret, for the response that creates it
+// (the only one that shows it).
+func (c Credential) WithSecret(clientSecret string) Credential {
+	c.ClientSecret = clientSecret
+	return c
+}

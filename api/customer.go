@@ -274,3 +274,49 @@ func (c Customer) Update(in CustomerInput) (Customer, error) {
 	c.KYC = append([]KYCItem(nil), c.KYC...)
 	return c, nil
 }
+
+// WithState returns c as its lifecycle state next shows it (the customer a
+// statemachine.Customer method returned after a document upload, a biometrics
+// session or a review): next's status, and next's requirements in next's order, each
+// keeping the description, message and uploaded_at c has for its type. c is not
+// modified; the kyc list is new.
+func (c Customer) WithState(next statemachine.Customer) Customer {
+	kyc := make([]KYCItem, len(next.KYC))
+	for i, r := range next.KYC {
+		kyc[i] = KYCItem{Kind: r.Kind, Type: r.Type, Status: r.Status}
+		for _, old := range c.KYC {
+			if old.Type == r.Type {
+				kyc[i].Description, kyc[i].Message, kyc[i].UploadedAt = old.Description, old.Message, old.UploadedAt
+				break
+			}
+		}
+	}
+	c.Status, c.KYC = next.Status, kyc
+	return c
+}
+
+// WithUpload returns c with the kyc item of type typ showing a document uploaded at
+// at (its uploaded_at); a type c has no item of changes nothing. c is not modified;
+// the kyc list is new.
+func (c Customer) WithUpload(typ string, at Instant) Customer {
+	c.KYC = append([]KYCItem(nil), c.KYC...)
+	for i := range c.KYC {
+		if c.KYC[i].Type == typ {
+			c.KYC[i].UploadedAt = at
+		}
+	}
+	return c
+}
+
+// WithMessage returns c with the kyc item of type typ carrying message (nil clears
+// it): the reason of a rejection or of a requested correction. A type c has no item
+// of changes nothing. c is not modified; the kyc list is new.
+func (c Customer) WithMessage(typ string, message *string) Customer {
+	c.KYC = append([]KYCItem(nil), c.KYC...)
+	for i := range c.KYC {
+		if c.KYC[i].Type == typ {
+			c.KYC[i].Message = message
+		}
+	}
+	return c
+}

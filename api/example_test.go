@@ -80,3 +80,13 @@ func ExampleStatus() {
 	fmt.Println(api.Status(apierr.InvalidCPF), api.Status(apierr.Forbidden), api.Status(apierr.Internal))
 	// Output: 422 403 500
 }
+
+// PATCH sets an endpoint active or disabled; deleted is DELETE's.
+func ExampleWebhookEndpointFields_CheckStatus() {
+	var f api.WebhookEndpointFields
+	fmt.Println(api.DecodeBytes([]byte(`{"status":"disabled"}`), &f), f.CheckStatus())
+	fmt.Println(api.DecodeBytes([]byte(`{"status":"deleted"}`), &f), f.CheckStatus())
+	// Output:
+	// <nil> <nil>
+	// <nil> invalid_format: status "deleted" is not one an endpoint is set to; expected "active" or "disabled" (DELETE removes an endpoint)
+}

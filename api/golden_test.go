@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +20,9 @@ import (
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
+	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
+	"github.com/dinie/lending/servicing"
 	"github.com/dinie/lending/simulation"
 	"github.com/dinie/lending/statemachine"
 	"github.com/dinie/lending/validation"
@@ -47,9 +52,18 @@ var contractFields = map[string][]string{
 	"credential":                   {"client_id", "name", "status", "expires_at", "created_at"},
 	"credential_with_secret":       {"client_id", "name", "status", "expires_at", "created_at", "client_secret"},
 	"token":                        {"access_token", "token_type", "expires_in"},
+	"deleted":                      {"id", "deleted"},
 	"list":                         {"data", "has_more"},
-	"problem":                      {"type", "title", "status", "detail", "instance", "code", "param"},
-	"problem_fields":               {"type", "title", "status", "detail", "instance", "code", "param", "errors"},
+	"transaction": {"id", "type", "due_date", "status", "amount_due", "amount_paid", "amount_remaining",
+		"principal", "interest", "fees", "days_overdue", "paid_at", "breakdown"},
+	"event":          {"id", "type", "timestamp", "created_at", "api_version", "delivery_id", "data"},
+	"event_payment":  {"id", "type", "timestamp", "created_at", "api_version", "delivery_id", "data", "payment"},
+	"payment":        {"amount", "paid_at", "installment_number"},
+	"event_error":    {"id", "type", "timestamp", "created_at", "api_version", "delivery_id", "data", "error"},
+	"error":          {"code", "message"},
+	"problem":        {"type", "title", "status", "detail", "instance", "code", "param"},
+	"problem_bare":   {"type", "title", "status", "detail", "instance", "code"},
+	"problem_fields": {"type", "title", "status", "detail", "instance", "code", "param", "errors"},
 }
 
 // goldens are every resource and error kind as the wire layer writes them.
@@ -112,7 +126,79 @@ func goldens(t *testing.T) map[string]any {
 	fields = fields.Append(cpfErr)
 	_, emailErr := validation.ParseEmail("ana@")
 	fields = fields.Append(emailErr)
+	// The loan booked from the simulation, with the library's default late-charge
+	// terms (2 % fine, 1 % a month of mora): installment 1 paid on its due date,
+	// installment 2 paid in part, installment 3 overdue on the date asked.
+	booked, err := servicing.Book(sim, servicing.DefaultTerms())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := sim.FirstDueDate()
+	day := func(d calendar.Date, months, days int) calendar.Date {
+		d, err := d.AddMonths(months)
+		if err == nil {
+			d, err = d.AddDays(days)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	booked, _, err = booked.Pay(statemachine.LoanActive, 1, money.FromCents(sim.Cents().Installment), first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	booked, _, err = booked.Pay(statemachine.LoanActive, 2, decimal.RequireFromString("100.00"), day(first, 1, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	txIDs := make([]string, booked.Len())
+	for k := range txIDs {
+		txIDs[k] = fmt.Sprintf("tx_%032x", k+1)
+	}
+	asOf := day(first, 2, 10)
+	txs, err := api.TransactionsOf(booked, txIDs, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	event := func(typ statemachine.Event, data any, payment *webhook.Payment) api.Event {
+		e, err := api.NewEvent(bytes.NewReader(bytes.Repeat([]byte{0x5e}, 32)), typ, now, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Payment = payment
+		return e
+	}
+	malformed := api.Decode(strings.NewReader(`{"requested_amount":`), new(api.SimulationRequest))
+	_, missing := (api.SimulationRequest{}).Request()
+	_, _, badToken := api.ParseAccessToken(bytes.Repeat([]byte{7}, 32), "dinie_at_a.b.c")
+	wrongEnv := validation.CheckClientSecret("dinie_cs_live_0123456789abcdef", validation.Sandbox)
+	_, transition := statemachine.LoanLifecycle().Transition(statemachine.LoanActive, statemachine.LoanSigned)
+	_, pageErr := api.Page([]api.Customer{cust}, func(c api.Customer) string { return c.ID }, validation.Customer, 101, "")
 	return map[string]any{
+		"transaction_paid":           txs[0],
+		"transaction_partially_paid": txs[1],
+		"transaction_overdue":        txs[2],
+		"transaction_pending":        txs[3],
+		"list_transactions":          api.List[api.Transaction]{Data: txs[:4], HasMore: true},
+		"event_customer_created":     event(statemachine.EventCustomerCreated, cust, nil),
+		"event_loan_payment_received": event(statemachine.EventLoanPaymentReceived, loan(statemachine.LoanActive),
+			&webhook.Payment{Amount: decimal.RequireFromString("100.00"), PaidAt: now, InstallmentNumber: 2}),
+		"event_loan_error": func() api.Event {
+			e := event(statemachine.EventLoanError, loan(statemachine.LoanError), nil)
+			e.Error = &webhook.EventError{Code: "disbursement_failed", Message: "the Pix key was not found"}
+			return e
+		}(),
+		"problem_malformed_body":         withInstance(api.NewProblem(malformed)),
+		"problem_missing_required_field": withInstance(api.NewProblem(missing)),
+		"problem_invalid_token":          withInstance(api.NewProblem(badToken)),
+		"problem_forbidden":              withInstance(api.NewProblem(wrongEnv)),
+		"problem_invalid_transition":     withInstance(api.NewProblem(transition)),
+		"problem_value_out_of_range":     withInstance(api.NewProblem(pageErr)),
+		"problem_method_not_allowed": withInstance(api.NewProblem(apierr.Errorf(apierr.MethodNotAllowed, "method",
+			"DELETE is not allowed on /v3/customers; allowed: GET, POST"))),
+		"problem_rate_limit": withInstance(api.NewProblem(apierr.Errorf(apierr.RateLimitExceeded, "",
+			"the sandbox holds 100000 records of this kind, its limit"))),
 		"customer":                     cust,
 		"credit_offer_range":           ranged,
 		"credit_offer_fixed":           fixed,
@@ -120,6 +206,8 @@ func goldens(t *testing.T) map[string]any {
 		"loan_processing":              loan(statemachine.LoanProcessing),
 		"loan_awaiting_signatures":     loan(statemachine.LoanAwaitingSignatures),
 		"loan_active":                  loan(statemachine.LoanActive),
+		"loan_cancelled":               loan(statemachine.LoanCancelled),
+		"deleted":                      api.Deleted{ID: ep.ID, Deleted: true},
 		"webhook_endpoint":             ep,
 		"webhook_endpoint_with_secret": ep.WithSecret(secret),
 		"credential":                   cred,
@@ -131,6 +219,26 @@ func goldens(t *testing.T) map[string]any {
 		"problem_internal":             withInstance(api.NewProblem(os.ErrNotExist)),
 		"problem_not_found":            withInstance(api.NewProblem(apierr.Errorf(apierr.NotFound, "loan", "loan \"ln_x\" does not exist"))),
 	}
+}
+
+// goldenResource names the contract's field list each golden is held to; every
+// golden has one (TestContractFields fails on a golden missing here).
+var goldenResource = map[string]string{
+	"customer": "customer", "credit_offer_range": "credit_offer_range", "credit_offer_fixed": "credit_offer_fixed",
+	"simulation": "simulation", "loan_processing": "loan", "loan_awaiting_signatures": "loan", "loan_active": "loan",
+	"loan_cancelled": "loan", "deleted": "deleted",
+	"webhook_endpoint": "webhook_endpoint", "webhook_endpoint_with_secret": "webhook_endpoint_with_secret",
+	"credential": "credential", "credential_with_secret": "credential_with_secret", "token": "token",
+	"list_customers": "list", "problem_invalid_cpf": "problem", "problem_fields": "problem_fields",
+	"problem_not_found": "problem",
+	"transaction_paid":  "transaction", "transaction_partially_paid": "transaction",
+	"transaction_overdue": "transaction", "transaction_pending": "transaction", "list_transactions": "list",
+	"event_customer_created": "event", "event_loan_payment_received": "event_payment",
+	"event_loan_error":       "event_error",
+	"problem_malformed_body": "problem_bare", "problem_internal": "problem_bare",
+	"problem_rate_limit": "problem_bare", "problem_missing_required_field": "problem_fields",
+	"problem_invalid_token": "problem", "problem_forbidden": "problem", "problem_invalid_transition": "problem",
+	"problem_value_out_of_range": "problem", "problem_method_not_allowed": "problem",
 }
 
 func withInstance(p api.Problem) api.Problem { p.Instance = "/v3/customers"; return p }
@@ -177,14 +285,7 @@ func TestContractFields(t *testing.T) {
 		return out
 	}
 	g := goldens(t)
-	for name, want := range map[string]string{
-		"customer": "customer", "credit_offer_range": "credit_offer_range", "credit_offer_fixed": "credit_offer_fixed",
-		"simulation": "simulation", "loan_processing": "loan", "loan_awaiting_signatures": "loan", "loan_active": "loan",
-		"webhook_endpoint": "webhook_endpoint", "webhook_endpoint_with_secret": "webhook_endpoint_with_secret",
-		"credential": "credential", "credential_with_secret": "credential_with_secret", "token": "token",
-		"list_customers": "list", "problem_invalid_cpf": "problem", "problem_fields": "problem_fields",
-		"problem_not_found": "problem",
-	} {
+	for name, want := range goldenResource {
 		w := slices.Clone(contractFields[want])
 		sort.Strings(w)
 		if got := keys(g[name]); !slices.Equal(got, w) {
@@ -211,9 +312,115 @@ func TestContractFields(t *testing.T) {
 		{"loan_awaiting_signatures", "ccb_number", false}, {"loan_awaiting_signatures", "signing_url", false},
 		{"loan_awaiting_signatures", "net_amount", true},
 		{"loan_active", "ccb_number", false}, {"loan_active", "signing_url", true}, {"loan_active", "net_amount", false},
+		// A cancelled loan keeps the CCB it had; nothing was released.
+		{"loan_cancelled", "ccb_number", false}, {"loan_cancelled", "signing_url", true}, {"loan_cancelled", "net_amount", true},
+		// paid_at is set only once nothing remains (docs/servicing.md).
+		{"transaction_paid", "paid_at", false}, {"transaction_partially_paid", "paid_at", true},
+		{"transaction_overdue", "paid_at", true}, {"transaction_pending", "paid_at", true},
 	} {
 		if got := nullIn(g[c.golden], c.field); got != c.null {
 			t.Errorf("%s.%s null = %v, want %v", c.golden, c.field, got, c.null)
 		}
+	}
+	for name := range g {
+		if _, ok := goldenResource[name]; !ok {
+			t.Errorf("golden %s is held to no contract field list: add it to goldenResource", name)
+		}
+	}
+	// Nested resources: list items, an event's data and payment.
+	for _, c := range []struct {
+		v        any
+		resource string
+	}{
+		{g["list_customers"].(api.List[api.Customer]).Data[0], "customer"},
+		{g["list_transactions"].(api.List[api.Transaction]).Data[3], "transaction"},
+		{g["event_customer_created"].(api.Event).Data, "customer"},
+		{g["event_loan_payment_received"].(api.Event).Data, "loan"},
+		{g["event_loan_payment_received"].(api.Event).Payment, "payment"},
+		{g["event_loan_error"].(api.Event).Data, "loan"},
+		{g["event_loan_error"].(api.Event).Error, "error"},
+	} {
+		if got, w := keys(c.v), slices.Sorted(slices.Values(contractFields[c.resource])); !slices.Equal(got, w) {
+			t.Errorf("a nested %s has keys %v, want %v", c.resource, got, w)
+		}
+	}
+}
+
+// The wire formats of docs/api.md §2, by field name: every golden's fields of these
+// names, at any depth, are held to their format.
+var (
+	moneyRe   = regexp.MustCompile(`^"[0-9]+\.[0-9]{2}"$`)
+	dateRe    = regexp.MustCompile(`^"[0-9]{4}-[0-9]{2}-[0-9]{2}"$`)
+	instantRe = regexp.MustCompile(`^"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z"$`)
+	idRe      = regexp.MustCompile(`^"(cust|co|sim|ln|tx|we|evt|dlv|dinie_ci)_[0-9a-f]{32}"$`)
+
+	moneyFields = fieldSet("requested_amount", "amount", "interest_amount", "fees_amount", "iof_amount",
+		"total_loan_amount", "installments_value", "approved_amount", "min_amount", "net_amount", "iof",
+		"service_fee", "total_amount", "amount_due", "amount_paid", "amount_remaining", "principal",
+		"interest", "fees", "fee_fixed", "fine", "mora", "total", "owed", "delay_interest")
+	dateFields    = fieldSet("first_due_date", "due_date", "nominal_date")
+	instantFields = fieldSet("created_at", "valid_until", "expires_at", "uploaded_at", "timestamp")
+	idFields      = fieldSet("id", "customer_id", "credit_offer_id", "simulation_id", "client_id", "delivery_id")
+)
+
+func fieldSet(names ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// TestContractFormats: money as 2-decimal strings, dates YYYY-MM-DD, instants ISO 8601
+// in UTC (or null where optional), ids a prefix and 32 lowercase hex digits, in every
+// golden. A transaction's paid_at is a date (docs/servicing.md: the date of the
+// payment that settled it); an event payment's paid_at an instant.
+func TestContractFormats(t *testing.T) {
+	for name, v := range goldens(t) {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var walk func(path string, raw json.RawMessage, inPayment bool)
+		walk = func(path string, raw json.RawMessage, inPayment bool) {
+			var obj map[string]json.RawMessage
+			var arr []json.RawMessage
+			if json.Unmarshal(raw, &obj) == nil {
+				for k, r := range obj {
+					walk(path+"."+k, r, inPayment || k == "payment")
+					check(t, name+path+"."+k, k, string(r), inPayment)
+				}
+			} else if json.Unmarshal(raw, &arr) == nil {
+				for i, r := range arr {
+					walk(fmt.Sprintf("%s[%d]", path, i), r, inPayment)
+				}
+			}
+		}
+		walk("", b, false)
+	}
+}
+
+func check(t *testing.T, where, key, v string, inPayment bool) {
+	t.Helper()
+	ok := true
+	switch {
+	case v[0] == '{' || v[0] == '[': // an object of the same name (a breakdown's iof): its members are checked
+	case v == "null":
+		ok = !moneyFields[key] || key == "net_amount"
+	case moneyFields[key]:
+		ok = moneyRe.MatchString(v)
+	case dateFields[key]:
+		ok = dateRe.MatchString(v)
+	case instantFields[key]:
+		ok = instantRe.MatchString(v)
+	case key == "paid_at" && inPayment:
+		ok = instantRe.MatchString(v) || dateRe.MatchString(v) // an event's payment, or a transaction's payments
+	case key == "paid_at":
+		ok = dateRe.MatchString(v)
+	case idFields[key]:
+		ok = idRe.MatchString(v)
+	}
+	if !ok {
+		t.Errorf("%s = %s is not in its wire format", where, v)
 	}
 }

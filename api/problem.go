@@ -39,7 +39,8 @@ type Problem struct {
 //     Param, Detail and Status(Code);
 //   - an apierr.Errors (several fields at once, also through wrapping) gives the first
 //     entry's Code, Param and status, a Detail counting the failures, and every entry
-//     in Errors; if any entry is apierr.Internal the whole document is the internal one;
+//     in Errors; if any entry is apierr.Internal the whole document is the internal one.
+//     An Errors of one failure is that failure's document, without an errors list;
 //   - any other error, and nil (a server bug: nothing to report), gives status 500 with
 //     apierr.Internal and the fixed Detail "internal error". The error's text is not
 //     shown to the client — log it instead.
@@ -56,7 +57,9 @@ func NewProblem(err error) Problem {
 				}
 			}
 			p := newProblem(list[0].Code, list[0].Param, es.Summary())
-			p.Errors = list
+			if len(list) > 1 { // errors[] is for several fields at once (docs/api.md §9.1)
+				p.Errors = list
+			}
 			return p
 		}
 	}

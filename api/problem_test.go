@@ -136,3 +136,28 @@ func TestErrors(t *testing.T) {
 		t.Error("foreign error not marked internal")
 	}
 }
+
+// TestEveryCodeHasStatus: every code the library can return (apierr.Codes) has its
+// own status in the table — a client error (4xx) for every rule failure, 500 for
+// internal_error alone — so no code falls through to the default; and the problem
+// document of each carries that status and its reason phrase.
+func TestEveryCodeHasStatus(t *testing.T) {
+	for _, c := range apierr.Codes() {
+		got := api.Status(c)
+		switch {
+		case c == apierr.Internal:
+			if got != http.StatusInternalServerError {
+				t.Errorf("Status(%s) = %d, want 500", c, got)
+			}
+		case got < 400 || got > 499:
+			t.Errorf("Status(%s) = %d: a code of the library falls through the table (want a 4xx)", c, got)
+		}
+		p := api.NewProblem(apierr.Errorf(c, "param", "param is wrong"))
+		if p.Status != got || p.Title != http.StatusText(got) || p.Title == "" {
+			t.Errorf("NewProblem(%s) = %d %q, want %d %q", c, p.Status, p.Title, got, http.StatusText(got))
+		}
+	}
+	if got := api.Status(apierr.Code("not_a_code")); got != http.StatusInternalServerError {
+		t.Errorf("Status(unknown code) = %d, want 500", got)
+	}
+}

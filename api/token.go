@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/validation"
 )
 
@@ -89,7 +90,7 @@ func ParseAccessToken(key []byte, token string) (clientID string, issuedAt time.
 	}
 	raw, derr := base64.RawURLEncoding.DecodeString(payload)
 	var c tokenClaims
-	if derr != nil || json.Unmarshal(raw, &c) != nil || c.Exp != c.Iat+tokenLifetimeSeconds {
+	if derr != nil || strictjson.Unmarshal(raw, &c) != nil || c.Exp != c.Iat+tokenLifetimeSeconds {
 		return bad("has malformed claims")
 	}
 	return c.Sub, time.Unix(c.Iat, 0).UTC(), nil

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/statemachine"
 	"github.com/dinie/lending/webhook"
 )
@@ -44,6 +45,19 @@ type WebhookEndpointFields struct {
 	Status      *statemachine.WebhookStatus `json:"status"`
 }
 
+// CheckStatus checks the status a request sets, if any: the wire's endpoint statuses
+// are active and disabled. deleted ends the lifecycle (statemachine.WebhookDeleted)
+// but is no status a client sets — DELETE removes an endpoint — so it is
+// invalid_format (param status), as any other string.
+func (f WebhookEndpointFields) CheckStatus() error {
+	if f.Status == nil || *f.Status == statemachine.WebhookActive || *f.Status == statemachine.WebhookDisabled {
+		return nil
+	}
+	return apierr.Wrap(statemachine.ErrUnknownStatus, apierr.InvalidFormat, "status",
+		"status %s is not one an endpoint is set to; expected \"active\" or \"disabled\" (DELETE removes an endpoint)",
+		apierr.Quote(f.Status.String()))
+}
+
 // RotateSecretRequest is the body of POST /webhook-endpoints/{id}/rotate-secret:
 // expire_current_in, the seconds the current secret keeps signing (absent:
 // webhook.DefaultExpireCurrentIn).
@@ -55,4 +69,14 @@ type RotateSecretRequest struct {
 type Deleted struct {
 	ID      string `json:"id"`
 	Deleted bool   `json:"deleted"`
+}
+
+// WebhookEndpointOf is the wire form of endpoint ep: its id, url and status, the
+// event patterns as the client sent them (patterns, which ep.Events compiles; nil is
+// every event, written []), the description and the instant it was created. It shows
+// no secret; WithSecret adds the one the creation and rotation responses carry. The
+// patterns slice is copied.
+func WebhookEndpointOf(ep webhook.Endpoint, patterns []string, description *string, createdAt Instant) WebhookEndpoint {
+	return WebhookEndpoint{ID: ep.ID, URL: ep.URL, Events: append([]string{}, patterns...), Description: description,
+		Status: ep.Status, CreatedAt: createdAt}
 }

@@ -1,12 +1,15 @@
 package api
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/money"
+	"github.com/dinie/lending/validation"
 )
 
 // APIVersion is the version of the API contract the wire layer speaks.
@@ -41,15 +44,20 @@ func (m Money) MarshalJSON() ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// UnmarshalJSON reads a money string (money.ParseCents); anything else is
-// invalid_format with param "amount", which the decoders relabel with the field's
-// path. On error m is unchanged.
+// UnmarshalJSON reads a money string (money.ParseCents), read with the shared
+// strict reader (strictjson.Scalar); anything else is invalid_format with param
+// "amount", which the decoders relabel with the field's path. On error m is
+// unchanged.
 func (m *Money) UnmarshalJSON(b []byte) error {
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+	v, err := strictjson.Scalar(b, "amount", strictjson.Limits{MaxString: money.MaxLen})
+	if err != nil {
+		return err
+	}
+	if v.Kind != strictjson.String {
 		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "amount",
 			"amount must be a JSON string with two decimal places, like \"1234.56\"; a JSON number is refused")
 	}
-	c, err := money.ParseCents(string(b[1 : len(b)-1]))
+	c, err := money.ParseCents(v.Text)
 	if err != nil {
 		return err
 	}
@@ -85,18 +93,22 @@ func (t Instant) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads an RFC 3339 instant or null. Anything else is invalid_format
 // with param "instant". On error t is unchanged.
 func (t *Instant) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
+	s, err := strictjson.Scalar(b, "instant", strictjson.Limits{MaxString: 64})
+	if err != nil {
+		return err
+	}
+	if s.Kind == strictjson.Null {
 		*t = Instant{}
 		return nil
 	}
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' || len(b) > 64 {
+	if s.Kind != strictjson.String {
 		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "instant",
 			"instant must be a JSON string in RFC 3339, like \"2026-04-01T23:59:59Z\"")
 	}
-	v, err := time.Parse(time.RFC3339, string(b[1:len(b)-1]))
+	v, err := time.Parse(time.RFC3339, s.Text)
 	if err != nil {
 		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "instant",
-			"instant %s is not RFC 3339; expected a value like \"2026-04-01T23:59:59Z\"", apierr.Quote(string(b[1:len(b)-1])))
+			"instant %s is not RFC 3339; expected a value like \"2026-04-01T23:59:59Z\"", apierr.Quote(s.Text))
 	}
 	*t = Instant{v}
 	return nil
@@ -108,13 +120,42 @@ type List[T any] struct {
 	HasMore bool `json:"has_more"`
 }
 
-// MarshalJSON writes an empty data array, never null, for an empty page.
+// MarshalJSON writes an empty data array, never null, for an empty page. A list of
+// transactions, the longest list a server answers often, is appended directly from
+// each transaction's own AppendJSON (what encoding/json would write, without its
+// second pass over every item); each must have its tx_ id, else the list is
+// invalid_format (param data[k].id).
 func (l List[T]) MarshalJSON() ([]byte, error) {
 	type plain List[T]
 	if l.Data == nil {
 		l.Data = []T{}
 	}
+	if txs, ok := any(l.Data).([]Transaction); ok {
+		return appendTransactions(txs, l.HasMore)
+	}
 	return jsonMarshal(plain(l))
+}
+
+// appendTransactions writes a list of transactions; each must carry its tx_ id
+// (TransactionsOf sets them), else the list is invalid_format with param data[k].id.
+func appendTransactions(txs []Transaction, more bool) ([]byte, error) {
+	n := 32
+	for i := range txs {
+		if err := validation.CheckID(txs[i].ID, validation.Transaction); err != nil {
+			return nil, apierr.Relabel(err, "data["+strconv.Itoa(i)+"].id")
+		}
+		n += 640 + 256*len(txs[i].Payments)
+	}
+	b := append(make([]byte, 0, n), `{"data":[`...)
+	for i := range txs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = txs[i].AppendJSON(b)
+	}
+	b = append(b, `],"has_more":`...)
+	b = strconv.AppendBool(b, more)
+	return append(b, '}'), nil
 }
 
 func appendTrimmed(b []byte, v int64, places int) []byte { return money.AppendTrimmed(b, v, places) }

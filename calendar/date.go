@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"sync"
@@ -9,6 +8,7 @@ import (
 	_ "time/tzdata" // DateOf must find America/Sao_Paulo on machines without a zoneinfo database
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/internal/strictjson"
 )
 
 // The supported years. Every Date lies in 0001-01-01 through 9999-12-31 of the
@@ -338,10 +338,13 @@ func (d Date) AppendText(b []byte) ([]byte, error) { return d.appendISO(b), nil 
 // fails.
 func (d Date) MarshalText() ([]byte, error) { return d.appendISO(make([]byte, 0, 10)), nil }
 
-// UnmarshalText parses text with ParseDate (encoding.TextUnmarshaler). On error d
-// is left unchanged.
+// UnmarshalText parses text with ParseDate (encoding.TextUnmarshaler), except
+// that the zero Date's text, 0001-01-01, is ErrOutOfRange: a decoder's input is
+// either absent (the field keeps the zero Date, which optional inputs read as
+// unset) or a date, never the zero Date given explicitly, so that absence and a
+// value stay apart. On error d is left unchanged.
 func (d *Date) UnmarshalText(text []byte) error {
-	v, err := parseDate("UnmarshalText", string(text))
+	v, err := parseGiven("UnmarshalText", string(text))
 	if err != nil {
 		return err
 	}
@@ -349,9 +352,19 @@ func (d *Date) UnmarshalText(text []byte) error {
 	return nil
 }
 
+// parseGiven is parseDate for a decoder: the zero Date is refused.
+func parseGiven(op, s string) (Date, error) {
+	v, err := parseDate(op, s)
+	if err == nil && v.IsZero() {
+		return Date{}, newError(ErrOutOfRange, op, s,
+			"0001-01-01 is the zero Date, which stands for a date not given; expected 0001-01-02 through 9999-12-31")
+	}
+	return v, err
+}
+
 // MarshalJSON returns d as a JSON string "YYYY-MM-DD". It never fails. The zero
-// Date marshals as "0001-01-01"; to leave an unset date out of an object, tag
-// the field `json:",omitzero"` (which calls IsZero).
+// Date marshals as "0001-01-01", which UnmarshalJSON refuses; to leave an unset
+// date out of an object, tag the field `json:",omitzero"` (which calls IsZero).
 func (d Date) MarshalJSON() ([]byte, error) {
 	b := make([]byte, 0, 12)
 	b = append(b, '"')
@@ -359,32 +372,25 @@ func (d Date) MarshalJSON() ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// UnmarshalJSON parses a JSON string holding YYYY-MM-DD (escapes such as \u0032
-// are decoded first, as JSON says). JSON null leaves d unchanged, as the
-// encoding/json convention asks. Anything else (numbers, objects, other text)
-// returns ErrInvalidDate and leaves d unchanged.
+// UnmarshalJSON parses a JSON string holding YYYY-MM-DD, read with the shared
+// strict reader (one JSON value; escapes such as \u0032 are decoded first, as
+// JSON says), as UnmarshalText does: the zero Date's 0001-01-01 is
+// ErrOutOfRange. JSON null leaves d unchanged, as the encoding/json convention
+// asks. Anything else (numbers, objects, other text) returns ErrInvalidDate and
+// leaves d unchanged.
 func (d *Date) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
+	v, err := strictjson.Scalar(data, "date", strictjson.Limits{MaxString: 64})
+	switch {
+	case err != nil || v.Kind != strictjson.String && v.Kind != strictjson.Null:
+		return newError(ErrInvalidDate, "UnmarshalJSON", string(data), "want a JSON string \"YYYY-MM-DD\"")
+	case v.Kind == strictjson.Null:
 		return nil
 	}
-	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
-		return newError(ErrInvalidDate, "UnmarshalJSON", string(data), "want a JSON string \"YYYY-MM-DD\"")
-	}
-	s := string(data[1 : len(data)-1])
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' || s[i] == '"' || s[i] < 0x20 {
-			// Escaped (or malformed) string: let encoding/json decode it exactly.
-			if err := json.Unmarshal(data, &s); err != nil {
-				return newError(ErrInvalidDate, "UnmarshalJSON", string(data), "want a JSON string \"YYYY-MM-DD\"")
-			}
-			break
-		}
-	}
-	v, err := parseDate("UnmarshalJSON", s)
+	t, err := parseGiven("UnmarshalJSON", v.Text)
 	if err != nil {
 		return err
 	}
-	*d = v
+	*d = t
 	return nil
 }
 

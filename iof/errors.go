@@ -64,12 +64,6 @@ func errClass(c Class) error {
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-// quote quotes user text for a Detail with Go escapes, cut after 48 bytes, so a
-// message stays one line of bounded length (the validation package's convention).
-func quote(s string) string {
-	const max = 48
-	if len(s) > max {
-		return strconv.Quote(s[:max]) + "…"
-	}
-	return strconv.Quote(s)
-}
+// quote renders user input for an error detail (apierr.Quote: a short prefix,
+// cut at a character boundary).
+func quote(s string) string { return apierr.Quote(s) }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
 )
@@ -65,13 +66,20 @@ func (r *Rate) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// UnmarshalJSON parses a JSON number of percent with ParseRate; JSON null leaves
-// r unchanged. On error r is left unchanged.
+// UnmarshalJSON parses a JSON number of percent with ParseRate, read with the
+// shared strict reader (strictjson.Scalar: one bounded JSON value; a string is
+// refused); JSON null leaves r unchanged. On error r is left unchanged.
 func (r *Rate) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
+	v, err := strictjson.Scalar(data, paramRate, strictjson.Limits{})
+	switch {
+	case err != nil:
+		return err
+	case v.Kind == strictjson.Null:
 		return nil
+	case v.Kind != strictjson.Number:
+		return strictjson.WrongType(paramRate, v.Kind, "a number")
 	}
-	return r.UnmarshalText(data)
+	return r.UnmarshalText([]byte(v.Text))
 }
 
 // ParseRate parses a percentage written as MarshalText writes it: digits, and

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/dinie/lending/api"
 	"github.com/dinie/lending/apierr"
@@ -21,8 +22,9 @@ func (s *Server) authRoutes() {
 }
 
 // newCredential mints a credential of the sandbox environment for partner ("" makes
-// the credential a new partner of its own). Callers hold s.mu.
-func (s *Server) newCredential(name, partner string) (api.Credential, error) {
+// the credential a new partner of its own), expiring at expiresAt (zero: never).
+// Callers hold s.mu.
+func (s *Server) newCredential(name, partner string, expiresAt time.Time) (api.Credential, error) {
 	if err := full(len(s.st.credentials)); err != nil {
 		return api.Credential{}, err
 	}
@@ -38,13 +40,12 @@ func (s *Server) newCredential(name, partner string) (api.Credential, error) {
 	if partner == "" {
 		partner = id
 	}
-	rec := &credentialRec{partner: partner, secret: secret, state: statemachine.Credential{Status: statemachine.CredentialActive},
-		wire: api.Credential{ClientID: id, Name: name, Status: statemachine.CredentialActive, CreatedAt: api.InstantOf(s.now())}}
+	state := statemachine.Credential{Status: statemachine.CredentialActive, ExpiresAt: expiresAt}
+	rec := &credentialRec{partner: partner, secret: secret, state: state,
+		wire: api.CredentialOf(id, name, state, api.InstantOf(s.now()))}
 	s.st.credentials[id] = rec
 	s.st.credOrder = append(s.st.credOrder, id)
-	shown := rec.wire
-	shown.ClientSecret = secret
-	return shown, nil
+	return rec.wire.WithSecret(secret), nil
 }
 
 // token is POST /auth/token: HTTP Basic client_id:client_secret (RFC 6749 §2.3.1).
@@ -112,13 +113,10 @@ func (c *call) createCredential() (int, any, error) {
 	if !req.ExpiresAt.IsZero() && !req.ExpiresAt.After(c.s.now()) {
 		return 0, nil, apierr.Errorf(apierr.InvalidFormat, "expires_at", "expires_at is not in the future")
 	}
-	cred, err := c.s.newCredential(req.Name, c.partner)
+	cred, err := c.s.newCredential(req.Name, c.partner, req.ExpiresAt.Time)
 	if err != nil {
 		return 0, nil, err
 	}
-	rec := c.s.st.credentials[cred.ClientID]
-	rec.wire.ExpiresAt, cred.ExpiresAt = req.ExpiresAt, req.ExpiresAt
-	rec.state.ExpiresAt = req.ExpiresAt.Time
 	return http.StatusCreated, cred, nil
 }
 
@@ -144,7 +142,7 @@ func (c *call) revokeCredential() (int, any, error) {
 		return 0, nil, err
 	}
 	rec.state = next
-	rec.wire.Status = next.Status
+	rec.wire = api.CredentialOf(rec.wire.ClientID, rec.wire.Name, next, rec.wire.CreatedAt)
 	return http.StatusOK, rec.wire, nil
 }
 

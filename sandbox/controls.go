@@ -11,12 +11,10 @@ import (
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/iof"
-	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/servicing"
 	"github.com/dinie/lending/statemachine"
 	"github.com/dinie/lending/validation"
-	"github.com/dinie/lending/webhook"
 )
 
 func (s *Server) controlRoutes() {
@@ -87,11 +85,7 @@ func (c *call) setKYC() (int, any, error) {
 		if ch.typ == "biometrics" && ch.to != statemachine.KYCSubmitted {
 			rec.biometrics = ""
 		}
-		for j := range rec.wire.KYC {
-			if rec.wire.KYC[j].Type == ch.typ {
-				rec.wire.KYC[j].Message = k.Message
-			}
-		}
+		rec.wire = rec.wire.WithMessage(ch.typ, k.Message)
 		c.s.setCustomer(rec, next, append(events, more...), "", now)
 	}
 	return http.StatusOK, rec.wire, nil
@@ -427,8 +421,7 @@ func (c *call) record(rec *loanRec, next *servicing.Loan, status statemachine.Lo
 		if p.Date != today {
 			paidAt = p.Date.In(saoPaulo()).Add(12 * time.Hour)
 		}
-		c.s.emitWith(rec.partner, e, w, &webhook.Payment{Amount: money.FromCents(p.Amount), PaidAt: paidAt,
-			InstallmentNumber: p.Installment})
+		c.s.emitWith(rec.partner, e, w, api.PaymentOf(p, paidAt))
 	}
 	return w, nil
 }

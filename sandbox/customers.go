@@ -210,14 +210,10 @@ func (c *call) uploadDocument() (int, any, error) {
 // becomes active gets the sandbox's default credit offer. Callers hold s.mu.
 func (s *Server) setCustomer(rec *customerRec, next statemachine.Customer, events []statemachine.Event, uploaded string, at time.Time) {
 	rec.state = next
-	rec.wire.Status = next.Status
-	for i := range rec.wire.KYC {
-		rec.wire.KYC[i].Status = next.KYC[i].Status
-		if rec.wire.KYC[i].Type == uploaded {
-			rec.wire.KYC[i].UploadedAt = api.InstantOf(at)
-		}
+	rec.wire = rec.wire.WithState(next)
+	if uploaded != "" {
+		rec.wire = rec.wire.WithUpload(uploaded, api.InstantOf(at))
 	}
-	rec.wire.KYC = append([]api.KYCItem(nil), rec.wire.KYC...)
 	s.emitAll(rec.partner, events, rec.wire)
 	for _, e := range events {
 		if e == statemachine.EventCustomerActive {

@@ -3,7 +3,6 @@ package sandbox
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -115,13 +114,9 @@ func (s *Server) emitWith(partner string, e statemachine.Event, data any, paymen
 	if len(to) == 0 {
 		return
 	}
-	raw, err := json.Marshal(data)
+	env, err := api.NewEvent(s.rnd, e, s.now(), data)
 	if err != nil {
 		return // a snapshot the wire layer refuses is not sent; the API answer already failed
-	}
-	env, err := webhook.NewEnvelope(s.rnd, e, s.now(), raw)
-	if err != nil {
-		return
 	}
 	env.Payment = payment
 	for i, ep := range to {

@@ -113,7 +113,7 @@ func TestErrorPaths(t *testing.T) {
 		{"bad cursor", "GET", "/customers?starting_after=ln_00000000000000000000000000000000", nil, nil, 422, "invalid_format", "starting_after"},
 		{"bad status filter", "GET", "/customers?status=happy", nil, nil, 422, "invalid_format", "status"},
 		{"unknown offer", "GET", "/credit-offers/co_00000000000000000000000000000000", nil, nil, 404, "not_found", "credit_offer"},
-		{"simulation amount as number", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{"requested_amount":5000,"installment_count":6}`, nil, 422, "invalid_format", "amount"},
+		{"simulation amount as number", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{"requested_amount":5000,"installment_count":6}`, nil, 422, "invalid_format", "requested_amount"},
 		{"simulation fields missing", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{}`, nil, 422, "missing_required_field", "requested_amount"},
 		{"simulation above approved", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{"requested_amount":"60000.00","installment_count":6}`, nil, 422, "amount_out_of_range", "requested_amount"},
 		{"simulation count", "POST", "/credit-offers/" + fresh.ID + "/simulations", `{"requested_amount":"5000.00","installment_count":48}`, nil, 422, "installments_out_of_range", "installment_count"},
@@ -123,8 +123,9 @@ func TestErrorPaths(t *testing.T) {
 		{"unknown loan", "GET", "/loans/ln_00000000000000000000000000000000", nil, nil, 404, "not_found", "loan"},
 		{"endpoint http not loopback", "POST", "/webhook-endpoints", `{"url":"http://partner.example/hooks"}`, nil, 422, "invalid_format", "url"},
 		{"endpoint url missing", "POST", "/webhook-endpoints", `{}`, nil, 422, "missing_required_field", "url"},
-		{"endpoint bad pattern", "POST", "/webhook-endpoints", `{"url":"https://p.example","events":["loan.*","nope"]}`, nil, 422, "invalid_format", "events"},
+		{"endpoint bad pattern", "POST", "/webhook-endpoints", `{"url":"https://p.example","events":["loan.*","nope"]}`, nil, 422, "invalid_format", "events[1]"},
 		{"rotation window", "POST", "/webhook-endpoints/" + w.endpoint + "/rotate-secret", `{"expire_current_in":86401}`, nil, 422, "value_out_of_range", "expire_current_in"},
+		{"endpoint deleted by PATCH", "PATCH", "/webhook-endpoints/" + w.endpoint, `{"status":"deleted"}`, nil, 422, "invalid_format", "status"},
 		{"endpoint bad status", "PATCH", "/webhook-endpoints/" + w.endpoint, `{"status":"paused"}`, nil, 422, "invalid_format", "status"},
 		{"advance a processing loan to finished", "POST", "/sandbox/loans/" + w.loan + "/advance", `{"to":"finished"}`, nil, 409, "invalid_transition", "status"},
 		{"kyc control shape", "POST", "/sandbox/customers/" + w.pending + "/kyc", `{}`, nil, 422, "missing_required_field", "type"},
@@ -205,6 +206,18 @@ func TestHostile(t *testing.T) {
 		r := h.do("POST", "/customers", body)
 		if r.status < 400 || r.status >= 500 {
 			t.Errorf("body %.20q…: %d %s", body, r.status, r.body)
+		}
+	}
+	// Keys given twice, or differing only in case, are refused naming the key: the
+	// last duplicate never silently wins.
+	for _, c := range []struct{ body, param string }{
+		{`{"cpf":"52998224725","cpf":"28001238938"}`, "cpf"},
+		{`{"cpf":"52998224725","CPF":"28001238938"}`, "CPF"},
+		{`{"cpf":"52998224725","name":"A","Name":"B"}`, "Name"},
+	} {
+		r := h.do("POST", "/customers", c.body)
+		if code, param := r.problem(t); r.status != 422 || code != "invalid_format" || param != c.param {
+			t.Errorf("%s: %d %s", c.body, r.status, r.body)
 		}
 	}
 	// A credential revoked: its token stays valid until it expires, but no new token.

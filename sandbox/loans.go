@@ -124,13 +124,10 @@ func (c *call) transactions() (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	txs, err := rec.serviced.Transactions(today)
+	txs, err := api.TransactionsOf(rec.serviced, rec.txIDs, today)
 	if err != nil {
 		return 0, nil, err
 	}
-	for i := range txs {
-		txs[i].ID = rec.txIDs[i]
-	}
-	page, err := pageOf(c.r, txs, func(x servicing.Transaction) string { return x.ID }, validation.Transaction)
+	page, err := pageOf(c.r, txs, func(x api.Transaction) string { return x.ID }, validation.Transaction)
 	return http.StatusOK, page, err
 }

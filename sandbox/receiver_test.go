@@ -23,6 +23,7 @@ type receiver struct {
 	seen    map[string]bool
 	events  []string // types, in arrival order, without duplicates
 	ids     []string
+	data    []json.RawMessage // each event's data, in arrival order
 	dups    int
 	bad     int
 	status  int // what it answers (200 when 0)
@@ -60,6 +61,7 @@ func (rc *receiver) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	var env struct {
 		ID, Type string
+		Data     json.RawMessage
 	}
 	if err := json.Unmarshal(body, &env); err != nil || env.ID != r.Header.Get("webhook-id") {
 		rc.bad++
@@ -72,6 +74,7 @@ func (rc *receiver) serve(w http.ResponseWriter, r *http.Request) {
 		rc.seen[env.ID] = true
 		rc.events = append(rc.events, env.Type)
 		rc.ids = append(rc.ids, env.ID)
+		rc.data = append(rc.data, env.Data)
 	}
 	w.WriteHeader(http.StatusNoContent)
 }

@@ -89,7 +89,7 @@ func New(cfg Config) (*Server, api.Credential, error) {
 	s.routes()
 	s.deliver = newDeliverer(s)
 	s.mu.Lock()
-	cred, err := s.newCredential("sandbox", "")
+	cred, err := s.newCredential("sandbox", "", time.Time{})
 	s.mu.Unlock()
 	if err != nil {
 		return nil, api.Credential{}, err
@@ -103,7 +103,7 @@ func New(cfg Config) (*Server, api.Credential, error) {
 func (s *Server) NewPartner(name string) (api.Credential, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.newCredential(name, "")
+	return s.newCredential(name, "", time.Time{})
 }
 
 // Close stops accepting deliveries, attempts what is queued once more within ctx, and

@@ -14,10 +14,16 @@ import (
 )
 
 type endpointRec struct {
-	partner  string
-	ep       webhook.Endpoint
-	wire     api.WebhookEndpoint
-	patterns []string
+	partner     string
+	ep          webhook.Endpoint
+	patterns    []string // as the partner sent them; ep.Events compiles them
+	description *string
+	createdAt   api.Instant
+}
+
+// wire is the endpoint as the API shows it, without its secret.
+func (rec *endpointRec) wire() api.WebhookEndpoint {
+	return api.WebhookEndpointOf(rec.ep, rec.patterns, rec.description, rec.createdAt)
 }
 
 func (s *Server) webhookRoutes() {
@@ -90,13 +96,12 @@ func (c *call) createEndpoint() (int, any, error) {
 		return 0, nil, err
 	}
 	rec := &endpointRec{partner: c.partner, patterns: append([]string(nil), patterns...),
+		description: f.Description, createdAt: api.InstantOf(c.s.now()),
 		ep: webhook.Endpoint{ID: id, URL: *f.URL, Events: set, Status: statemachine.WebhookActive,
 			Secrets: []webhook.EndpointSecret{{Secret: secret}}}}
-	rec.wire = api.WebhookEndpoint{ID: id, URL: *f.URL, Events: rec.patterns, Description: f.Description,
-		Status: statemachine.WebhookActive, CreatedAt: api.InstantOf(c.s.now())}
 	c.s.st.endpoints[id] = rec
 	c.s.st.epOrder = append(c.s.st.epOrder, id)
-	return http.StatusCreated, rec.wire.WithSecret(secret), nil
+	return http.StatusCreated, rec.wire().WithSecret(secret), nil
 }
 
 func (c *call) endpoint() (*endpointRec, error) {
@@ -116,14 +121,14 @@ func (c *call) getEndpoint() (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, rec.wire, nil
+	return http.StatusOK, rec.wire(), nil
 }
 
 func (c *call) listEndpoints() (int, any, error) {
 	var list []api.WebhookEndpoint
 	for i := len(c.s.st.epOrder) - 1; i >= 0; i-- {
 		if rec := c.s.st.endpoints[c.s.st.epOrder[i]]; rec.partner == c.partner {
-			list = append(list, rec.wire)
+			list = append(list, rec.wire())
 		}
 	}
 	page, err := pageOf(c.r, list, func(x api.WebhookEndpoint) string { return x.ID }, validation.WebhookEndpoint)
@@ -147,7 +152,7 @@ func (c *call) updateEndpoint() (int, any, error) {
 		if err := checkURL(*f.URL); err != nil {
 			errs = errs.Append(err)
 		} else {
-			next.ep.URL, next.wire.URL = *f.URL, *f.URL
+			next.ep.URL = *f.URL
 		}
 	}
 	if f.Events != nil {
@@ -155,28 +160,30 @@ func (c *call) updateEndpoint() (int, any, error) {
 			errs = errs.Append(err)
 		} else {
 			next.patterns = append([]string(nil), *f.Events...)
-			next.ep.Events, next.wire.Events = set, next.patterns
+			next.ep.Events = set
 		}
 	}
 	if f.Description != nil {
 		if err := api.CheckName("description", *f.Description); err != nil {
 			errs = errs.Append(err)
 		} else {
-			next.wire.Description = f.Description
+			next.description = f.Description
 		}
 	}
-	if f.Status != nil && *f.Status != rec.ep.Status {
+	if err := f.CheckStatus(); err != nil {
+		errs = errs.Append(err)
+	} else if f.Status != nil && *f.Status != rec.ep.Status {
 		if _, err := statemachine.WebhookLifecycle().Transition(rec.ep.Status, *f.Status); err != nil {
 			errs = errs.Append(err)
 		} else {
-			next.ep.Status, next.wire.Status = *f.Status, *f.Status
+			next.ep.Status = *f.Status
 		}
 	}
 	if err := errs.Err(); err != nil {
 		return 0, nil, err
 	}
 	*rec = next
-	return http.StatusOK, rec.wire, nil
+	return http.StatusOK, rec.wire(), nil
 }
 
 func (c *call) deleteEndpoint() (int, any, error) {
@@ -220,5 +227,5 @@ func (c *call) rotateSecret() (int, any, error) {
 		return 0, nil, err
 	}
 	rec.ep.Secrets = secrets
-	return http.StatusOK, rec.wire.WithSecret(secret), nil
+	return http.StatusOK, rec.wire().WithSecret(secret), nil
 }

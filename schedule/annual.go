@@ -109,14 +109,12 @@ func (r *AnnualRate) UnmarshalText(text []byte) error {
 func (r AnnualRate) MarshalJSON() ([]byte, error) { return r.AppendText(nil) }
 
 // UnmarshalJSON parses a JSON number of percent per year (a JSON string holding
-// one is accepted too). JSON null leaves r unchanged. On error r is unchanged.
+// one is accepted too), read as MonthlyRate's is. JSON null leaves r unchanged.
+// On error r is unchanged.
 func (r *AnnualRate) UnmarshalJSON(data []byte) error {
-	s := string(data)
-	if s == "null" {
-		return nil
-	}
-	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
-		s = s[1 : len(s)-1]
+	s, null, err := rateJSON(data, annualRateParam)
+	if err != nil || null {
+		return err
 	}
 	return r.UnmarshalText([]byte(s))
 }

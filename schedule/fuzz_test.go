@@ -106,6 +106,9 @@ func FuzzParsePercentPerMonth(f *testing.F) {
 		"0.00000000010", "-1", "01", "1.", ".5", "2,5", "1e999999999999", "1e-99999999", "", " 1", "99.99999999999"} {
 		f.Add(s)
 	}
+	for _, s := range issue19Rates {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := schedule.ParsePercentPerMonth(s)
 		want, ok := refParseRate(s)
@@ -189,6 +192,9 @@ func refParsePercent(s string, hi int64) (*big.Rat, bool) {
 func FuzzParsePercentPerYear(f *testing.F) {
 	for _, s := range []string{"30", "26.824179", "0", "-0", "409500", "409500.0000000001", "1e-10", "1e-11",
 		"4.095E5", "-1", "01", ".5", "1e999999999999", "", "409499.9999999999", "300"} {
+		f.Add(s)
+	}
+	for _, s := range issue19Rates {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

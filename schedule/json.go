@@ -1,13 +1,13 @@
 package schedule
 
 import (
-	"encoding/json"
 	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/money"
 )
 
@@ -93,23 +93,24 @@ func appendMoney(b []byte, key, s string) []byte {
 
 // rowJSON is the wire shape of a Row, for decoding.
 type rowJSON struct {
-	Number      int           `json:"number"`
-	NominalDate calendar.Date `json:"nominal_date"`
-	DueDate     calendar.Date `json:"due_date"`
-	Time        int           `json:"interest_time"`
-	Payment     string        `json:"payment"`
-	Interest    string        `json:"interest"`
-	Principal   string        `json:"principal"`
-	Balance     string        `json:"balance"`
+	Number      int           `json:"number" strict:"required"`
+	NominalDate calendar.Date `json:"nominal_date" strict:"required"`
+	DueDate     calendar.Date `json:"due_date" strict:"required"`
+	Time        int           `json:"interest_time" strict:"required"`
+	Payment     string        `json:"payment" strict:"required"`
+	Interest    string        `json:"interest" strict:"required"`
+	Principal   string        `json:"principal" strict:"required"`
+	Balance     string        `json:"balance" strict:"required"`
 }
 
-// UnmarshalJSON reads what MarshalJSON writes. Money must be in the wire format
-// (a leading '-' is accepted, for a negative amortization); an error is the
-// *apierr.Error of money.Parse with the field's name as Param.
-// On error r is unchanged.
+// UnmarshalJSON reads what MarshalJSON writes, with the shared strict reader
+// (strictjson: every key exactly once, exact case, no unknown key, every key
+// required). Money must be in the wire format (a leading '-' is accepted, for a
+// negative amortization); an error is an *apierr.Error (or apierr.Errors) with
+// the field's name as Param. On error r is unchanged.
 func (r *Row) UnmarshalJSON(data []byte) error {
 	var w rowJSON
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := strictjson.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	var v Row

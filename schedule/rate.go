@@ -1,9 +1,8 @@
 package schedule
 
 import (
-	"strconv"
-
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
 )
@@ -86,72 +85,18 @@ func ParsePercentPerMonth(s string) (MonthlyRate, error) {
 }
 
 // maxRateText bounds ParsePercentPerMonth's input: 64 bytes hold any rate with
-// room to spare and keep the exponent arithmetic far from overflow.
-const maxRateText = 64
+// room to spare (strictjson.MaxNumber, the bound of every JSON number).
+const maxRateText = strictjson.MaxNumber
 
-// scanNumber checks s against the JSON number grammar and returns its significant
-// digits (integer and fraction digits run together) and the power of ten that
-// scales them: "12.50e1" is ("1250", -1).
+// scanNumber checks s against the JSON number grammar with the shared scanner,
+// which saturates the exponent (strictjson.ScanNumber): a long exponent reads as
+// huge or tiny, never wraps, and percentUnits refuses it.
 func scanNumber(s string) (digits string, exp int64, neg, ok bool) {
-	if len(s) == 0 || len(s) > maxRateText {
+	if len(s) > maxRateText {
 		return "", 0, false, false
 	}
-	i := 0
-	if s[0] == '-' {
-		neg = true
-		i++
-	}
-	start := i
-	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && s[i] >= '1' && s[i] <= '9':
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-	default:
-		return "", 0, false, false
-	}
-	intPart := s[start:i]
-	frac := ""
-	if i < len(s) && s[i] == '.' {
-		i++
-		fs := i
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-		if i == fs {
-			return "", 0, false, false
-		}
-		frac = s[fs:i]
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		eneg := false
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			eneg = s[i] == '-'
-			i++
-		}
-		es := i
-		for i < len(s) && isDigit(s[i]) {
-			// At most 64 bytes of text: the exponent cannot overflow int64.
-			exp = exp*10 + int64(s[i]-'0')
-			i++
-		}
-		if i == es {
-			return "", 0, false, false
-		}
-		if eneg {
-			exp = -exp
-		}
-	}
-	if i != len(s) {
-		return "", 0, false, false
-	}
-	return intPart + frac, exp - int64(len(frac)), neg, true
+	return strictjson.ScanNumber(s)
 }
-
-func isDigit(c byte) bool { return c-'0' <= 9 }
 
 // rateFromDigits builds a rate from the value digits × 10^exp (percent), with
 // the sign neg. text renders the input for error details, lazily.
@@ -221,13 +166,8 @@ func (k *rateKind) rangeError(text string) error {
 		"%s %s %% %s is outside 0 to %s %% %s", k.param, quote(text), k.per, k.maxTxt, k.per)
 }
 
-// quote renders user input for an error detail: Go-quoted, cut after 48 bytes.
-func quote(s string) string {
-	if len(s) > 48 {
-		return strconv.Quote(s[:48]) + "…"
-	}
-	return strconv.Quote(s)
-}
+// quote renders user input for an error detail (apierr.Quote).
+func quote(s string) string { return apierr.Quote(s) }
 
 // Percent returns the rate in percent per month (2.5 for 2.5 % a.m.), exactly.
 func (r MonthlyRate) Percent() decimal.Decimal { return decimal.New(r.units, -RatePlaces) }
@@ -277,16 +217,29 @@ func (r *MonthlyRate) UnmarshalText(text []byte) error {
 func (r MonthlyRate) MarshalJSON() ([]byte, error) { return r.appendText(nil), nil }
 
 // UnmarshalJSON parses a JSON number of percent per month (a JSON string holding
-// one is accepted too). JSON null leaves r unchanged. On error r is unchanged.
+// one is accepted too), read with the shared strict reader (strictjson.Scalar:
+// one JSON value, bounded). JSON null leaves r unchanged. On error r is
+// unchanged.
 func (r *MonthlyRate) UnmarshalJSON(data []byte) error {
-	s := string(data)
-	if s == "null" {
-		return nil
-	}
-	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
-		s = s[1 : len(s)-1]
+	s, null, err := rateJSON(data, rateParam)
+	if err != nil || null {
+		return err
 	}
 	return r.UnmarshalText([]byte(s))
+}
+
+// rateJSON reads the JSON value of a rate: a number, or a string holding one.
+func rateJSON(data []byte, param string) (text string, null bool, err error) {
+	v, err := strictjson.Scalar(data, param, strictjson.Limits{MaxString: maxRateText})
+	switch {
+	case err != nil:
+		return "", false, err
+	case v.Kind == strictjson.Null:
+		return "", true, nil
+	case v.Kind != strictjson.Number && v.Kind != strictjson.String:
+		return "", false, strictjson.WrongType(param, v.Kind, "a number")
+	}
+	return v.Text, false, nil
 }
 
 // ratio returns 1+i as the reduced fraction num/den (den divides 10^12).

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/internal/strictjson/jsonref"
 	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
@@ -20,7 +21,10 @@ import (
 )
 
 // FuzzUnmarshalJSON: any bytes either fail with a *apierr.Error or give a
-// simulation that marshals back to bytes that read back identically.
+// simulation that marshals back to bytes that read back identically; and,
+// differential against the reference reader (jsonref), a document it refuses
+// (a key given twice or differing only in case, a value over its bound) is
+// refused, and an accepted one has only keys the simulation writes, exactly.
 func FuzzUnmarshalJSON(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.json"))
 	for _, file := range files {
@@ -31,6 +35,8 @@ func FuzzUnmarshalJSON(f *testing.F) {
 	}
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"id":null}`))
+	f.Add([]byte(`{"id":"","id":""}`))
+	f.Add([]byte(`{"ID":""}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s simulation.Simulation
 		err := s.UnmarshalJSON(data)
@@ -44,6 +50,14 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		b1, err := s.MarshalJSON()
 		if err != nil {
 			t.Fatal(err)
+		}
+		_, class, paths := jsonref.Parse(data)
+		_, _, written := jsonref.Parse(b1)
+		if class != jsonref.OK {
+			t.Fatalf("accepted %q; the reference says %s", data, class)
+		}
+		if p := jsonref.Subset(paths, written); p != "" {
+			t.Fatalf("accepted %q with key %q, which MarshalJSON never writes", data, p)
 		}
 		var back simulation.Simulation
 		if err := back.UnmarshalJSON(b1); err != nil {
@@ -143,7 +157,8 @@ func dateFromDay(n int64) calendar.Date {
 
 // FuzzParseRequest: ParseRequest accepts exactly the wire format.
 func FuzzParseRequest(f *testing.F) {
-	for _, s := range []string{"25000.00", "0.01", "25000", "1e3", "-1.00", "007.50", " 1.00", "1.005"} {
+	for _, s := range []string{"25000.00", "0.01", "25000", "1e3", "-1.00", "007.50", " 1.00", "1.005",
+		"100000000000000000.00", "92233720368547758.07", "92233720368547758.08"} { // issue 19: one domain
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -1,15 +1,14 @@
 package simulation
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"math"
 	"strconv"
 	"time"
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
@@ -197,11 +196,15 @@ type wireIOF struct {
 // the first due date and the annual rate matching the rows and the rate). It does
 // not re-run the simulation: the schedule's calendar is not in the JSON.
 //
-// Errors are *apierr.Error: malformed_body for text that is not one JSON
-// object, missing_required_field for an absent field, invalid_format for a field
-// of the wrong type or format, or an inconsistent simulation (the param names the
-// field, breakdown fields as "breakdown.iof.daily_amount"). On error s is
-// unchanged.
+// It reads with the shared strict reader (internal/strictjson): a key given
+// twice, two keys that differ only in case and a key that is no field are
+// invalid_format naming the key.
+//
+// Errors are *apierr.Error (apierr.Errors when several fields are malformed):
+// malformed_body for text that is not one JSON object, missing_required_field
+// for an absent field, invalid_format for a field of the wrong type or format, or
+// an inconsistent simulation (the param names the field, breakdown fields as
+// "breakdown.iof.daily_amount"). On error s is unchanged.
 func (s *Simulation) UnmarshalJSON(data []byte) error {
 	var w wireSimulation
 	if err := decodeStrict(data, &w); err != nil {
@@ -215,45 +218,15 @@ func (s *Simulation) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// decodeStrict decodes one JSON object into v, mapping encoding/json's errors to
-// the API's codes.
+// decodeStrict decodes one JSON object into v with the shared strict reader
+// (internal/strictjson): a key given twice, keys differing only in case and
+// unknown keys are invalid_format; field errors are gathered.
 func decodeStrict(data []byte, v any) error {
-	t := bytes.TrimSpace(data)
-	if len(t) == 0 || t[0] != '{' {
-		return apierr.Errorf(apierr.MalformedBody, "", "expected a JSON object")
+	root, err := strictjson.ParseObject(data, strictjson.Limits{})
+	if err != nil {
+		return err
 	}
-	if err := json.Unmarshal(t, v); err != nil {
-		var ve *apierr.Error
-		var te *json.UnmarshalTypeError
-		var se *json.SyntaxError
-		switch {
-		case errors.As(err, &ve):
-			return ve
-		case errors.As(err, &te):
-			return apierr.Errorf(apierr.InvalidFormat, te.Field,
-				"%s must be a JSON %s", te.Field, wantType(te))
-		case errors.As(err, &se):
-			return apierr.Errorf(apierr.MalformedBody, "", "not valid JSON: %v", err)
-		default:
-			return apierr.Wrap(err, apierr.InvalidFormat, "", "%v", err)
-		}
-	}
-	return nil
-}
-
-func wantType(te *json.UnmarshalTypeError) string {
-	switch te.Type.Kind().String() {
-	case "string":
-		return "string"
-	case "int", "float64":
-		return "number"
-	case "struct", "map":
-		return "object"
-	case "slice":
-		return "array"
-	default:
-		return "value of type " + te.Type.String()
-	}
+	return strictjson.Decode(root, v)
 }
 
 func missing(param string) error {

@@ -50,16 +50,18 @@ type Request struct {
 }
 
 // ParseRequest builds a Request from the wire: requested_amount as the API
-// carries it ("25000.00": digits, a point, exactly two decimals; see
-// money.Parse) and installment_count. A requested_amount not in the
-// wire format is invalid_format with param requested_amount. The count is
-// checked against the offer by Simulate, not here.
+// carries it ("25000.00": digits, a point, exactly two decimals) and
+// installment_count. It reads the amount with money.ParseCents, so it accepts
+// exactly what the API's wire types accept: a requested_amount not in the wire
+// format is invalid_format, one above money.ParseCents's bound
+// (92233720368547758.07) amount_out_of_range, both with param requested_amount.
+// The count is checked against the offer by Simulate, not here.
 func ParseRequest(requestedAmount string, installmentCount int) (Request, error) {
-	d, err := money.Parse(requestedAmount)
+	c, err := money.ParseCents(requestedAmount)
 	if err != nil {
 		return Request{}, apierr.Relabel(err, "requested_amount")
 	}
-	return Request{RequestedAmount: d, InstallmentCount: installmentCount}, nil
+	return Request{RequestedAmount: money.FromCents(c), InstallmentCount: installmentCount}, nil
 }
 
 // Charges is how the fees and the IOF reach the customer (docs/lending-math.md §9).
@@ -98,7 +100,7 @@ func ParseCharges(s string) (Charges, error) {
 		}
 	}
 	return 0, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "charges",
-		"charges %q is not a charges mode; expected deducted or financed", clip(s))
+		"charges %s is not a charges mode; expected deducted or financed", apierr.Quote(s))
 }
 
 // MarshalText returns the wire name; a value that is none of the constants is an
@@ -118,13 +120,6 @@ func (c *Charges) UnmarshalText(text []byte) error {
 	}
 	*c = v
 	return nil
-}
-
-func clip(s string) string {
-	if len(s) > 64 {
-		return s[:64] + "..."
-	}
-	return s
 }
 
 // Options are the inputs of a simulation that are neither the offer nor the

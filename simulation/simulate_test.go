@@ -401,8 +401,16 @@ func TestUnmarshalChecks(t *testing.T) {
 		{"row payment", `"payment":"1004.63"`, `"payment":"1004.64"`, apierr.InvalidFormat, "breakdown.schedule"},
 		{"id", `"id":""`, `"id":"co_550e8400e29b41d4a716446655440000"`, apierr.InvalidFormat, "id"},
 		{"count", `"number_of_installments":12`, `"number_of_installments":11`, apierr.InvalidFormat, "breakdown.schedule"},
-		{"charges", `"charges":"deducted"`, `"charges":"paid"`, apierr.InvalidFormat, "charges"},
-		{"no breakdown", `,"breakdown":{`, `,"x":{`, apierr.MissingRequiredField, "breakdown"},
+		{"charges", `"charges":"deducted"`, `"charges":"paid"`, apierr.InvalidFormat, "breakdown.charges"},
+		{"no breakdown", `,"breakdown":{`, `,"x":{`, apierr.InvalidFormat, "x"}, // the unknown key is reported first
+		{"breakdown missing", `"breakdown"`, `"x"`, apierr.InvalidFormat, "x"},
+		// Issue 19: duplicates, case-folded keys and unknown keys are refused.
+		{"duplicate key", `"amount":"9904.49"`, `"amount":"1.00","amount":"9904.49"`, apierr.InvalidFormat, "amount"},
+		{"key differing in case", `"amount":"9904.49"`, `"amount":"9904.49","AMOUNT":"1.00"`, apierr.InvalidFormat, "AMOUNT"},
+		{"case-folded key only", `"amount":"9904.49"`, `"Amount":"9904.49"`, apierr.InvalidFormat, "Amount"},
+		{"duplicate nested key", `"daily_amount":"57.51"`, `"daily_amount":"57.51","daily_amount":"57.51"`, apierr.InvalidFormat, "breakdown.iof.daily_amount"},
+		{"unknown nested key", `"daily_amount":"57.51"`, `"daily_amount":"57.51","extra":1`, apierr.InvalidFormat, "breakdown.iof.extra"},
+		{"zero first due", `"first_due_date":"2026-04-10"`, `"first_due_date":"0001-01-01"`, apierr.DateOutOfRange, "first_due_date"},
 		{"first due", `"first_due_date":"2026-04-10"`, `"first_due_date":"2026-04-11"`, apierr.InvalidFormat, "first_due_date"},
 	}
 	for _, tt := range tests {

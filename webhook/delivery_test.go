@@ -33,7 +33,7 @@ func TestNewEndpoint(t *testing.T) {
 	}
 	checkErr(t, "id", es[0], apierr.InvalidFormat, "id", apierr.ErrPrefix)
 	checkErr(t, "url", es[1], apierr.InvalidFormat, "url", validation.ErrScheme)
-	checkErr(t, "events", es[2], apierr.InvalidFormat, "events", webhook.ErrInvalidPattern)
+	checkErr(t, "events", es[2], apierr.InvalidFormat, "events[0]", webhook.ErrInvalidPattern)
 	checkErr(t, "secret", es[3], apierr.InvalidFormat, "secret", apierr.ErrEmpty)
 }
 

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/statemachine"
@@ -375,21 +376,26 @@ func checkData(data json.RawMessage, t statemachine.Event) ([]byte, error) {
 		return nil, apierr.Wrap(apierr.ErrLength, apierr.InvalidFormat, "data",
 			"data has %d bytes; a delivery body has at most %d", len(trimmed), MaxBodyLen)
 	}
-	var members map[string]json.RawMessage
-	if trimmed[0] != '{' || json.Unmarshal(trimmed, &members) != nil {
+	// The shared strict reader: a key given twice or differing only in case
+	// would let a receiver read another snapshot than the one signed.
+	members, err := strictjson.ParseObject(trimmed, strictjson.Limits{MaxString: MaxBodyLen})
+	if err != nil {
+		if e := strictjson.First(err); e.Code != apierr.MalformedBody {
+			return nil, strictjson.Relabel(err, "data", true)
+		}
 		return nil, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "data",
 			"data is not a JSON object; want the snapshot of the event's %s", t.Resource())
 	}
-	raw, ok := members["id"]
+	raw, ok := members.Get("id")
 	if !ok {
 		return nil, apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, "data.id",
 			"data.id is missing; want the id of the event's %s", t.Resource())
 	}
-	var id string
-	if json.Unmarshal(raw, &id) != nil {
+	if raw.Kind != strictjson.String {
 		return nil, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "data.id",
 			"data.id is not a JSON string; want the id of the event's %s", t.Resource())
 	}
+	id := raw.Text
 	if err := validation.CheckID(id, t.Resource()); err != nil {
 		return nil, apierr.Relabel(err, "data.id")
 	}

@@ -201,7 +201,7 @@ func ExampleParsePatterns() {
 	// [credit_offer.available credit_offer.expired loan.finished] <nil>
 	// true false
 	// 16 *
-	// invalid_format: invalid event pattern "loans.*" at events[1]; want "*", "customer.*", "credit_offer.*", "loan.*" or an event name such as "loan.created"
+	// invalid_format: events[1]: invalid event pattern "loans.*"; want "*", "customer.*", "credit_offer.*", "loan.*" or an event name such as "loan.created"
 }
 
 func ExampleParsePattern() {
@@ -282,7 +282,7 @@ func ExampleNewEndpoint() {
 	fmt.Println(err)
 	// Output:
 	// active 10 true <nil>
-	// invalid_format: id "we_1" has 1 characters after we_; expected 32 lowercase hex digits; invalid_format: url "http://partner.example" is not https; expected an absolute https:// URL with a host, at most 2048 characters; invalid_format: invalid event pattern "loans.*" at events[0]; want "*", "customer.*", "credit_offer.*", "loan.*" or an event name such as "loan.created"
+	// invalid_format: id "we_1" has 1 characters after we_; expected 32 lowercase hex digits; invalid_format: url "http://partner.example" is not https; expected an absolute https:// URL with a host, at most 2048 characters; invalid_format: events[0]: invalid event pattern "loans.*"; want "*", "customer.*", "credit_offer.*", "loan.*" or an event name such as "loan.created"
 }
 
 func ExampleRecipients() {

@@ -88,7 +88,7 @@ func (p Patterns) String() string {
 // "loan.*", or an exact event name from the catalogue. Matching is exact and
 // case-sensitive; anything else (other wildcards, "loan", " loan.*", "LOAN.*", "") is
 // an invalid_format error for param events wrapping ErrInvalidPattern that names the
-// pattern.
+// pattern (ParsePatterns names the item: events[1]).
 func ParsePattern(p string) (Patterns, error) {
 	return parsePattern(p, -1)
 }
@@ -103,13 +103,13 @@ func parsePattern(p string, index int) (Patterns, error) {
 	if e, err := statemachine.ParseEvent(p); err == nil {
 		return bit(e), nil
 	}
-	where := ""
+	param := "events" // the path of the item in a list, as every decoder names a field
 	if index >= 0 {
-		where = " at events[" + strconv.Itoa(index) + "]"
+		param = "events[" + strconv.Itoa(index) + "]"
 	}
-	return 0, apierr.Wrap(ErrInvalidPattern, apierr.InvalidFormat, "events",
-		"invalid event pattern %s%s; want \"*\", \"customer.*\", \"credit_offer.*\", "+
-			"\"loan.*\" or an event name such as \"loan.created\"", apierr.Quote(p), where)
+	return 0, apierr.Wrap(ErrInvalidPattern, apierr.InvalidFormat, param,
+		"%s: invalid event pattern %s; want \"*\", \"customer.*\", \"credit_offer.*\", "+
+			"\"loan.*\" or an event name such as \"loan.created\"", param, apierr.Quote(p))
 }
 
 // ParsePatterns compiles an endpoint's pattern list (the events field of a webhook

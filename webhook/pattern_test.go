@@ -115,7 +115,7 @@ func TestParsePatterns(t *testing.T) {
 		t.Errorf("ParsePatterns = %q, %v", s, err)
 	}
 	_, err = webhook.ParsePatterns([]string{"loan.*", "loans.*"})
-	if err == nil || err.Error() != `invalid_format: invalid event pattern "loans.*" at events[1]; `+
+	if err == nil || err.Error() != `invalid_format: events[1]: invalid event pattern "loans.*"; `+
 		`want "*", "customer.*", "credit_offer.*", "loan.*" or an event name such as "loan.created"` {
 		t.Errorf("ParsePatterns error = %v", err)
 	}

@@ -2,15 +2,15 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/internal/strictjson"
+	"github.com/dinie/lending/schedule"
 )
 
 // The batch conventions, shared by every command that reads inputs from stdin.
@@ -86,7 +86,7 @@ func jsonBatch(name string, s streams, answer func(line []byte) (out []byte, ok 
 	return runBatch(name, nil, s, skipBlank, func(w *bufio.Writer, input string, tooLong bool) bool {
 		if tooLong {
 			w.Write(errorLine(apierr.Errorf(apierr.MalformedBody, "",
-				"line longer than %d bytes", maxInputLine)))
+				"line over %d bytes (1 MiB)", maxInputLine)))
 			return false
 		}
 		out, ok := answer([]byte(input))
@@ -107,12 +107,13 @@ func errorLine(e *apierr.Error) []byte {
 // eachLine calls fn with each line of in, without its "\n" or "\r\n" (a "\r" is
 // removed only as part of that terminator), including a last line without a
 // newline; an empty input has no lines. In skipBlank mode a line of white space
-// only is passed over. A line of maxInputLine bytes or more comes as its first 64
-// bytes with tooLong set, the rest unread. It returns the first read error other
+// only is passed over. A line over maxInputLine bytes (its terminator not
+// counted; a line of exactly 1 MiB is read) comes as its first 64 bytes with
+// tooLong set, the rest unread. It returns the first read error other
 // than io.EOF; a piece of line read before that error is not passed to fn, since
 // it is not known to be a whole input.
 func eachLine(in io.Reader, mode lineMode, fn func(line string, tooLong bool)) error {
-	r := bufio.NewReaderSize(in, maxInputLine)
+	r := bufio.NewReaderSize(in, maxInputLine+len("\r\n"))
 	for {
 		line, tooLong, err := readLine(r)
 		if err != nil && err != io.EOF {
@@ -131,8 +132,9 @@ func eachLine(in io.Reader, mode lineMode, fn func(line string, tooLong bool)) e
 	}
 }
 
-// readLine returns the next line without its "\n" or "\r\n". A line that does
-// not fit the reader's buffer with its newline comes back as its first 64 bytes
+// readLine returns the next line without its "\n" or "\r\n". A line over
+// maxInputLine bytes, or one that does not fit the reader's buffer
+// (maxInputLine plus a "\r\n") with its newline, comes back as its first 64 bytes
 // with tooLong set, the rest consumed unread. err is nil when the line ended with
 // "\n", io.EOF for a last line without it (then line may be empty: no input
 // left), or the read error.
@@ -151,44 +153,71 @@ func readLine(r *bufio.Reader) (line string, tooLong bool, err error) {
 			b = b[:n-1]
 		}
 	}
+	if len(b) > maxInputLine {
+		return string(b[:64]), true, err
+	}
 	return string(b), false, err
 }
 
-// decodeObject decodes a line that must hold exactly one JSON object.
-func decodeObject(line []byte, v any) *apierr.Error {
-	trimmed := bytes.TrimSpace(line)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return apierr.Errorf(apierr.MalformedBody, "", "expected a JSON object per line")
+// parseLine reads a line that must hold exactly one JSON object, with the
+// library's shared strict reader (internal/strictjson): malformed JSON is
+// malformed_body; a key given twice, keys differing only in case and values over
+// their length bound are invalid_format naming the key. lim raises the bounds
+// for the commands whose lines carry documents (a webhook body). A line has one
+// error output: the first.
+func parseLine(line []byte, lim strictjson.Limits) (strictjson.Value, *apierr.Error) {
+	v, err := strictjson.ParseObject(line, lim)
+	if err != nil {
+		return v, domainRange(strictjson.First(err))
 	}
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
-	if err := dec.Decode(v); err != nil {
-		return apierr.Errorf(apierr.MalformedBody, "", "not valid JSON: %v", err)
-	}
-	if dec.More() {
-		return apierr.Errorf(apierr.MalformedBody, "", "not valid JSON: data after the object")
-	}
-	return nil
+	return v, nil
 }
 
-func isNull(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
+// domainRange gives the reader's generic range error (an integer too long for
+// any field) the code of the key's domain: an installment count of 10,000
+// digits is installments_out_of_range, as one of 421 is; a rate's
+// rate_out_of_range.
+func domainRange(e *apierr.Error) *apierr.Error {
+	if e.Code != apierr.ValueOutOfRange {
+		return e
+	}
+	key := e.Param[strings.LastIndexByte(e.Param, '.')+1:]
+	var code apierr.Code
+	var expected string
+	switch key {
+	case "installments":
+		code, expected = apierr.InstallmentsOutOfRange, fmt.Sprintf("1 to %d", schedule.MaxInstallments)
+	case "rate", "fee_percent":
+		code, expected = apierr.RateOutOfRange, "0 to 100"
+	case "annual_rate":
+		code, expected = apierr.RateOutOfRange, "0 to 409500"
+	case "first_period_max_days":
+		code, expected = apierr.InvalidDueDate, fmt.Sprintf("a whole number of days from 1 to %d", schedule.MaxFirstPeriodMaxDays)
+	default:
+		return e
+	}
+	return apierr.Wrap(apierr.ErrRange, code, e.Param, "%s; expected %s", e.Detail, expected)
+}
 
-// stringField reads a required JSON string.
-func stringField(raw json.RawMessage, param string) (string, *apierr.Error) {
-	if isNull(raw) {
+// lineKeys checks that v, the object at path, has only the given keys and
+// returns its non-null members: null is the same as an absent key.
+func lineKeys(v strictjson.Value, path string, keys []string) (map[string]strictjson.Value, *apierr.Error) {
+	m, err := strictjson.Members(v, path, keys)
+	if err != nil {
+		return nil, strictjson.First(err)
+	}
+	return m, nil
+}
+
+// stringField reads a required JSON string: absent is missing_required_field,
+// another JSON type invalid_format.
+func stringField(v strictjson.Value, ok bool, param string) (string, *apierr.Error) {
+	if !ok || v.IsNull() {
 		return "", apierr.Errorf(apierr.MissingRequiredField, param, "%s is required", param)
 	}
-	var s string
-	if raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
-		return "", apierr.Errorf(apierr.InvalidFormat, param, "%s must be a JSON string", param)
+	s, err := strictjson.Str(v, param)
+	if err != nil {
+		return "", strictjson.First(err)
 	}
 	return s, nil
-}
-
-// quoteInput quotes an input for a message, cut to 64 bytes so a megabyte of
-// garbage does not become a megabyte of output.
-func quoteInput(s string) string {
-	if len(s) > 64 {
-		return strconv.Quote(s[:64]) + "..."
-	}
-	return strconv.Quote(s)
 }

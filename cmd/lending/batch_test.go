@@ -14,9 +14,11 @@ import (
 // the usage texts: terminators "\n" and "\r\n" are removed (a lone "\r" is
 // data), a last line without a newline counts, an empty input has no lines;
 // judging commands see blank lines, JSON-line commands skip white-space-only
-// ones; a line over the bound comes as its first 64 bytes, marked.
+// ones; a line over the bound (1 MiB, its terminator not counted) comes as its
+// first 64 bytes, marked, and a line of exactly 1 MiB is read (issue 19).
 func TestEachLine(t *testing.T) {
-	long := strings.Repeat("x", maxInputLine)
+	long := strings.Repeat("x", maxInputLine+1)
+	full := strings.Repeat("y", maxInputLine) // exactly 1 MiB: read (the docs refuse lines over 1 MiB)
 	for _, c := range []struct {
 		in        string
 		every     []string
@@ -29,6 +31,9 @@ func TestEachLine(t *testing.T) {
 		{"\n\n", []string{"", ""}, nil},
 		{" \t\n x\n", []string{" \t", " x"}, []string{" x"}},
 		{"a\n" + long + "\nb\n", []string{"a", long[:64] + " (too long)", "b"}, []string{"a", long[:64] + " (too long)", "b"}},
+		{"a\n" + long + "\r\nb", []string{"a", long[:64] + " (too long)", "b"}, []string{"a", long[:64] + " (too long)", "b"}},
+		{"a\n" + long, []string{"a", long[:64] + " (too long)"}, []string{"a", long[:64] + " (too long)"}},
+		{full + "\n" + full + "\r\n" + full, []string{full, full, full}, []string{full, full, full}},
 	} {
 		for _, m := range []struct {
 			mode lineMode

@@ -10,6 +10,7 @@ import (
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/cet"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/money"
 	"github.com/shopspring/decimal"
 )
@@ -23,7 +24,9 @@ Input line:
   {"release":"YYYY-MM-DD","net":"940.00","flows":[{"date":"YYYY-MM-DD","amount":"205.73"},...]}
 release is the day the credit is released, net the amount the borrower receives
 (FC0), flows the payments on their (rolled) due dates. Money is the API's wire
-format (digits, a point, exactly two decimals); other fields are ignored.
+format (digits, a point, exactly two decimals). Keys are read exactly: a key
+given twice, two keys that differ only in case ("net" and "NeT") or any other
+key is invalid_format naming it.
 
 Output line:
   {"cet_annual":0.44075231889231026,"cet_percentage":44.08,"cet_monthly_percentage":3.09}
@@ -35,9 +38,11 @@ rounded half to even (ABNT NBR 5891). Time is calendar days over 365
 
 Error codes: malformed_body (not a JSON object, or a line over 1 MiB);
 missing_required_field (release, net, flows or a flow's date or amount missing,
-or no flows); invalid_format (money or date not in the wire format, or a field
-of the wrong JSON type); invalid_due_date (a payment before release);
-date_out_of_range (a payment more than 100 years after release);
+or no flows); invalid_format (money or date not in the wire format, a field
+of the wrong JSON type, a key given twice, differing only in case or unknown);
+invalid_due_date (a payment before release); date_out_of_range (a date outside
+0001-01-02 to 9999-12-31, 0001-01-01 and 0000-01-01 included, or a payment more
+than 100 years after release);
 amount_out_of_range (net zero or too large, no positive payment after release,
 payments on the release date reaching net); installments_out_of_range (more than
 10,000 flows); rate_out_of_range (a CET above 10^12 % a.a.).
@@ -98,86 +103,99 @@ func cetAnswer(line []byte) ([]byte, bool) {
 	return append(out, '\n'), true
 }
 
-// cetLine is the input object. Fields stay raw so that a missing field, a null
-// and a value of the wrong JSON type each get their own error and param.
-type cetLine struct {
-	Release json.RawMessage `json:"release"`
-	Net     json.RawMessage `json:"net"`
-	Flows   json.RawMessage `json:"flows"`
-}
+// The keys of a cet line and of its flows.
+var (
+	cetKeys     = []string{"release", "net", "flows"}
+	cetFlowKeys = []string{"date", "amount"}
+)
 
-type cetFlow struct {
-	Date   json.RawMessage `json:"date"`
-	Amount json.RawMessage `json:"amount"`
-}
-
-// decodeCETLine parses one input line with the shared wire-format parsers.
+// decodeCETLine parses one input line with the shared strict reader and the
+// shared wire-format parsers: keys exactly as written (case counts), each once,
+// no other key.
 func decodeCETLine(line []byte) (release time.Time, net decimal.Decimal, flows []cet.DatedFlow, verr *apierr.Error) {
-	var in cetLine
-	if err := decodeObject(line, &in); err != nil {
-		return release, net, nil, err
+	root, verr := parseLine(line, strictjson.Limits{})
+	if verr != nil {
+		return release, net, nil, verr
 	}
-	if release, verr = dateField(in.Release, "release"); verr != nil {
+	in, verr := lineKeys(root, "", cetKeys)
+	if verr != nil {
+		return release, net, nil, verr
+	}
+	v, ok := in["release"]
+	if release, verr = dateField(v, ok, "release"); verr != nil {
 		return
 	}
-	if net, verr = moneyField(in.Net, "net"); verr != nil {
+	v, ok = in["net"]
+	if net, verr = moneyField(v, ok, "net"); verr != nil {
 		return
 	}
-	if isNull(in.Flows) {
+	fv, ok := in["flows"]
+	if !ok {
 		return release, net, nil, apierr.Errorf(apierr.MissingRequiredField, "flows", "flows is required")
 	}
-	var raw []json.RawMessage
-	if err := json.Unmarshal(in.Flows, &raw); err != nil {
+	if fv.Kind != strictjson.Array {
 		return release, net, nil, apierr.Errorf(apierr.InvalidFormat, "flows", "flows must be an array of {date, amount} objects")
 	}
-	flows = make([]cet.DatedFlow, len(raw))
-	for i, fr := range raw {
+	flows = make([]cet.DatedFlow, len(fv.Elems))
+	for i, fr := range fv.Elems {
 		p := "flows[" + strconv.Itoa(i) + "]"
-		var f cetFlow
-		if isNull(fr) || fr[0] != '{' || json.Unmarshal(fr, &f) != nil {
+		if fr.Kind != strictjson.Object {
 			return release, net, nil, apierr.Errorf(apierr.InvalidFormat, p, "%s must be a {date, amount} object", p)
 		}
-		if flows[i].Date, verr = dateField(f.Date, p+".date"); verr != nil {
-			return
+		f, verr := lineKeys(fr, p, cetFlowKeys)
+		if verr != nil {
+			return release, net, nil, verr
 		}
-		if flows[i].Amount, verr = moneyField(f.Amount, p+".amount"); verr != nil {
-			return
+		v, ok := f["date"]
+		if flows[i].Date, verr = dateField(v, ok, p+".date"); verr != nil {
+			return release, net, nil, verr
+		}
+		v, ok = f["amount"]
+		if flows[i].Amount, verr = moneyField(v, ok, p+".amount"); verr != nil {
+			return release, net, nil, verr
 		}
 	}
 	return release, net, flows, nil
 }
 
-func moneyField(raw json.RawMessage, param string) (decimal.Decimal, *apierr.Error) {
-	s, verr := stringField(raw, param)
+// moneyField reads a required money string (money.Parse), reported for param.
+func moneyField(v strictjson.Value, ok bool, param string) (decimal.Decimal, *apierr.Error) {
+	s, verr := stringField(v, ok, param)
 	if verr != nil {
 		return decimal.Decimal{}, verr
 	}
 	d, err := money.Parse(s)
 	if err != nil {
-		var e *apierr.Error
-		if errors.As(err, &e) {
-			return decimal.Decimal{}, e.WithParam(param)
-		}
-		return decimal.Decimal{}, apierr.Errorf(apierr.InvalidFormat, param, "%s: %v", param, err)
+		return decimal.Decimal{}, strictjson.First(apierr.Relabel(err, param))
 	}
 	return d, nil
 }
 
-// dateField reads a civil date as a time.Time at midnight UTC, the form
-// cet.SolveDates reads.
-func dateField(raw json.RawMessage, param string) (time.Time, *apierr.Error) {
-	s, verr := stringField(raw, param)
+// dateField reads a required civil date (calendar.Date's decoder: the zero date
+// 0001-01-01 given is date_out_of_range, never "absent") as a time.Time at
+// midnight UTC, the form cet.SolveDates reads.
+func dateField(v strictjson.Value, ok bool, param string) (time.Time, *apierr.Error) {
+	s, verr := stringField(v, ok, param)
 	if verr != nil {
 		return time.Time{}, verr
 	}
-	d, err := calendar.ParseDate(s)
-	if err != nil {
-		var e *apierr.Error
-		errors.As(err, &e) // calendar returns only *apierr.Error
-		return time.Time{}, e.WithParam(param)
+	d, verr := givenDate(s, param)
+	if verr != nil {
+		return time.Time{}, verr
 	}
 	y, m, dd := d.Date()
 	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), nil
+}
+
+// givenDate parses a date given in an input (a flag or a key) with
+// calendar.Date's decoder, reported for param: the zero date 0001-01-01 is
+// date_out_of_range like 0000-01-01, since absence is a key or flag left out.
+func givenDate(s, param string) (calendar.Date, *apierr.Error) {
+	var d calendar.Date
+	if err := d.UnmarshalText([]byte(s)); err != nil {
+		return d, strictjson.First(apierr.Relabel(err, param))
+	}
+	return d, nil
 }
 
 // cetError is a cet error as the API's error shape: cet reports only *apierr.Error,

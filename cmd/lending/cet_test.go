@@ -101,18 +101,18 @@ func TestCETBatchErrors(t *testing.T) {
 		param  string
 		detail string
 	}{
-		{"not JSON", `nonsense`, apierr.MalformedBody, "", "expected a JSON object"},
+		{"not JSON", `nonsense`, apierr.MalformedBody, "", "not valid JSON"},
 		{"broken JSON", `{"release":`, apierr.MalformedBody, "", "not valid JSON"},
-		{"array", `[1,2]`, apierr.MalformedBody, "", "expected a JSON object"},
-		{"null", `null`, apierr.MalformedBody, "", "expected a JSON object"},
-		{"data after the object", `{} {}`, apierr.MalformedBody, "", "data after the object"},
+		{"array", `[1,2]`, apierr.MalformedBody, "", "expected one JSON object"},
+		{"null", `null`, apierr.MalformedBody, "", "expected one JSON object"},
+		{"data after the object", `{} {}`, apierr.MalformedBody, "", "data after the JSON value"},
 		{"missing release", `{"net":"90.00",` + one + `}`, apierr.MissingRequiredField, "release", "release is required"},
 		{"null release", `{"release":null,"net":"90.00",` + one + `}`, apierr.MissingRequiredField, "release", "required"},
-		{"release a number", `{"release":20260115,"net":"90.00",` + one + `}`, apierr.InvalidFormat, "release", "must be a JSON string"},
+		{"release a number", `{"release":20260115,"net":"90.00",` + one + `}`, apierr.InvalidFormat, "release", "must be a string"},
 		{"release not a date", `{"release":"2026-02-30","net":"90.00",` + one + `}`, apierr.InvalidFormat, "release", `release "2026-02-30": invalid date: day 30`},
 		{"release in year 0", `{"release":"0000-01-01","net":"90.00",` + one + `}`, apierr.DateOutOfRange, "release", "year 0000"},
 		{"missing net", `{` + rel + `,` + one + `}`, apierr.MissingRequiredField, "net", "net is required"},
-		{"net a number", `{` + rel + `,"net":90.00,` + one + `}`, apierr.InvalidFormat, "net", "must be a JSON string"},
+		{"net a number", `{` + rel + `,"net":90.00,` + one + `}`, apierr.InvalidFormat, "net", "must be a string"},
 		{"net without decimals", `{` + rel + `,"net":"9791",` + one + `}`, apierr.InvalidFormat, "net", "no decimal point"},
 		{"net negative", `{` + rel + `,"net":"-1.00",` + one + `}`, apierr.InvalidFormat, "net", `'-'`},
 		{"net zero", `{` + rel + `,"net":"0.00",` + one + `}`, apierr.AmountOutOfRange, "net", "not positive"},
@@ -161,7 +161,7 @@ func TestCETBatchStream(t *testing.T) {
 	stdin := bcbLine + "\r\n" + // CRLF
 		"\n   \n" + // blank lines are skipped
 		"garbage\n" +
-		`{"release":"2026-01-15","net":"1.00","flows":[],"id":"ignored"}` + "\n" +
+		`{"release":"2026-01-15","net":"1.00","flows":[]}` + "\n" +
 		zero // no final newline
 	code, out, errOut := runCETCLI(t, stdin, "--batch")
 	if code != exitInvalid || errOut != "" {
@@ -203,7 +203,7 @@ func TestCETBatchLongLine(t *testing.T) {
 	code, out, _ := runCETCLI(t, stdin, "--batch")
 	o := decodeOutputs(t, out)
 	if code != exitInvalid || len(o) != 3 || o[0].Percentage == nil || o[2].Percentage == nil ||
-		o[1].Error == nil || o[1].Error.Code != apierr.MalformedBody || !strings.Contains(o[1].Error.Detail, "longer than") {
+		o[1].Error == nil || o[1].Error.Code != apierr.MalformedBody || !strings.Contains(o[1].Error.Detail, "over 1048576 bytes") {
 		t.Errorf("exit %d, %q", code, out)
 	}
 }

@@ -57,8 +57,9 @@
 //
 //   - A line ends with "\n" or "\r\n" (a lone "\r" is data); a last line
 //     without a newline is an input; an empty stdin has no inputs.
-//   - A line over 1 MiB (1,048,576 bytes) is answered unread: judged bad by the
-//     judging commands, malformed_body by the JSON-line commands.
+//   - A line over 1 MiB (1,048,576 bytes, its terminator not counted) is
+//     answered unread: judged bad by the judging commands, malformed_body by the
+//     JSON-line commands. A line of exactly 1 MiB is read.
 //   - A bad input never stops the batch; the exit status is 1 if any input was
 //     bad, 0 otherwise.
 //   - If stdin fails, the inputs read so far have been answered, a piece of line
@@ -73,8 +74,15 @@
 //
 // JSON-line commands, cet --batch, simulate --batch, solve --batch, loan --batch,
 // webhook sign --batch and webhook verify --batch, read one JSON object per
-// line; lines of white space only are skipped. The output line is the answer as
-// one JSON object, or
+// line; lines of white space only are skipped. They read it with the library's
+// one strict JSON reader (internal/strictjson), the reader under every decoder
+// of the library: a key given twice, two keys that differ only in case ("net"
+// and "NeT"), a key the command does not know, and a value over its length
+// bound are invalid_format naming the key (flows[2].amount); a number's
+// exponent is bounded before any arithmetic, so 3e18446744073709551616 is a
+// rate out of range, never 3; a date given as 0001-01-01 is date_out_of_range,
+// never taken as absent (leave the key out, or write null). The output line is
+// the answer as one JSON object, or
 //
 //	{"error":{"code":"…","param":"…","detail":"…"}}
 //

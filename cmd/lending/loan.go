@@ -1,12 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/servicing"
 	"github.com/dinie/lending/statemachine"
@@ -71,7 +70,8 @@ as_of, prepay.amount, late.fine_percent.
 
 Error codes: malformed_body (not one JSON object, a line over 1 MiB);
 missing_required_field (loan, or a payment's or prepay's key, missing);
-invalid_format (a key of the wrong JSON type or format, an unknown key);
+invalid_format (a key of the wrong JSON type or format, an unknown key, a key
+given twice or differing from another only in case);
 simulate's codes under loan.*; amount_out_of_range (a payment above what the
 installment owes on its date, zero or negative, a prepayment reaching the
 payoff); value_out_of_range (an installment number outside the loan, more
@@ -148,36 +148,14 @@ func keyError(code apierr.Code, key, format string, args ...any) *apierr.Error {
 	return apierr.Errorf(code, key, format, args...)
 }
 
-// objectKeys decodes raw as a JSON object with the given keys, reporting params
-// under prefix ("late." …).
-func objectKeys(raw json.RawMessage, prefix string, keys []string) (map[string]json.RawMessage, *apierr.Error) {
+// objectKeys reads v as a JSON object with the given keys, reporting params
+// under prefix ("late." …); null members are absent.
+func objectKeys(v strictjson.Value, prefix string, keys []string) (map[string]strictjson.Value, *apierr.Error) {
 	name := strings.TrimSuffix(prefix, ".")
-	var m map[string]json.RawMessage
-	if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &m) != nil {
+	if v.Kind != strictjson.Object {
 		return nil, keyError(apierr.InvalidFormat, name, "%s must be a JSON object", name)
 	}
-	return checkKeys(m, prefix, keys)
-}
-
-// checkKeys refuses a key outside keys and drops the null ones (an absent key).
-func checkKeys(m map[string]json.RawMessage, prefix string, keys []string) (map[string]json.RawMessage, *apierr.Error) {
-	var unknown []string
-	for k := range m {
-		if !contains(keys, k) {
-			unknown = append(unknown, k)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return nil, keyError(apierr.InvalidFormat, prefix+unknown[0], "unknown key %s; expected %s",
-			quoteInput(unknown[0]), strings.Join(keys, ", "))
-	}
-	for k, v := range m {
-		if isNull(v) {
-			delete(m, k)
-		}
-	}
-	return m, nil
+	return lineKeys(v, name, keys)
 }
 
 // loanLine is one decoded input of lending loan.
@@ -206,11 +184,11 @@ type loanPrepay struct {
 // decodeLoanLine reads one batch line.
 func decodeLoanLine(line []byte) (loanLine, *apierr.Error) {
 	var out loanLine
-	var raw map[string]json.RawMessage
-	if verr := decodeObject(line, &raw); verr != nil {
+	root, verr := parseLine(line, strictjson.Limits{})
+	if verr != nil {
 		return out, verr
 	}
-	top, verr := checkKeys(raw, "", loanKeys)
+	top, verr := lineKeys(root, "", loanKeys)
 	if verr != nil {
 		return out, verr
 	}
@@ -218,23 +196,22 @@ func decodeLoanLine(line []byte) (loanLine, *apierr.Error) {
 	if !ok {
 		return out, keyError(apierr.MissingRequiredField, "loan", "loan is required: the simulate --batch keys of the loan")
 	}
-	if lr[0] != '{' {
+	if lr.Kind != strictjson.Object {
 		return out, keyError(apierr.InvalidFormat, "loan", "loan must be a JSON object")
 	}
-	in, verr := decodeSimulateLine(lr)
+	in, verr := simulateObject(lr, "")
 	if verr != nil {
 		return out, prefixed(verr, "loan.")
 	}
 	out.loan = in
 	if v, ok := top["payments"]; ok {
-		var items []json.RawMessage
-		if v[0] != '[' || json.Unmarshal(v, &items) != nil {
+		if v.Kind != strictjson.Array {
 			return out, keyError(apierr.InvalidFormat, "payments", "payments must be a JSON array of objects")
 		}
-		if len(items) > maxLinePayments {
-			return out, keyError(apierr.ValueOutOfRange, "payments", "%d payments; a line takes at most %d", len(items), maxLinePayments)
+		if len(v.Elems) > maxLinePayments {
+			return out, keyError(apierr.ValueOutOfRange, "payments", "%d payments; a line takes at most %d", len(v.Elems), maxLinePayments)
 		}
-		for i, item := range items {
+		for i, item := range v.Elems {
 			p, verr := decodePayment(item, fmt.Sprintf("payments[%d].", i))
 			if verr != nil {
 				return out, verr
@@ -250,10 +227,10 @@ func decodeLoanLine(line []byte) (loanLine, *apierr.Error) {
 		out.asOf, out.hasAsOf = d, true
 	}
 	if v, ok := top["payoff"]; ok {
-		if string(v) != "true" && string(v) != "false" {
+		if v.Kind != strictjson.Bool {
 			return out, keyError(apierr.InvalidFormat, "payoff", "payoff must be true or false")
 		}
-		out.payoff = string(v) == "true"
+		out.payoff = v.Text == "true"
 	}
 	if v, ok := top["prepay"]; ok {
 		p, verr := decodePrepay(v)
@@ -271,7 +248,7 @@ func decodeLoanLine(line []byte) (loanLine, *apierr.Error) {
 	return out, nil
 }
 
-func decodePayment(raw json.RawMessage, prefix string) (loanPayment, *apierr.Error) {
+func decodePayment(raw strictjson.Value, prefix string) (loanPayment, *apierr.Error) {
 	var p loanPayment
 	m, verr := objectKeys(raw, prefix, loanPaymentKeys)
 	if verr != nil {
@@ -282,13 +259,12 @@ func decodePayment(raw json.RawMessage, prefix string) (loanPayment, *apierr.Err
 			return p, keyError(apierr.MissingRequiredField, prefix+k, "%s%s is required", prefix, k)
 		}
 	}
-	n := string(m["installment"])
-	k, err := strconv.Atoi(n)
-	if err != nil || !isInteger(n) {
-		return p, keyError(apierr.InvalidFormat, prefix+"installment", "%sinstallment %s is not an integer", prefix, quoteInput(n))
+	k, err := strictjson.Int(m["installment"], prefix+"installment", 32)
+	if err != nil {
+		return p, strictjson.First(err)
 	}
-	p.installment = k
-	s, verr := stringField(m["amount"], prefix+"amount")
+	p.installment = int(k)
+	s, verr := stringField(m["amount"], true, prefix+"amount")
 	if verr != nil {
 		return p, verr
 	}
@@ -301,7 +277,7 @@ func decodePayment(raw json.RawMessage, prefix string) (loanPayment, *apierr.Err
 	return p, nil
 }
 
-func decodePrepay(raw json.RawMessage) (*loanPrepay, *apierr.Error) {
+func decodePrepay(raw strictjson.Value) (*loanPrepay, *apierr.Error) {
 	m, verr := objectKeys(raw, "prepay.", loanPrepayKeys)
 	if verr != nil {
 		return nil, verr
@@ -315,7 +291,7 @@ func decodePrepay(raw json.RawMessage) (*loanPrepay, *apierr.Error) {
 	if p.date, verr = dateKey(m["date"], "prepay.date"); verr != nil {
 		return nil, verr
 	}
-	s, verr := stringField(m["amount"], "prepay.amount")
+	s, verr := stringField(m["amount"], true, "prepay.amount")
 	if verr != nil {
 		return nil, verr
 	}
@@ -324,7 +300,7 @@ func decodePrepay(raw json.RawMessage) (*loanPrepay, *apierr.Error) {
 		return nil, relabel(err, "prepay.amount")
 	}
 	if v, ok := m["mode"]; ok {
-		s, verr := stringField(v, "prepay.mode")
+		s, verr := stringField(v, true, "prepay.mode")
 		if verr != nil {
 			return nil, verr
 		}
@@ -335,7 +311,7 @@ func decodePrepay(raw json.RawMessage) (*loanPrepay, *apierr.Error) {
 	return p, nil
 }
 
-func decodeLate(raw json.RawMessage, t *servicing.Terms) *apierr.Error {
+func decodeLate(raw strictjson.Value, t *servicing.Terms) *apierr.Error {
 	m, verr := objectKeys(raw, "late.", loanLateKeys)
 	if verr != nil {
 		return verr
@@ -345,10 +321,13 @@ func decodeLate(raw json.RawMessage, t *servicing.Terms) *apierr.Error {
 		if !ok {
 			continue
 		}
-		s := string(v)
-		d, err := decimal.NewFromString(s)
-		if err != nil || !isNumber(s) || len(s) > 64 {
-			return keyError(apierr.InvalidFormat, "late."+k, "late.%s %s is not a number", k, quoteInput(s))
+		s, err := strictjson.Num(v, "late."+k)
+		if err != nil {
+			return strictjson.First(err)
+		}
+		d, err := strictjson.Decimal(s, "late."+k)
+		if err != nil {
+			return strictjson.First(err)
 		}
 		if k == "fine_percent" {
 			t.FinePercent = d
@@ -357,7 +336,7 @@ func decodeLate(raw json.RawMessage, t *servicing.Terms) *apierr.Error {
 		}
 	}
 	if v, ok := m["interest"]; ok {
-		s, verr := stringField(v, "late.interest")
+		s, verr := stringField(v, true, "late.interest")
 		if verr != nil {
 			return verr
 		}
@@ -367,7 +346,7 @@ func decodeLate(raw json.RawMessage, t *servicing.Terms) *apierr.Error {
 		}
 	}
 	if v, ok := m["count_from"]; ok {
-		s, verr := stringField(v, "late.count_from")
+		s, verr := stringField(v, true, "late.count_from")
 		if verr != nil {
 			return verr
 		}
@@ -380,8 +359,8 @@ func decodeLate(raw json.RawMessage, t *servicing.Terms) *apierr.Error {
 }
 
 // dateKey reads a YYYY-MM-DD JSON string.
-func dateKey(raw json.RawMessage, key string) (calendar.Date, *apierr.Error) {
-	s, verr := stringField(raw, key)
+func dateKey(raw strictjson.Value, key string) (calendar.Date, *apierr.Error) {
+	s, verr := stringField(raw, true, key)
 	if verr != nil {
 		return calendar.Date{}, verr
 	}

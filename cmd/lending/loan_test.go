@@ -129,7 +129,7 @@ func TestLoanBatchErrors(t *testing.T) {
 		{`{` + loan + `,"payments":[{"installment":1,"amount":"1.00","paid_at":"2026-05-01"},{"installment":1,"amount":"1.00","paid_at":"2026-04-01"}]}`, apierr.DateOutOfRange, "payments[1].paid_at"},
 		{`{` + loan + `,"payments":[{"installment":1,"amount":"1.00","paid_at":"2026-02-30"}]}`, apierr.InvalidFormat, "payments[0].paid_at"},
 		{`{` + loan + `,"payments":[{"installment":1,"amount":"1.00","paid_at":"2026-04-10","x":1}]}`, apierr.InvalidFormat, "payments[0].x"},
-		{`{` + loan + `,"as_of":"0001-01-01"}`, apierr.MissingRequiredField, "as_of"},
+		{`{` + loan + `,"as_of":"0001-01-01"}`, apierr.DateOutOfRange, "as_of"}, // given, so not absent (issue 19)
 		{`{` + loan + `,"as_of":"2200-01-01"}`, apierr.DateOutOfRange, "as_of"},
 		{`{` + loan + `,"as_of":"2126-12-31"}`, apierr.AmountOutOfRange, "as_of"}, // a century of charges at 3 % a.m.
 		{`{` + loan + `,"payoff":"yes"}`, apierr.InvalidFormat, "payoff"},

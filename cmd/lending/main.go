@@ -9,6 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
+
+	"github.com/dinie/lending/apierr"
 )
 
 const (
@@ -105,7 +109,27 @@ func parseFlags(fs *flag.FlagSet, args []string, s streams, help string) (code i
 		fmt.Fprint(s.out, help)
 		return exitOK, true
 	}
-	return commandUsage(s, fs.Name(), help, err.Error()), true
+	return commandUsage(s, fs.Name(), help, flagProblem(err)), true
+}
+
+// flagProblem is the flag package's error with the value it quotes cut to a
+// short prefix (apierr.Quote): the package quotes a refused value whole, and a
+// value can be a megabyte.
+func flagProblem(err error) string {
+	msg := err.Error()
+	const pre = "invalid value "
+	if !strings.HasPrefix(msg, pre) {
+		return msg
+	}
+	q, err2 := strconv.QuotedPrefix(msg[len(pre):])
+	if err2 != nil {
+		return msg
+	}
+	v, err2 := strconv.Unquote(q)
+	if err2 != nil {
+		return msg
+	}
+	return pre + apierr.Quote(v) + msg[len(pre)+len(q):]
 }
 
 // printResult writes one result to s.out: its JSON indented, with a final

@@ -179,21 +179,18 @@ func parseRoll(s string) (calendar.Roll, error) {
 	r, err := calendar.ParseRoll(s)
 	if err != nil {
 		return r, apierr.Wrap(err, apierr.InvalidFormat, "roll",
-			"roll %s is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", quoteInput(s))
+			"roll %s is not a roll convention; expected following, modified-following, preceding, modified-preceding or unadjusted", apierr.Quote(s))
 	}
 	return r, nil
 }
 
-// termsDate parses a YYYY-MM-DD flag into a date, as a *apierr.Error on
-// failure.
+// termsDate parses a YYYY-MM-DD flag or key into a date (givenDate: the zero
+// date 0001-01-01 given is date_out_of_range, never "not given"), as a
+// *apierr.Error on failure.
 func termsDate(s, param string) (calendar.Date, error) {
-	d, err := calendar.ParseDate(s)
-	if err != nil {
-		code := apierr.InvalidFormat
-		if errors.Is(err, calendar.ErrOutOfRange) {
-			code = apierr.DateOutOfRange
-		}
-		return d, apierr.Wrap(err, code, param, "%s %q is not a date; expected YYYY-MM-DD", param, s)
+	d, verr := givenDate(s, param)
+	if verr != nil {
+		return d, verr
 	}
 	return d, nil
 }

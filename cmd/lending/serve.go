@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dinie/lending/api"
+	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/sandbox"
 )
 
@@ -54,6 +55,7 @@ func serve(ctx context.Context, args []string, s streams) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	seed := fs.Uint64("seed", 0, "make ids and secrets reproducible")
 	nowText := fs.String("now", "", "start the clock at this RFC 3339 instant")
+	onceEach(fs)
 	if code, done := parseFlags(fs, args, s, serveUsageText); done {
 		return code
 	}
@@ -67,7 +69,7 @@ func serve(ctx context.Context, args []string, s streams) int {
 	if *nowText != "" {
 		start, err := time.Parse(time.RFC3339, *nowText)
 		if err != nil {
-			return serveUsage(s, fmt.Sprintf("--now %q is not an RFC 3339 instant", *nowText))
+			return serveUsage(s, fmt.Sprintf("--now %s is not an RFC 3339 instant", apierr.Quote(*nowText)))
 		}
 		real0 := time.Now()
 		cfg.Now = func() time.Time { return start.Add(time.Since(real0)) }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
@@ -99,8 +98,9 @@ name (cet_percentage, fees_amount).
 
 Error codes: malformed_body (not one JSON object, or a line over 1 MiB);
 missing_required_field (amount, installments or rate missing); invalid_format (a
-key of the wrong JSON type or format, an unknown key, a count that is not an
-integer, rate with annual_rate or amount with installment_value);
+key of the wrong JSON type or format, an unknown key, a key given twice or
+differing from another only in case, a value over its length bound, a count
+that is not an integer, rate with annual_rate or amount with installment_value);
 amount_out_of_range (an amount outside its bounds, fees and IOF taking the whole
 amount, terms too small for cent precision, an installment_value below the
 installment of min_amount); installments_out_of_range; rate_out_of_range (a rate
@@ -108,7 +108,8 @@ or fee percent outside 0 to 100, an annual rate outside 0 to 409500, a CET
 beyond 10^12 %); value_out_of_range (a grace outside 0 to installments − 1);
 invalid_due_date (first due date not after the release, or beyond the bound);
 date_out_of_range (a release before the date of now or before the IOF table's
-start, 2012-05-23; a now outside the years 1 to 9999).
+start, 2012-05-23; a date given as 0001-01-01 or 0000-01-01; a now outside the
+years 1 to 9999).
 
 A bad line never stops the batch; blank lines are skipped.
 
@@ -138,7 +139,7 @@ func (in simInput) instant(clock func() time.Time) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		return time.Time{}, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "now",
-			"now %s is not an RFC 3339 instant; expected 2026-03-10T12:00:00Z", quoteInput(s))
+			"now %s is not an RFC 3339 instant; expected 2026-03-10T12:00:00Z", apierr.Quote(s))
 	}
 	return t, nil
 }
@@ -174,8 +175,12 @@ func (in simInput) simulate(clock func() time.Time) (*simulation.Simulation, err
 	count, _ := in.get("installments")
 	n, err := strconv.Atoi(count)
 	if err != nil {
+		if errors.Is(err, strconv.ErrRange) {
+			return nil, apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, "installments",
+				"installments %s is outside 1 to %d", apierr.Quote(count), schedule.MaxInstallments)
+		}
 		return nil, apierr.Errorf(apierr.InvalidFormat, "installments",
-			"installments %s is not an integer", quoteInput(count))
+			"installments %s is not an integer", apierr.Quote(count))
 	}
 	var req simulation.Request
 	amount, byAmount := in.get("amount")
@@ -227,9 +232,14 @@ func (in simInput) simulate(clock func() time.Time) (*simulation.Simulation, err
 		return nil, err
 	}
 	if s, ok := in.get("fee_percent"); ok {
-		if o.FeePercent, err = decimal.NewFromString(s); err != nil || !isNumber(s) {
-			return nil, apierr.Errorf(apierr.InvalidFormat, "fee_percent",
-				"fee_percent %s is not a number", quoteInput(s))
+		// The shared number reader bounds the text and the exponent before any
+		// decimal arithmetic: 1e-18446744073709551617 never reaches decimal.
+		if o.FeePercent, err = strictjson.Decimal(s, "fee_percent"); err != nil {
+			if errors.Is(err, apierr.ErrRange) {
+				return nil, apierr.Wrap(apierr.ErrRange, apierr.RateOutOfRange, "fee_percent",
+					"fee_percent %s is outside 0 to 100", apierr.Quote(s))
+			}
+			return nil, err
 		}
 	}
 	class := "mei"
@@ -267,14 +277,14 @@ func (in simInput) simulate(clock func() time.Time) (*simulation.Simulation, err
 		d, err := strconv.Atoi(s)
 		if err != nil || d < 1 || d > schedule.MaxFirstPeriodMaxDays {
 			return nil, apierr.Errorf(apierr.InvalidDueDate, "first_period_max_days",
-				"first_period_max_days %s is not a whole number of days from 1 to %d", quoteInput(s), schedule.MaxFirstPeriodMaxDays)
+				"first_period_max_days %s is not a whole number of days from 1 to %d", apierr.Quote(s), schedule.MaxFirstPeriodMaxDays)
 		}
 		opts.FirstPeriodMaxDays = d
 	}
 	if s, ok := in.get("grace"); ok {
 		g, err := strconv.Atoi(s)
 		if err != nil {
-			return nil, apierr.Errorf(apierr.InvalidFormat, "grace", "grace %s is not an integer", quoteInput(s))
+			return nil, apierr.Errorf(apierr.InvalidFormat, "grace", "grace %s is not an integer", apierr.Quote(s))
 		}
 		opts.Grace = g
 	}
@@ -301,13 +311,6 @@ func (in simInput) exclusive(a, b string) error {
 		return apierr.Wrap(apierr.ErrEmpty, apierr.MissingRequiredField, a, "%s (or %s) is required", a, b)
 	}
 	return nil
-}
-
-// isNumber reports whether s is a number in the JSON grammar (digits without
-// leading zeros, an optional fraction and exponent), which is how the API writes
-// percentages; decimal.NewFromString also takes forms such as ".5" or "1_0".
-func isNumber(s string) bool {
-	return s != "" && s[0] != '"' && json.Valid([]byte(s))
 }
 
 // simulateFlags are the flags of `lending simulate` beyond the terms flags.
@@ -461,40 +464,42 @@ func simulateAnswer(line []byte, clock func() time.Time) ([]byte, bool) {
 // decodeSimulateLine reads one batch line: one JSON object whose keys are
 // simulateKeys, money and dates as strings, counts and rates as numbers.
 func decodeSimulateLine(line []byte) (simInput, *apierr.Error) {
-	var raw map[string]json.RawMessage
-	if verr := decodeObject(line, &raw); verr != nil {
+	root, verr := parseLine(line, strictjson.Limits{})
+	if verr != nil {
 		return simInput{}, verr
 	}
+	return simulateObject(root, "")
+}
+
+// simulateObject reads the simulate keys of v, the object at path (a loan
+// line's "loan"), with the shared strict reader: the keys exactly as written,
+// each once, numbers bounded.
+func simulateObject(v strictjson.Value, path string) (simInput, *apierr.Error) {
 	in := simInput{values: map[string]string{}}
-	var unknown []string
-	for k := range raw {
-		if !contains(simulateKeys, k) {
-			unknown = append(unknown, k)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return in, apierr.Errorf(apierr.InvalidFormat, unknown[0],
-			"unknown key %s; expected %s", quoteInput(unknown[0]), strings.Join(simulateKeys, ", "))
+	raw, verr := lineKeys(v, path, simulateKeys)
+	if verr != nil {
+		return in, verr
 	}
 	for _, k := range simulateKeys {
-		v := raw[k]
-		if isNull(v) {
+		v, ok := raw[k]
+		if !ok {
 			continue
 		}
 		switch k {
-		case "installments", "rate", "fee_percent", "first_period_max_days", "annual_rate", "grace":
-			if v[0] == '"' || v[0] == '{' || v[0] == '[' || v[0] == 't' || v[0] == 'f' {
-				return in, apierr.Errorf(apierr.InvalidFormat, k, "%s must be a JSON number", k)
+		case "installments", "first_period_max_days", "grace":
+			n, err := strictjson.Int(v, k, 64)
+			if err != nil {
+				return in, countError(strictjson.First(err), k)
 			}
-			s := string(v)
-			if (k == "installments" || k == "first_period_max_days" || k == "grace") && !isInteger(s) {
-				return in, apierr.Errorf(apierr.InvalidFormat, k,
-					"%s %s is not an integer", k, quoteInput(s))
+			in.values[k] = strconv.FormatInt(n, 10)
+		case "rate", "fee_percent", "annual_rate":
+			s, err := strictjson.Num(v, k)
+			if err != nil {
+				return in, strictjson.First(err)
 			}
 			in.values[k] = s
 		default:
-			s, verr := stringField(v, k)
+			s, verr := stringField(v, true, k)
 			if verr != nil {
 				return in, verr
 			}
@@ -504,20 +509,12 @@ func decodeSimulateLine(line []byte) (simInput, *apierr.Error) {
 	return in, nil
 }
 
-// isInteger reports whether a JSON number is written as an integer (12, not
-// 12.0 or 1.2e1): counts are whole, and a count written otherwise is refused
-// rather than guessed.
-func isInteger(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	if s == "" || len(s) > 18 {
-		return false
+// countError gives a count's range error its domain's code (domainRange).
+func countError(e *apierr.Error, _ string) *apierr.Error {
+	if errors.Is(e, apierr.ErrRange) {
+		return domainRange(e)
 	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	return e
 }
 
 func contains(list []string, s string) bool {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/money"
 	"github.com/dinie/lending/schedule"
 )
@@ -208,8 +208,12 @@ func (in solveInput) terms(today func() (calendar.Date, error)) (schedule.Terms,
 	if s, ok := in.get("installments"); ok {
 		n, err := strconv.Atoi(s)
 		if err != nil {
+			if errors.Is(err, strconv.ErrRange) {
+				return t, x, apierr.Wrap(apierr.ErrRange, apierr.InstallmentsOutOfRange, "installment_count",
+					"installments %s is outside 1 to %d", apierr.Quote(s), schedule.MaxInstallments)
+			}
 			return t, x, apierr.Errorf(apierr.InvalidFormat, "installment_count",
-				"installments %s is not an integer", quoteInput(s))
+				"installments %s is not an integer", apierr.Quote(s))
 		}
 		t.Installments = n
 	} else {
@@ -371,39 +375,35 @@ func solveLine(line []byte) ([]byte, bool) {
 // decodeSolveLine reads one batch line: one JSON object whose keys are
 // solveKeys, money and dates as strings, the count and rates as numbers.
 func decodeSolveLine(line []byte) (solveInput, *apierr.Error) {
-	var raw map[string]json.RawMessage
-	if verr := decodeObject(line, &raw); verr != nil {
-		return solveInput{}, verr
-	}
 	in := solveInput{values: map[string]string{}}
-	var unknown []string
-	for k := range raw {
-		if !contains(solveKeys, k) {
-			unknown = append(unknown, k)
-		}
+	root, verr := parseLine(line, strictjson.Limits{})
+	if verr != nil {
+		return in, verr
 	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return in, apierr.Errorf(apierr.InvalidFormat, unknown[0],
-			"unknown key %s; expected %s", quoteInput(unknown[0]), strings.Join(solveKeys, ", "))
+	raw, verr := lineKeys(root, "", solveKeys)
+	if verr != nil {
+		return in, verr
 	}
 	for _, k := range solveKeys {
-		v := raw[k]
-		if isNull(v) {
+		v, ok := raw[k]
+		if !ok {
 			continue
 		}
 		switch k {
-		case "installments", "rate", "annual_rate":
-			if v[0] == '"' || v[0] == '{' || v[0] == '[' || v[0] == 't' || v[0] == 'f' {
-				return in, apierr.Errorf(apierr.InvalidFormat, k, "%s must be a JSON number", k)
+		case "installments":
+			n, err := strictjson.Int(v, k, 64)
+			if err != nil {
+				return in, countError(strictjson.First(err), k)
 			}
-			s := string(v)
-			if k == "installments" && !isInteger(s) {
-				return in, apierr.Errorf(apierr.InvalidFormat, k, "%s %s is not an integer", k, quoteInput(s))
+			in.values[k] = strconv.FormatInt(n, 10)
+		case "rate", "annual_rate":
+			s, err := strictjson.Num(v, k)
+			if err != nil {
+				return in, strictjson.First(err)
 			}
 			in.values[k] = s
 		default:
-			s, verr := stringField(v, k)
+			s, verr := stringField(v, true, k)
 			if verr != nil {
 				return in, verr
 			}

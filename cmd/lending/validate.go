@@ -79,6 +79,7 @@ func validateKinds(strict bool) map[string]func(string) (string, error) {
 func runValidate(args []string, s streams) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	strict := fs.Bool("strict", false, "reject lowercase CNPJ letters")
+	onceEach(fs)
 	if code, done := parseFlags(fs, args, s, validateUsageText); done {
 		return code
 	}

@@ -9,12 +9,12 @@ import (
 	"io"
 	"math"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/internal/strictjson"
 	"github.com/dinie/lending/webhook"
 )
 
@@ -54,7 +54,8 @@ verify --batch input and output lines:
 Either may answer {"error":{"code":"...","param":"...","detail":"..."}}.
 secrets, id, timestamp and body are required (body may be ""); verify's
 signature is required, now defaults to the clock (read for each line) and
-tolerance to 300; null is the same as an absent key, an unknown key is an error.
+tolerance to 300; null is the same as an absent key, an unknown key, a key given
+twice or one differing from another only in case is an error.
 verify's timestamp is the header's text: a JSON number as written, or a string
 (so "1.5e9" or "abc" can be tried); sign's is an integer. Params name the input
 key (secrets[1], timestamp). Codes: malformed_body, missing_required_field,
@@ -316,11 +317,27 @@ func parseSecretList(texts []string) ([]webhook.Secret, *apierr.Error) {
 	return out, nil
 }
 
+// isInteger reports whether s is a decimal integer of at most 18 digits with an
+// optional '-' (a flag's text, or a JSON number's): whole seconds, which
+// strconv.ParseInt then reads without overflow.
+func isInteger(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || len(s) > 18 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // unixField reads Unix seconds written as a decimal integer.
 func unixField(s, param string) (time.Time, *apierr.Error) {
 	if !isInteger(s) {
 		return time.Time{}, apierr.Errorf(apierr.InvalidFormat, param,
-			"%s %s is not an integer of Unix seconds", param, quoteInput(s))
+			"%s %s is not an integer of Unix seconds", param, apierr.Quote(s))
 	}
 	n, _ := strconv.ParseInt(s, 10, 64) // isInteger allows 18 digits: cannot fail
 	return time.Unix(n, 0), nil
@@ -329,7 +346,7 @@ func unixField(s, param string) (time.Time, *apierr.Error) {
 // toleranceField reads the tolerance, whole seconds; the library judges its sign.
 func toleranceField(s string) (time.Duration, *apierr.Error) {
 	if !isInteger(s) {
-		return 0, apierr.Errorf(apierr.InvalidFormat, "tolerance", "tolerance %s is not an integer of seconds", quoteInput(s))
+		return 0, apierr.Errorf(apierr.InvalidFormat, "tolerance", "tolerance %s is not an integer of seconds", apierr.Quote(s))
 	}
 	n, _ := strconv.ParseInt(s, 10, 64)
 	if max := int64(math.MaxInt64 / time.Second); n > max {
@@ -339,45 +356,34 @@ func toleranceField(s string) (time.Duration, *apierr.Error) {
 	return time.Duration(n) * time.Second, nil
 }
 
+// webhookLimits raises the string bound of a webhook line: its body is a whole
+// delivery body (webhook.MaxBodyLen), which the line's 1 MiB bounds.
+var webhookLimits = strictjson.Limits{MaxString: maxInputLine}
+
 // decodeWebhookLine reads one batch line: one JSON object whose keys are among keys;
 // null is an absent key.
-func decodeWebhookLine(line []byte, keys []string) (map[string]json.RawMessage, *apierr.Error) {
-	var raw map[string]json.RawMessage
-	if verr := decodeObject(line, &raw); verr != nil {
+func decodeWebhookLine(line []byte, keys []string) (map[string]strictjson.Value, *apierr.Error) {
+	root, verr := parseLine(line, webhookLimits)
+	if verr != nil {
 		return nil, verr
 	}
-	var unknown []string
-	for k, v := range raw {
-		switch {
-		case !contains(keys, k):
-			unknown = append(unknown, k)
-		case isNull(v):
-			delete(raw, k)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return nil, apierr.Errorf(apierr.InvalidFormat, unknown[0],
-			"unknown key %s; expected %s", quoteInput(unknown[0]), strings.Join(keys, ", "))
-	}
-	return raw, nil
+	return lineKeys(root, "", keys)
 }
 
 // decodeWebhookCommon reads the keys both batches share: secrets, id and body.
-func decodeWebhookCommon(raw map[string]json.RawMessage) (webhookInput, *apierr.Error) {
+func decodeWebhookCommon(raw map[string]strictjson.Value) (webhookInput, *apierr.Error) {
 	var in webhookInput
 	v, ok := raw["secrets"]
 	if !ok {
 		return in, apierr.Errorf(apierr.MissingRequiredField, "secrets", "secrets is required")
 	}
-	var items []json.RawMessage
-	if v[0] != '[' || json.Unmarshal(v, &items) != nil {
+	if v.Kind != strictjson.Array {
 		return in, apierr.Errorf(apierr.InvalidFormat, "secrets", "secrets must be a JSON array of strings")
 	}
-	texts := make([]string, len(items))
-	for i, item := range items {
+	texts := make([]string, len(v.Elems))
+	for i, item := range v.Elems {
 		var verr *apierr.Error
-		if texts[i], verr = stringField(item, "secrets["+strconv.Itoa(i)+"]"); verr != nil {
+		if texts[i], verr = stringField(item, true, "secrets["+strconv.Itoa(i)+"]"); verr != nil {
 			return in, verr
 		}
 	}
@@ -386,19 +392,14 @@ func decodeWebhookCommon(raw map[string]json.RawMessage) (webhookInput, *apierr.
 		return in, verr
 	}
 	if v, ok := raw["id"]; ok {
-		if in.id, verr = stringField(v, "id"); verr != nil {
+		if in.id, verr = stringField(v, true, "id"); verr != nil {
 			return in, verr
 		}
 	}
-	if in.body, verr = bodyField(raw["body"]); verr != nil {
-		return in, verr
-	}
-	return in, nil
-}
-
-func bodyField(raw json.RawMessage) ([]byte, *apierr.Error) {
-	s, verr := stringField(raw, "body")
-	return []byte(s), verr
+	v, ok = raw["body"]
+	s, verr := stringField(v, ok, "body")
+	in.body = []byte(s)
+	return in, verr
 }
 
 // signAnswer returns the output line of sign --batch for one input line.
@@ -413,10 +414,10 @@ func signAnswer(line []byte) ([]byte, bool) {
 		switch {
 		case !ok:
 			verr = apierr.Errorf(apierr.MissingRequiredField, "timestamp", "timestamp is required")
-		case ts[0] == '"':
+		case ts.Kind != strictjson.Number:
 			verr = apierr.Errorf(apierr.InvalidFormat, "timestamp", "timestamp must be a JSON integer of Unix seconds")
 		default:
-			in.at, verr = unixField(string(ts), "timestamp")
+			in.at, verr = unixField(ts.Text, "timestamp")
 		}
 	}
 	if verr != nil {
@@ -453,41 +454,41 @@ func verifyAnswer(line []byte, clock func() time.Time) ([]byte, bool) {
 
 // decodeVerifyKeys reads verify's own keys: timestamp as the header's text,
 // signature, now and tolerance.
-func decodeVerifyKeys(raw map[string]json.RawMessage, in webhookInput, clock func() time.Time) (webhookInput, *apierr.Error) {
+func decodeVerifyKeys(raw map[string]strictjson.Value, in webhookInput, clock func() time.Time) (webhookInput, *apierr.Error) {
 	var verr *apierr.Error
 	if v, ok := raw["timestamp"]; ok {
-		switch v[0] {
-		case '"':
-			in.timestamp, verr = stringField(v, "timestamp")
-		case '{', '[', 't', 'f':
-			verr = apierr.Errorf(apierr.InvalidFormat, "timestamp", "timestamp must be a JSON number or string")
+		switch v.Kind {
+		case strictjson.String:
+			in.timestamp = v.Text
+		case strictjson.Number:
+			in.timestamp = v.Text // the number as written
 		default:
-			in.timestamp = string(v) // the number as written
+			verr = apierr.Errorf(apierr.InvalidFormat, "timestamp", "timestamp must be a JSON number or string")
 		}
 		if verr != nil {
 			return in, verr
 		}
 	}
 	if v, ok := raw["signature"]; ok {
-		if in.signature, verr = stringField(v, "signature"); verr != nil {
+		if in.signature, verr = stringField(v, true, "signature"); verr != nil {
 			return in, verr
 		}
 	}
 	in.now = clock()
 	if v, ok := raw["now"]; ok {
-		if v[0] == '"' {
+		if v.Kind != strictjson.Number {
 			return in, apierr.Errorf(apierr.InvalidFormat, "now", "now must be a JSON integer of Unix seconds")
 		}
-		if in.now, verr = unixField(string(v), "now"); verr != nil {
+		if in.now, verr = unixField(v.Text, "now"); verr != nil {
 			return in, verr
 		}
 	}
 	in.tolerance = webhook.DefaultTolerance
 	if v, ok := raw["tolerance"]; ok {
-		if v[0] == '"' {
+		if v.Kind != strictjson.Number {
 			return in, apierr.Errorf(apierr.InvalidFormat, "tolerance", "tolerance must be a JSON integer of seconds")
 		}
-		if in.tolerance, verr = toleranceField(string(v)); verr != nil {
+		if in.tolerance, verr = toleranceField(v.Text); verr != nil {
 			return in, verr
 		}
 	}

@@ -113,7 +113,7 @@ func init() {
 				return r.UnmarshalJSON([]byte(`{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","interest_time":30,"payment":"1.5","interest":"0.00","principal":"0.00","balance":"0.00"}`))
 			}, apierr.InvalidFormat, "payment", nil},
 			// Issue 18's code-less error: encoding/json's bare error for no input.
-			{"Row.UnmarshalJSON(nil)", func() error { return r.UnmarshalJSON(nil) }, apierr.InvalidFormat, "", nil},
+			{"Row.UnmarshalJSON(nil)", func() error { return r.UnmarshalJSON(nil) }, apierr.MalformedBody, "", nil},
 		}
 	}
 }

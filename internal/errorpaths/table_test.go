@@ -75,15 +75,11 @@ func check(r row) string {
 	return ""
 }
 
-// pendingRows are rows another branch of issue 18 makes pass (the strict JSON
-// reader owns decoding): each must still fail here, and the test says to remove
-// it from the list as soon as the fix lands, so the row then holds like any other.
-var pendingRows = map[string]string{
-	"ParseRequest(100000000000000000.00)": "strict: ParseRequest accepts amounts ParseCents refuses",
-	"Row.UnmarshalJSON(nil)":              "strict: Row.UnmarshalJSON(nil) returns encoding/json's bare error",
-	"DecodeBytes(money as a number)":      "strict: a field's wire error carries the parser's param (amount), not the field's path",
-	"DecodeBytes(date 2026-02-30)":        "strict: a field's wire error carries the parser's param (date), not the field's path",
-}
+// pendingRows are rows another branch makes pass (by name, with why): each must
+// still fail here, and the test says to remove it from the list as soon as the fix
+// lands, so the row then holds like any other. Empty since the strict JSON reader
+// landed (ParseRequest's domain, decoders' params, Row.UnmarshalJSON(nil)).
+var pendingRows = map[string]string{}
 
 // tables holds each package's rows, one file per package (calendar_test.go …).
 var tables = map[string]func() []row{}

@@ -76,8 +76,8 @@ func init() {
 			{"RotateSecret(no current secret)", func() error { return err2(webhook.RotateSecret(nil, secret, at, 60)) }, apierr.InvalidFormat, "secret", nil},
 			{"ValidSecrets(zero t)", func() error { return err2(webhook.ValidSecrets(nil, time.Time{})) }, apierr.MissingRequiredField, "at", nil},
 			{"ParsePattern(LOAN.*)", func() error { return err2(webhook.ParsePattern("LOAN.*")) }, apierr.InvalidFormat, "events", nil},
-			{"ParsePatterns([loan])", func() error { return err2(webhook.ParsePatterns([]string{"loan.created", "loan"})) }, apierr.InvalidFormat, "events", nil},
-			{"MatchPatterns([\" loan.*\"])", func() error { return err2(webhook.MatchPatterns([]string{" loan.*"}, statemachine.EventLoanCreated)) }, apierr.InvalidFormat, "events", nil},
+			{"ParsePatterns([loan])", func() error { return err2(webhook.ParsePatterns([]string{"loan.created", "loan"})) }, apierr.InvalidFormat, "events[1]", nil},
+			{"MatchPatterns([\" loan.*\"])", func() error { return err2(webhook.MatchPatterns([]string{" loan.*"}, statemachine.EventLoanCreated)) }, apierr.InvalidFormat, "events[0]", nil},
 			{"NewEndpoint(http URL)", func() error { return err2(webhook.NewEndpoint("we_"+hex, "http://example.com", nil, secret)) }, apierr.InvalidFormat, "url", nil},
 			{"NewEndpoint(loan ID)", func() error { return err2(webhook.NewEndpoint("ln_"+hex, "https://example.com", nil, secret)) }, apierr.InvalidFormat, "id", apierr.ErrPrefix},
 			{"NewEndpoint(zero secret)", func() error {

@@ -1,0 +1,91 @@
+package api_test
+
+import (
+	"math"
+	"math/big"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/dinie/lending/api"
+	"github.com/dinie/lending/internal/strictjson/jsonref"
+)
+
+var moneyRE = regexp.MustCompile(`^[0-9]+\.[0-9]{2}$`)
+
+// FuzzMoneyUnmarshalStrict: differential of Money's decoder against the
+// reference (jsonref reads one JSON string, the wire regexp and big.Int read
+// the amount): the same texts accepted, to the same cents; a JSON number is
+// refused.
+func FuzzMoneyUnmarshalStrict(f *testing.F) {
+	for _, s := range []string{`"25000.00"`, `25000.00`, `"100000000000000000.00"`, `"92233720368547758.07"`, `"92233720368547758.08"`,
+		`"1.5"`, ` "0.00" `, `"\u0031.00"`, `null`, `"-1.00"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := api.Money(-7)
+		err := m.UnmarshalJSON(data)
+		kind, text := jsonref.Scalar(data, 1024)
+		ok := kind == "string" && moneyRE.MatchString(text)
+		var want *big.Int
+		if ok {
+			want, _ = new(big.Int).SetString(text[:len(text)-3]+text[len(text)-2:], 10)
+			ok = want.Cmp(big.NewInt(math.MaxInt64)) <= 0
+		}
+		if ok != (err == nil) || ok && int64(m) != want.Int64() || !ok && m != -7 {
+			t.Fatalf("UnmarshalJSON(%q) = %d, %v; reference accepts %v (%v)", data, m, err, ok, want)
+		}
+	})
+}
+
+// FuzzInstantUnmarshalStrict: differential of Instant's decoder against the
+// reference (jsonref reads one JSON string, time.Parse reads RFC 3339); null is
+// the zero Instant.
+func FuzzInstantUnmarshalStrict(f *testing.F) {
+	for _, s := range []string{`"2026-04-01T23:59:59Z"`, `"2026-04-01T23:59:59.5-03:00"`, `null`, `"10000-01-01T00:00:00Z"`, `1`, ` "2026-04-01T23:59:59Z" `} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in api.Instant
+		err := in.UnmarshalJSON(data)
+		kind, text := jsonref.Scalar(data, 64)
+		if kind == "null" {
+			if err != nil || !in.IsZero() {
+				t.Fatalf("UnmarshalJSON(%q) = %v, %v", data, in, err)
+			}
+			return
+		}
+		want, perr := time.Parse(time.RFC3339, text)
+		ok := kind == "string" && perr == nil
+		if ok != (err == nil) || ok && !in.Equal(want) {
+			t.Fatalf("UnmarshalJSON(%q) = %v, %v; reference %v, %v", data, in, err, want, ok)
+		}
+	})
+}
+
+// FuzzDecodeStrict: differential of DecodeBytes against the reference reader
+// on two request bodies: a body the reference refuses is refused, an accepted
+// one has only the request's keys, exactly as written.
+func FuzzDecodeStrict(f *testing.F) {
+	for _, s := range []string{`{"requested_amount":"5000.00","installment_count":6}`,
+		`{"requested_amount":"5000.00","requested_amount":"1.00","installment_count":6}`,
+		`{"Requested_Amount":"5000.00","installment_count":6}`, `{"requested_amount":5000,"installment_count":6}`,
+		`{"credit_offer_id":"co_1","simulation_id":"sim_1","installments":6,"installments_value":"1.00","first_due_date":"0001-01-01"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, class, paths := jsonref.Parse(data)
+		var sr api.SimulationRequest
+		if err := api.DecodeBytes(data, &sr); err == nil {
+			if class != jsonref.OK || jsonref.Subset(paths, []string{"requested_amount", "installment_count"}) != "" {
+				t.Fatalf("DecodeBytes(%q) accepted a simulation request; reference %s, keys %q", data, class, paths)
+			}
+		}
+		var lr api.LoanRequest
+		if err := api.DecodeBytes(data, &lr); err == nil {
+			if class != jsonref.OK || jsonref.Subset(paths, []string{"credit_offer_id", "simulation_id", "installments", "installments_value", "first_due_date"}) != "" {
+				t.Fatalf("DecodeBytes(%q) accepted a loan request; reference %s, keys %q", data, class, paths)
+			}
+		}
+	})
+}
