@@ -39,7 +39,7 @@
 //	BenchmarkWorstSimulate/{financed303,refused420}  Simulate at the growth bound; past it               ≤ 5 ms
 //	BenchmarkWorstFinanced                         iof.FinancedCents, the slowest search below MaxGrowth ≤ 2 ms
 //	BenchmarkWorstSimulateInstallment              simulation.SimulateInstallment, financed, 2 % × 420    ≤ 5 ms
-//	BenchmarkWorstSolve/{amount420,rate420,count}  schedule.SolveAmount, SolveRate, SolveCount           ≤ 5 ms
+//	BenchmarkWorstSolve/{amount420refused,count,rate}  schedule.SolveAmount, SolveCount, SolveRate       ≤ 5 ms
 //	BenchmarkWorstServicing/{book420,transactions,payoff,prepay420}  servicing at MaxPayments            ≤ 5 ms
 //	BenchmarkWorstWebhook/{sign,verifyNoMatch}     MaxBodyLen × MaxSecrets                              ≤ 5 ms
 //

@@ -196,12 +196,20 @@ func (p *Plan) installment(pc int64, n int) (int64, error) {
 }
 
 // build fills s with the table of pc cents over n installments.
-func (p *Plan) build(s *Schedule, pc int64, n int) error {
+func (p *Plan) build(s *Schedule, pc int64, n int) error { return p.buildInto(s, pc, n, nil) }
+
+// buildInto is build writing the rows into buf when it holds n of them (a search
+// that tries many principals reuses one buffer until one is accepted); every row
+// is written before s takes buf.
+func (p *Plan) buildInto(s *Schedule, pc int64, n int, buf []centsRow) error {
 	pmt, err := p.installment(pc, n)
 	if err != nil {
 		return err
 	}
-	rows := make([]centsRow, n)
+	rows := buf
+	if len(rows) != n {
+		rows = make([]centsRow, n)
+	}
 	var total int64
 	// The grace rows pay their interest and leave the balance at P.
 	for k := range p.grace {

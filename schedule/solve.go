@@ -135,9 +135,10 @@ func (p *Plan) AmountCents(x int64, n int) (AmountSolution, error) {
 	pmt := func(q int64) int64 { return p.pmt(q, n) }
 	best := lastAtMost(MinPrincipalCents, MaxPrincipalCents, p.principalEstimate(x, n), x, pmt)
 	var first error
+	buf := make([]centsRow, n) // one table's rows, reused while principals are refused
 	for q := best; q >= max(MinPrincipalCents, best-int64(n)-2); q-- {
 		s := &Schedule{}
-		err := p.build(s, q, n)
+		err := p.buildInto(s, q, n, buf)
 		if err == nil {
 			sol := AmountSolution{Schedule: s}
 			if p.amort == Price {
