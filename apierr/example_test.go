@@ -3,6 +3,9 @@ package apierr_test
 import (
 	"errors"
 	"fmt"
+	"math"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/money"
@@ -45,4 +48,24 @@ func ExampleRelabel() {
 	// Output:
 	// invalid_format requested_amount
 	// <nil>
+}
+
+// A decimal a server can build but no amount has is refused before any arithmetic,
+// and described without expanding its two billion digits.
+func ExampleCheckBounds() {
+	huge := decimal.New(1, math.MaxInt32)
+	err := apierr.CheckBounds(huge, apierr.AmountOutOfRange, "requested_amount")
+	fmt.Println(err)
+	fmt.Println(apierr.CheckBounds(decimal.RequireFromString("25000.00"), apierr.AmountOutOfRange, "requested_amount"))
+	// Output:
+	// amount_out_of_range: requested_amount 1e2147483647 is outside the bounds of a decimal: at most 1024 digits and an exponent within ±1024
+	// <nil>
+}
+
+func ExampleDescribeDecimal() {
+	fmt.Println(apierr.DescribeDecimal(decimal.RequireFromString("1234.56")))
+	fmt.Println(apierr.DescribeDecimal(decimal.New(-7, -2147483648)))
+	// Output:
+	// 1234.56
+	// -7e-2147483648
 }

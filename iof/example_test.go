@@ -247,3 +247,18 @@ func ExampleResult() {
 	// 7 10 17
 	// 0.07 0.1 0.17
 }
+
+// Past MaxGrowth a financed solve is refused at once: 5 % a.m. over 420 months
+// grows a cent 1.05^420 = e^(420·ln 1.05) ≈ e^20.49 ≈ 7.9·10^8 times (monthly pro
+// rata from an anchor day, so t = 420 months; a hand computation), far beyond 10^4.
+func ExampleFinancedCents_illConditioned() {
+	rate, _ := schedule.ParsePercentPerMonth("5")
+	release, _ := calendar.ParseDate("2026-03-10")
+	plan, _ := schedule.NewPlan(schedule.Terms{Rate: rate, Release: release, Installments: 420})
+	fmt.Printf("growth %.2g\n", plan.Growth(420))
+	_, err := iof.FinancedCents(plan, 420, iof.MEI, 90_000_000_000, 0)
+	fmt.Println(errors.Is(err, iof.ErrIllConditioned))
+	// Output:
+	// growth 7.9e+08
+	// true
+}

@@ -276,3 +276,14 @@ func ExamplePlan_InstallmentCents() {
 	// 3 340.02
 	// amount_out_of_range: principal 0.00 is outside 1.00 to 1000000000.00
 }
+
+// Growth is (1+i)^t over the first n installments: 1.03^12 ≈ 1.4258 for a year of
+// monthly installments from an anchor day (t = 12 months; a hand computation).
+func ExamplePlan_Growth() {
+	rate, _ := schedule.ParsePercentPerMonth("3")
+	release, _ := calendar.ParseDate("2026-03-10")
+	plan, _ := schedule.NewPlan(schedule.Terms{Rate: rate, Release: release, Installments: 12})
+	fmt.Printf("%.4f %.4f\n", plan.Growth(1), plan.Growth(12))
+	// Output:
+	// 1.0300 1.4258
+}
