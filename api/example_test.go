@@ -90,3 +90,15 @@ func ExampleWebhookEndpointFields_CheckStatus() {
 	// <nil> <nil>
 	// <nil> invalid_format: status "deleted" is not one an endpoint is set to; expected "active" or "disabled" (DELETE removes an endpoint)
 }
+
+// A JSON body must be sent as application/json (parameters allowed); an action's
+// empty POST needs no type.
+func ExampleCheckContentType() {
+	fmt.Println(api.CheckContentType("application/json; charset=utf-8", true, "application/json"))
+	fmt.Println(api.CheckContentType("", false, "application/json"))
+	fmt.Println(api.CheckContentType("text/plain", true, "application/json"))
+	// Output:
+	// <nil>
+	// <nil>
+	// invalid_content_type: Content-Type "text/plain" is not application/json
+}

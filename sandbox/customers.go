@@ -13,12 +13,16 @@ import (
 	"github.com/dinie/lending/validation"
 )
 
+// uploadPath is the one route whose body is multipart (a document), bounded at
+// maxUploadBytes; every other body is JSON within api.MaxBodyBytes.
+const uploadPath = "/customers/{id}/documents"
+
 func (s *Server) customerRoutes() {
 	s.route(http.MethodPost, "/customers", true, (*call).createCustomer)
 	s.route(http.MethodGet, "/customers", true, (*call).listCustomers)
 	s.route(http.MethodGet, "/customers/{id}", true, (*call).getCustomer)
 	s.route(http.MethodPatch, "/customers/{id}", true, (*call).updateCustomer)
-	s.route(http.MethodPost, "/customers/{id}/documents", true, (*call).uploadDocument)
+	s.route(http.MethodPost, uploadPath, true, (*call).uploadDocument)
 	s.route(http.MethodPost, "/customers/{id}/biometrics", true, (*call).biometricsSession)
 }
 

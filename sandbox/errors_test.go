@@ -220,6 +220,24 @@ func TestHostile(t *testing.T) {
 			t.Errorf("%s: %d %s", c.body, r.status, r.body)
 		}
 	}
+	// Wrong content types: a JSON body must say so, and a multipart header does not
+	// buy a JSON route the upload's 10 MiB bound.
+	for _, c := range []struct{ ct, body string }{
+		{"text/plain", `{"cpf":"52998224725"}`},
+		{"application/xml", `{"cpf":"52998224725"}`},
+		{"application/x-www-form-urlencoded", `{"cpf":"52998224725"}`},
+		{"", `{"cpf":"52998224725"}`},
+		{"multipart/form-data; boundary=x", `{"cpf":"` + strings.Repeat("9", api.MaxBodyBytes) + `"}`},
+	} {
+		r := h.do("POST", "/customers", []byte(c.body), "Content-Type", c.ct)
+		code, param := r.problem(t)
+		if r.status != 400 || code != "invalid_content_type" && code != "malformed_body" || code == "invalid_content_type" && param != "Content-Type" {
+			t.Errorf("Content-Type %q: %d %.200s", c.ct, r.status, r.body)
+		}
+	}
+	if r := h.do("POST", "/customers", []byte(`{"cpf":"52998224725"}`), "Content-Type", "Application/JSON; charset=utf-8"); r.status != 201 {
+		t.Errorf("application/json with a charset: %d %s", r.status, r.body)
+	}
 	// A credential revoked: its token stays valid until it expires, but no new token.
 	var cred api.Credential
 	h.must(201, "POST", "/auth/credentials", `{"name":"ci"}`, &cred)
