@@ -137,6 +137,8 @@ func TestErrorPaths(t *testing.T) {
 		{"payoff of a processing loan", "POST", "/sandbox/loans/" + w.loan + "/payoff", nil, nil, 409, "invalid_transition", "status"},
 		{"payoff quote bad date", "GET", "/sandbox/loans/" + w.loan + "/payoff?date=2026-02-30", nil, nil, 422, "invalid_format", "date"},
 		{"payoff of an unknown loan", "GET", "/sandbox/loans/ln_00000000000000000000000000000000/payoff", nil, nil, 404, "not_found", "loan"},
+		{"offer born expired", "POST", "/sandbox/customers/" + w.active + "/credit-offers", `{"valid_until":"2026-03-10T11:00:00Z"}`, nil, 422, "value_out_of_range", "valid_until"},
+		{"offer min above approved", "POST", "/sandbox/customers/" + w.active + "/credit-offers", `{"approved_amount":"100.00","min_amount":"200.00"}`, nil, 422, "amount_out_of_range", "min_amount"},
 		{"clock backwards", "POST", "/sandbox/clock", `{"now":"2020-01-01T00:00:00Z"}`, nil, 422, "value_out_of_range", "now"},
 		{"idempotency key too long", "POST", "/customers", `{"cpf":"52998224725"}`, []string{"Idempotency-Key", strings.Repeat("k", 256)}, 422, "invalid_format", "Idempotency-Key"},
 	}
