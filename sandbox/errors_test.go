@@ -77,6 +77,7 @@ func TestErrorPaths(t *testing.T) {
 	// A second offer, still available, for the simulation's own errors.
 	var fresh struct{ ID string }
 	w.must(200, "POST", "/sandbox/customers/"+w.active+"/credit-offers", `{}`, &fresh)
+	w.must(200, "POST", "/customers/"+w.pending+"/biometrics", nil, nil)
 	cases := []struct {
 		name, method, path string
 		body               any
@@ -139,6 +140,8 @@ func TestErrorPaths(t *testing.T) {
 		{"payoff of an unknown loan", "GET", "/sandbox/loans/ln_00000000000000000000000000000000/payoff", nil, nil, 404, "not_found", "loan"},
 		{"offer born expired", "POST", "/sandbox/customers/" + w.active + "/credit-offers", `{"valid_until":"2026-03-10T11:00:00Z"}`, nil, 422, "value_out_of_range", "valid_until"},
 		{"offer min above approved", "POST", "/sandbox/customers/" + w.active + "/credit-offers", `{"approved_amount":"100.00","min_amount":"200.00"}`, nil, 422, "amount_out_of_range", "min_amount"},
+		{"biometrics already approved", "POST", "/customers/" + w.active + "/biometrics", nil, nil, 409, "invalid_transition", "status"},
+		{"second biometrics session", "POST", "/customers/" + w.pending + "/biometrics", nil, nil, 409, "session_already_active", "customer_id"},
 		{"clock backwards", "POST", "/sandbox/clock", `{"now":"2020-01-01T00:00:00Z"}`, nil, 422, "value_out_of_range", "now"},
 		{"idempotency key too long", "POST", "/customers", `{"cpf":"52998224725"}`, []string{"Idempotency-Key", strings.Repeat("k", 256)}, 422, "invalid_format", "Idempotency-Key"},
 	}

@@ -107,3 +107,32 @@ func ExampleOffer_CheckNew() {
 	fmt.Println(exampleNewOffer(now).CheckNew(now))
 	// Output: value_out_of_range: valid_until 2026-03-10T12:00:00Z is not after now, 2026-03-10T12:00:00Z; an offer is made valid for some time
 }
+
+// TestNewCredential: never-expiring and future credentials are active; one expiring
+// at now or before is refused.
+func TestNewCredential(t *testing.T) {
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	for _, until := range []time.Time{{}, now.Add(time.Nanosecond)} {
+		c, err := statemachine.NewCredential(now, until)
+		if err != nil || c.Status != statemachine.CredentialActive || !c.ExpiresAt.Equal(until) || c.CanIssue(now) != nil {
+			t.Errorf("until %v: %+v, %v", until, c, err)
+		}
+	}
+	for _, until := range []time.Time{now, now.Add(-time.Hour)} {
+		var e *apierr.Error
+		if _, err := statemachine.NewCredential(now, until); !errors.As(err, &e) || e.Code != apierr.ValueOutOfRange || e.Param != "expires_at" {
+			t.Errorf("until %v: %v", until, err)
+		}
+	}
+}
+
+func ExampleNewCredential() {
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	c, err := statemachine.NewCredential(now, time.Time{})
+	fmt.Println(c.Status, err)
+	_, err = statemachine.NewCredential(now, now.Add(-time.Minute))
+	fmt.Println(err)
+	// Output:
+	// active <nil>
+	// value_out_of_range: expires_at 2026-03-10T11:59:00Z is not after now, 2026-03-10T12:00:00Z; expected a future instant, or null for a credential that never expires
+}
