@@ -3,7 +3,9 @@ package statemachine_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
+	"unicode/utf8"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -135,4 +137,18 @@ func ExampleNewCredential() {
 	// Output:
 	// active <nil>
 	// value_out_of_range: expires_at 2026-03-10T11:59:00Z is not after now, 2026-03-10T12:00:00Z; expected a future instant, or null for a credential that never expires
+}
+
+// TestStatusQuoteUTF8: a long unknown status is quoted by apierr.Quote, which never
+// cuts a character in half (the old copy cut "é" at byte 64).
+func TestStatusQuoteUTF8(t *testing.T) {
+	in := strings.Repeat("a", 63) + "é" + "zzz"
+	_, err := statemachine.ParseLoanStatus(in)
+	if err == nil || !utf8.ValidString(err.Error()) || strings.Contains(err.Error(), `\xc3`) {
+		t.Errorf("ParseLoanStatus(%d bytes) = %q", len(in), err)
+	}
+	_, err = statemachine.ParseEvent(in)
+	if err == nil || strings.Contains(err.Error(), `\xc3`) {
+		t.Errorf("ParseEvent = %q", err)
+	}
 }
