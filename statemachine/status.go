@@ -339,4 +339,3 @@ func paramFor(what string) string {
 	}
 	return "status"
 }
-
