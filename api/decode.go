@@ -2,6 +2,8 @@ package api
 
 import (
 	"io"
+	"mime"
+	"strings"
 
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/internal/strictjson"
@@ -47,4 +49,26 @@ func DecodeBytes(body []byte, v any) error {
 		return err
 	}
 	return strictjson.Decode(root, v)
+}
+
+// CheckContentType checks a request's Content-Type against the media type its body
+// must have: application/json for every JSON body of the API, multipart/form-data for
+// document uploads. Parameters are allowed (application/json; charset=utf-8) and the
+// type is matched case-insensitively (RFC 9110 §8.3.1). A missing or different type is
+// invalid_content_type (400), param Content-Type. A request without a body (an empty
+// POST of an action) needs no type: pass hasBody false.
+func CheckContentType(header string, hasBody bool, want string) error {
+	if !hasBody && header == "" {
+		return nil
+	}
+	got, _, err := mime.ParseMediaType(header)
+	if err == nil && strings.EqualFold(got, want) {
+		return nil
+	}
+	if header == "" {
+		return apierr.Wrap(apierr.ErrEmpty, apierr.InvalidContentType, "Content-Type",
+			"Content-Type is missing; expected %s", want)
+	}
+	return apierr.Errorf(apierr.InvalidContentType, "Content-Type",
+		"Content-Type %s is not %s", apierr.Quote(header), want)
 }

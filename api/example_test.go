@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -89,4 +90,27 @@ func ExampleWebhookEndpointFields_CheckStatus() {
 	// Output:
 	// <nil> <nil>
 	// <nil> invalid_format: status "deleted" is not one an endpoint is set to; expected "active" or "disabled" (DELETE removes an endpoint)
+}
+
+// A JSON body must be sent as application/json (parameters allowed); an action's
+// empty POST needs no type.
+func ExampleCheckContentType() {
+	fmt.Println(api.CheckContentType("application/json; charset=utf-8", true, "application/json"))
+	fmt.Println(api.CheckContentType("", false, "application/json"))
+	fmt.Println(api.CheckContentType("text/plain", true, "application/json"))
+	// Output:
+	// <nil>
+	// <nil>
+	// invalid_content_type: Content-Type "text/plain" is not application/json
+}
+
+// A sandbox secret from a fixed source (24 bytes of 0xab): the prefix and 48 hex
+// digits, accepted by validation.CheckClientSecret for the sandbox only.
+func ExampleNewClientSecret() {
+	s, _ := api.NewClientSecret(validation.Sandbox, bytes.NewReader(bytes.Repeat([]byte{0xab}, 24)))
+	fmt.Println(s)
+	fmt.Println(validation.CheckClientSecret(s, validation.Sandbox), validation.CheckClientSecret(s, validation.Live))
+	// Output:
+	// dinie_cs_test_abababababababababababababababababababababababab
+	// <nil> forbidden: client_secret is a sandbox credential; this is the live environment
 }

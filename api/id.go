@@ -29,3 +29,26 @@ func NewID(r validation.Resource, src io.Reader) (string, error) {
 	hex.Encode(b[len(prefix):], raw[:])
 	return string(b), nil
 }
+
+// NewClientSecret returns a new client secret of environment env from src: the
+// environment's prefix (dinie_cs_live_ or dinie_cs_test_) and 48 lowercase hex digits
+// of 24 random bytes (192 bits), a value validation.CheckClientSecret accepts for env.
+// src must be a strong source (crypto/rand) outside tests. Errors: an env that is
+// neither Live nor Sandbox is invalid_format (param environment); a failing src
+// internal_error.
+func NewClientSecret(env validation.Environment, src io.Reader) (string, error) {
+	var prefix string
+	switch env {
+	case validation.Live:
+		prefix = validation.ClientSecretLivePrefix
+	case validation.Sandbox:
+		prefix = validation.ClientSecretTestPrefix
+	default:
+		return "", apierr.Errorf(apierr.InvalidFormat, "environment", "environment %d is neither live nor sandbox", env)
+	}
+	var raw [24]byte
+	if _, err := io.ReadFull(src, raw[:]); err != nil {
+		return "", apierr.Wrap(err, apierr.Internal, "", "reading randomness for a client secret: %v", err)
+	}
+	return prefix + hex.EncodeToString(raw[:]), nil
+}

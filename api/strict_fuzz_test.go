@@ -64,13 +64,16 @@ func FuzzInstantUnmarshalStrict(f *testing.F) {
 }
 
 // FuzzDecodeStrict: differential of DecodeBytes against the reference reader
-// on two request bodies: a body the reference refuses is refused, an accepted
+// on every request body the API receives (simulation, loan, customer, credential,
+// webhook endpoint, secret rotation): a body the reference refuses is refused, an accepted
 // one has only the request's keys, exactly as written.
 func FuzzDecodeStrict(f *testing.F) {
 	for _, s := range []string{`{"requested_amount":"5000.00","installment_count":6}`,
 		`{"requested_amount":"5000.00","requested_amount":"1.00","installment_count":6}`,
 		`{"Requested_Amount":"5000.00","installment_count":6}`, `{"requested_amount":5000,"installment_count":6}`,
-		`{"credit_offer_id":"co_1","simulation_id":"sim_1","installments":6,"installments_value":"1.00","first_due_date":"0001-01-01"}`} {
+		`{"credit_offer_id":"co_1","simulation_id":"sim_1","installments":6,"installments_value":"1.00","first_due_date":"0001-01-01"}`,
+		`{"cpf":"52998224725","cpf":"28001238938"}`, `{"cpf":"52998224725","CNPJ":"11222333000181"}`, `{"name":"ci","expires_at":"2027-01-01T00:00:00Z"}`,
+		`{"url":"https://p.example","events":["loan.*"],"Events":[]}`, `{"expire_current_in":3600,"expire_current_in":0}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -81,10 +84,21 @@ func FuzzDecodeStrict(f *testing.F) {
 				t.Fatalf("DecodeBytes(%q) accepted a simulation request; reference %s, keys %q", data, class, paths)
 			}
 		}
-		var lr api.LoanRequest
-		if err := api.DecodeBytes(data, &lr); err == nil {
-			if class != jsonref.OK || jsonref.Subset(paths, []string{"credit_offer_id", "simulation_id", "installments", "installments_value", "first_due_date"}) != "" {
-				t.Fatalf("DecodeBytes(%q) accepted a loan request; reference %s, keys %q", data, class, paths)
+		for _, c := range []struct {
+			name string
+			v    any
+			keys []string
+		}{
+			{"loan request", &api.LoanRequest{}, []string{"credit_offer_id", "simulation_id", "installments", "installments_value", "first_due_date"}},
+			{"customer", &api.CustomerFields{}, []string{"cpf", "cnpj", "name", "email", "phone", "trading_name", "external_id"}},
+			{"credential request", &api.CredentialRequest{}, []string{"name", "expires_at"}},
+			{"webhook endpoint", &api.WebhookEndpointFields{}, []string{"url", "events", "description", "status"}},
+			{"secret rotation", &api.RotateSecretRequest{}, []string{"expire_current_in"}},
+		} {
+			if err := api.DecodeBytes(data, c.v); err == nil {
+				if class != jsonref.OK || jsonref.Subset(paths, c.keys) != "" {
+					t.Fatalf("DecodeBytes(%q) accepted a %s; reference %s, keys %q", data, c.name, class, paths)
+				}
 			}
 		}
 	})

@@ -2,8 +2,6 @@ package sandbox
 
 import (
 	"crypto/subtle"
-	"encoding/hex"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -32,15 +30,17 @@ func (s *Server) newCredential(name, partner string, expiresAt time.Time) (api.C
 	if err != nil {
 		return api.Credential{}, err
 	}
-	var raw [24]byte
-	if _, err := io.ReadFull(s.rnd, raw[:]); err != nil {
-		return api.Credential{}, apierr.Wrap(err, apierr.Internal, "", "reading randomness: %v", err)
+	secret, err := api.NewClientSecret(validation.Sandbox, s.rnd)
+	if err != nil {
+		return api.Credential{}, err
 	}
-	secret := validation.ClientSecretTestPrefix + hex.EncodeToString(raw[:])
 	if partner == "" {
 		partner = id
 	}
-	state := statemachine.Credential{Status: statemachine.CredentialActive, ExpiresAt: expiresAt}
+	state, err := statemachine.NewCredential(s.now(), expiresAt)
+	if err != nil {
+		return api.Credential{}, err
+	}
 	rec := &credentialRec{partner: partner, secret: secret, state: state,
 		wire: api.CredentialOf(id, name, state, api.InstantOf(s.now()))}
 	s.st.credentials[id] = rec
@@ -109,9 +109,6 @@ func (c *call) createCredential() (int, any, error) {
 	}
 	if err := api.CheckName("name", req.Name); err != nil {
 		return 0, nil, err
-	}
-	if !req.ExpiresAt.IsZero() && !req.ExpiresAt.After(c.s.now()) {
-		return 0, nil, apierr.Errorf(apierr.InvalidFormat, "expires_at", "expires_at is not in the future")
 	}
 	cred, err := c.s.newCredential(req.Name, c.partner, req.ExpiresAt.Time)
 	if err != nil {

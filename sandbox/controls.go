@@ -125,14 +125,7 @@ func (c *call) createOffer() (int, any, error) {
 	if err := api.DecodeBytes(c.body, &oc); err != nil {
 		return 0, nil, err
 	}
-	class := iof.Individual
-	if rec.wire.CNPJ != nil {
-		class = iof.MEI
-	}
-	o := statemachine.Offer{CustomerID: rec.wire.ID, Status: statemachine.OfferAvailable,
-		ApprovedAmount: decimal.New(5_000_000, -2), MinAmount: decimal.New(100_000, -2),
-		InterestRate: defaultRate, MinInstallments: 3, MaxInstallments: 24,
-		ValidUntil: c.s.now().Add(defaultValid), BorrowerClass: class}
+	o := c.s.newOffer(rec)
 	if oc.ApprovedAmount != nil {
 		o.ApprovedAmount = oc.ApprovedAmount.Decimal()
 	}
@@ -166,11 +159,8 @@ func (c *call) createOffer() (int, any, error) {
 	if oc.BorrowerClass != nil {
 		o.BorrowerClass = *oc.BorrowerClass
 	}
-	if err := o.Check(); err != nil {
+	if err := o.CheckNew(c.s.now()); err != nil {
 		return 0, nil, err
-	}
-	if !o.ValidUntil.After(c.s.now()) {
-		return 0, nil, apierr.Errorf(apierr.InvalidFormat, "valid_until", "valid_until is not in the future")
 	}
 	w, err := c.s.addOffer(rec.partner, o)
 	if err != nil {
@@ -180,8 +170,7 @@ func (c *call) createOffer() (int, any, error) {
 }
 
 // mainPath is the loan's way from processing to active.
-var mainPath = []statemachine.LoanStatus{statemachine.LoanProcessing, statemachine.LoanContractGenerated,
-	statemachine.LoanAwaitingSignatures, statemachine.LoanSigned, statemachine.LoanDisbursing, statemachine.LoanActive}
+var mainPath = statemachine.LoanOrigination()
 
 type advanceControl struct {
 	To *statemachine.LoanStatus `json:"to"`

@@ -13,12 +13,16 @@ import (
 	"github.com/dinie/lending/validation"
 )
 
+// uploadPath is the one route whose body is multipart (a document), bounded at
+// maxUploadBytes; every other body is JSON within api.MaxBodyBytes.
+const uploadPath = "/customers/{id}/documents"
+
 func (s *Server) customerRoutes() {
 	s.route(http.MethodPost, "/customers", true, (*call).createCustomer)
 	s.route(http.MethodGet, "/customers", true, (*call).listCustomers)
 	s.route(http.MethodGet, "/customers/{id}", true, (*call).getCustomer)
 	s.route(http.MethodPatch, "/customers/{id}", true, (*call).updateCustomer)
-	s.route(http.MethodPost, "/customers/{id}/documents", true, (*call).uploadDocument)
+	s.route(http.MethodPost, uploadPath, true, (*call).uploadDocument)
 	s.route(http.MethodPost, "/customers/{id}/biometrics", true, (*call).biometricsSession)
 }
 
@@ -239,16 +243,8 @@ func (c *call) biometricsSession() (int, any, error) {
 	if rec.biometrics != "" {
 		return 0, nil, apierr.Errorf(apierr.SessionAlreadyActive, "customer_id", "the customer has an active biometrics session")
 	}
-	ok := false
-	for _, r := range rec.state.KYC {
-		if r.Type == "biometrics" && (r.Status == statemachine.KYCPending || r.Status == statemachine.KYCPendingCorrection) {
-			ok = true
-		}
-	}
-	if !ok {
-		return 0, nil, apierr.Errorf(apierr.InvalidTransition, "customer_id",
-			"the customer has no biometrics requirement waiting for a session")
-	}
+	// A session submits the biometrics requirement: the lifecycle allows it from
+	// pending or pending_correction only, and says why not otherwise.
 	next, events, err := rec.state.UpdateRequirement("biometrics", statemachine.KYCSubmitted)
 	if err != nil {
 		return 0, nil, err

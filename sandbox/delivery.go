@@ -114,24 +114,43 @@ func (s *Server) emitWith(partner string, e statemachine.Event, data any, paymen
 	if len(to) == 0 {
 		return
 	}
+	// An event that cannot be built (a snapshot the wire layer refuses, randomness
+	// failing) is recorded as a failed delivery to each recipient with the reason, so
+	// GET /sandbox/deliveries shows it: never lost silently.
+	unsent := func(ep webhook.Endpoint, err error) {
+		s.deliver.record(&delivery{Event: e.String(), EndpointID: ep.ID, URL: ep.URL, State: "failed",
+			partner: partner, Attempts: []attempt{{At: api.InstantOf(s.now()), Error: "not sent: " + err.Error()}}})
+	}
 	env, err := api.NewEvent(s.rnd, e, s.now(), data)
 	if err != nil {
-		return // a snapshot the wire layer refuses is not sent; the API answer already failed
+		for _, ep := range to {
+			unsent(ep, err)
+		}
+		return
 	}
 	env.Payment = payment
 	for i, ep := range to {
 		if i > 0 {
 			if env.DeliveryID, err = webhook.NewDeliveryID(s.rnd); err != nil {
-				return
+				unsent(ep, err)
+				continue
 			}
 		}
 		body, err := env.MarshalJSON()
 		if err != nil {
-			return
+			unsent(ep, err)
+			continue
 		}
 		s.deliver.enqueue(&delivery{ID: env.DeliveryID, EventID: env.ID, Event: e.String(), EndpointID: ep.ID,
 			URL: ep.URL, State: "pending", partner: partner, body: body})
 	}
+}
+
+// record keeps a delivery that will not be attempted.
+func (d *deliverer) record(dl *delivery) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.remember(dl)
 }
 
 func (d *deliverer) enqueue(dl *delivery) {

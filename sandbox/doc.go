@@ -52,7 +52,9 @@
 //
 // # Limits
 //
-// Request bodies are bounded (1 MiB of JSON, 10 MiB for uploads); Idempotency-Key on
+// Request bodies are bounded by their route (1 MiB of JSON, 10 MiB for the document
+// upload) and must carry its media type (application/json, or multipart/form-data for
+// the upload; invalid_content_type otherwise, api.CheckContentType); Idempotency-Key on
 // a POST replays the first answer for the same key and body and is a 409 for another
 // body. Webhooks leave from bounded per-endpoint queues served by a small worker pool
 // (Config.Workers, Config.QueueSize), each attempt signed with the endpoint's valid

@@ -77,6 +77,7 @@ func TestErrorPaths(t *testing.T) {
 	// A second offer, still available, for the simulation's own errors.
 	var fresh struct{ ID string }
 	w.must(200, "POST", "/sandbox/customers/"+w.active+"/credit-offers", `{}`, &fresh)
+	w.must(200, "POST", "/customers/"+w.pending+"/biometrics", nil, nil)
 	cases := []struct {
 		name, method, path string
 		body               any
@@ -137,6 +138,10 @@ func TestErrorPaths(t *testing.T) {
 		{"payoff of a processing loan", "POST", "/sandbox/loans/" + w.loan + "/payoff", nil, nil, 409, "invalid_transition", "status"},
 		{"payoff quote bad date", "GET", "/sandbox/loans/" + w.loan + "/payoff?date=2026-02-30", nil, nil, 422, "invalid_format", "date"},
 		{"payoff of an unknown loan", "GET", "/sandbox/loans/ln_00000000000000000000000000000000/payoff", nil, nil, 404, "not_found", "loan"},
+		{"offer born expired", "POST", "/sandbox/customers/" + w.active + "/credit-offers", `{"valid_until":"2026-03-10T11:00:00Z"}`, nil, 422, "value_out_of_range", "valid_until"},
+		{"offer min above approved", "POST", "/sandbox/customers/" + w.active + "/credit-offers", `{"approved_amount":"100.00","min_amount":"200.00"}`, nil, 422, "amount_out_of_range", "min_amount"},
+		{"biometrics already approved", "POST", "/customers/" + w.active + "/biometrics", nil, nil, 409, "invalid_transition", "status"},
+		{"second biometrics session", "POST", "/customers/" + w.pending + "/biometrics", nil, nil, 409, "session_already_active", "customer_id"},
 		{"clock backwards", "POST", "/sandbox/clock", `{"now":"2020-01-01T00:00:00Z"}`, nil, 422, "value_out_of_range", "now"},
 		{"idempotency key too long", "POST", "/customers", `{"cpf":"52998224725"}`, []string{"Idempotency-Key", strings.Repeat("k", 256)}, 422, "invalid_format", "Idempotency-Key"},
 	}
@@ -219,6 +224,24 @@ func TestHostile(t *testing.T) {
 		if code, param := r.problem(t); r.status != 422 || code != "invalid_format" || param != c.param {
 			t.Errorf("%s: %d %s", c.body, r.status, r.body)
 		}
+	}
+	// Wrong content types: a JSON body must say so, and a multipart header does not
+	// buy a JSON route the upload's 10 MiB bound.
+	for _, c := range []struct{ ct, body string }{
+		{"text/plain", `{"cpf":"52998224725"}`},
+		{"application/xml", `{"cpf":"52998224725"}`},
+		{"application/x-www-form-urlencoded", `{"cpf":"52998224725"}`},
+		{"", `{"cpf":"52998224725"}`},
+		{"multipart/form-data; boundary=x", `{"cpf":"` + strings.Repeat("9", api.MaxBodyBytes) + `"}`},
+	} {
+		r := h.do("POST", "/customers", []byte(c.body), "Content-Type", c.ct)
+		code, param := r.problem(t)
+		if r.status != 400 || code != "invalid_content_type" && code != "malformed_body" || code == "invalid_content_type" && param != "Content-Type" {
+			t.Errorf("Content-Type %q: %d %.200s", c.ct, r.status, r.body)
+		}
+	}
+	if r := h.do("POST", "/customers", []byte(`{"cpf":"52998224725"}`), "Content-Type", "Application/JSON; charset=utf-8"); r.status != 201 {
+		t.Errorf("application/json with a charset: %d %s", r.status, r.body)
 	}
 	// A credential revoked: its token stays valid until it expires, but no new token.
 	var cred api.Credential

@@ -9,7 +9,6 @@ import (
 	"github.com/dinie/lending/api"
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
-	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/schedule"
 	"github.com/dinie/lending/simulation"
 	"github.com/dinie/lending/statemachine"
@@ -31,15 +30,16 @@ var (
 )
 
 func (s *Server) defaultOffer(rec *customerRec) {
-	class := iof.Individual
-	if rec.wire.CNPJ != nil {
-		class = iof.MEI
-	}
-	o := statemachine.Offer{CustomerID: rec.wire.ID, Status: statemachine.OfferAvailable,
+	_, _ = s.addOffer(rec.partner, s.newOffer(rec)) // the default offer is valid by construction
+}
+
+// newOffer is the default offer for a customer, made now, for the borrower class its
+// registration presumes (statemachine.Registration.BorrowerClass).
+func (s *Server) newOffer(rec *customerRec) statemachine.Offer {
+	return statemachine.Offer{CustomerID: rec.wire.ID, Status: statemachine.OfferAvailable,
 		ApprovedAmount: decimal.New(5_000_000, -2), MinAmount: decimal.New(100_000, -2),
 		InterestRate: defaultRate, MinInstallments: 3, MaxInstallments: 24,
-		ValidUntil: s.now().Add(defaultValid), BorrowerClass: class}
-	_, _ = s.addOffer(rec.partner, o) // the default offer is valid by construction
+		ValidUntil: s.now().Add(defaultValid), BorrowerClass: rec.wire.Registration().BorrowerClass()}
 }
 
 // addOffer stores a new available offer for a partner's customer and emits

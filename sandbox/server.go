@@ -141,8 +141,8 @@ type call struct {
 }
 
 type endpoint struct {
-	auth bool
-	h    handler
+	auth, upload bool
+	h            handler
 }
 
 // route registers an endpoint: method and path pattern under the base path
@@ -152,14 +152,16 @@ func (s *Server) route(method, path string, auth bool, h handler) {
 		s.table[path] = map[string]endpoint{}
 		s.paths = append(s.paths, path)
 	}
-	s.table[path][method] = endpoint{auth, h}
+	s.table[path][method] = endpoint{auth: auth, upload: path == uploadPath, h: h}
 }
 
 // serve reads the body (bounded), authenticates, applies Idempotency-Key and runs h.
-func (s *Server) serve(w http.ResponseWriter, r *http.Request, auth bool, h handler) {
-	limit := int64(api.MaxBodyBytes)
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
-		limit = maxUploadBytes
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, auth, upload bool, h handler) {
+	// The route, not the client's header, decides the bound and the media type: only
+	// the document upload takes multipart, up to 10 MiB.
+	limit, media := int64(api.MaxBodyBytes), "application/json"
+	if upload {
+		limit, media = maxUploadBytes, "multipart/form-data"
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if err != nil {
@@ -170,6 +172,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, auth bool, h hand
 		api.WriteProblem(w, r, apierr.Wrap(apierr.ErrLength, apierr.MalformedBody, "",
 			"the body is over %d bytes", limit))
 		return
+	}
+	if r.Method == http.MethodPost || r.Method == http.MethodPatch || len(body) > 0 {
+		if err := api.CheckContentType(r.Header.Get("Content-Type"), len(body) > 0, media); err != nil {
+			api.WriteProblem(w, r, err)
+			return
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -224,7 +232,7 @@ func (s *Server) routes() {
 					"%s is not allowed on %s; allowed: %s", r.Method, r.URL.Path, strings.Join(allowed, ", ")))
 				return
 			}
-			s.serve(w, r, e.auth, e.h)
+			s.serve(w, r, e.auth, e.upload, e.h)
 		})
 	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

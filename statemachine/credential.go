@@ -29,6 +29,18 @@ type Credential struct {
 	RevokedAt time.Time
 }
 
+// NewCredential returns a new active credential made at instant now, expiring at
+// expiresAt (zero: never). A credential that would be born expired — expiresAt not
+// after now — is value_out_of_range (param expires_at, apierr.ErrRange).
+func NewCredential(now, expiresAt time.Time) (Credential, error) {
+	if !expiresAt.IsZero() && !expiresAt.After(now) {
+		return Credential{}, apierr.Wrap(apierr.ErrRange, apierr.ValueOutOfRange, "expires_at",
+			"expires_at %s is not after now, %s; expected a future instant, or null for a credential that never expires",
+			expiresAt.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
+	}
+	return Credential{Status: CredentialActive, ExpiresAt: expiresAt}, nil
+}
+
 func (c Credential) check() error {
 	switch {
 	case !c.Status.Valid():

@@ -58,7 +58,7 @@ func NewCustomer(kyc []KYCRequirement) (Customer, []Event, error) {
 	for _, r := range kyc {
 		if r.Status != KYCPending {
 			return Customer{}, nil, apierr.Errorf(apierr.InvalidFormat, "kyc",
-				"requirement %s is %s; a new customer's requirements are pending", quote(r.Type), r.Status)
+				"requirement %s is %s; a new customer's requirements are pending", apierr.Quote(r.Type), r.Status)
 		}
 	}
 	status, events := customerLifecycle.Create()
@@ -109,13 +109,13 @@ func checkRequirements(kyc []KYCRequirement) error {
 				"requirement %d has no type", i)
 		case !KYCLifecycle(r.Kind).has(r.Status):
 			return apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, "kyc",
-				"requirement %s has status %s, not a status of a %s requirement", quote(r.Type),
+				"requirement %s has status %s, not a status of a %s requirement", apierr.Quote(r.Type),
 				r.Status, r.Kind)
 		}
 		for _, s := range kyc[:i] {
 			if s.Type == r.Type {
 				return apierr.Errorf(apierr.InvalidFormat, "kyc",
-					"requirement type %s appears twice", quote(r.Type))
+					"requirement type %s appears twice", apierr.Quote(r.Type))
 			}
 		}
 	}
@@ -155,7 +155,7 @@ func (c Customer) UpdateRequirement(typ string, to KYCStatus) (Customer, []Event
 	i := c.find(typ)
 	if i < 0 {
 		return c, nil, apierr.Errorf(apierr.InvalidFormat, "type",
-			"the customer has no KYC requirement of type %s; its types are %s", quote(typ), c.types(0))
+			"the customer has no KYC requirement of type %s; its types are %s", apierr.Quote(typ), c.types(0))
 	}
 	return c.update(i, to)
 }
@@ -169,7 +169,7 @@ func (c Customer) types(k KYCKind) string {
 			if b.Len() > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(quote(r.Type))
+			b.WriteString(apierr.Quote(r.Type))
 		}
 	}
 	if b.Len() == 0 {
@@ -225,7 +225,7 @@ func CheckContentType(contentType string) error {
 		}
 	}
 	return apierr.Errorf(apierr.InvalidContentType, "file",
-		"content type %s is not accepted; want application/pdf, image/jpeg or image/png", quote(contentType))
+		"content type %s is not accepted; want application/pdf, image/jpeg or image/png", apierr.Quote(contentType))
 }
 
 // CheckDocument checks a document upload against the customer (docs/lifecycles.md §4:
@@ -241,7 +241,7 @@ func (c Customer) CheckDocument(typ, contentType string) error {
 	i := c.find(typ)
 	if i < 0 || c.KYC[i].Kind != KYCDocument {
 		return apierr.Errorf(apierr.InvalidDocumentType, "type",
-			"document type %s is not among the customer's document requirements (%s)", quote(typ),
+			"document type %s is not among the customer's document requirements (%s)", apierr.Quote(typ),
 			c.types(KYCDocument))
 	}
 	return nil

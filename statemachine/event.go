@@ -87,7 +87,7 @@ func ParseEvent(s string) (Event, error) {
 	}
 	return 0, apierr.Wrap(ErrUnknownEvent, apierr.InvalidFormat, "type",
 		"unknown event %s; want one of the %d events of the catalogue, such as %q",
-		quote(s), eventCount, eventNames[EventLoanCreated])
+		apierr.Quote(s), eventCount, eventNames[EventLoanCreated])
 }
 
 // Resource returns the resource an event is about: validation.Customer,

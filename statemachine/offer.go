@@ -91,6 +91,21 @@ func (o Offer) Check() error {
 	return err
 }
 
+// CheckNew is Check for an offer being made at instant now: it must also still be
+// valid then (ValidUntil after now), or it would be born expired — value_out_of_range,
+// param valid_until.
+func (o Offer) CheckNew(now time.Time) error {
+	if err := o.Check(); err != nil {
+		return err
+	}
+	if !o.ValidUntil.After(now) {
+		return apierr.Wrap(apierr.ErrRange, apierr.ValueOutOfRange, "valid_until",
+			"valid_until %s is not after now, %s; an offer is made valid for some time",
+			o.ValidUntil.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
 // InstallmentRange returns the installment counts o allows, lo to hi inclusive (the
 // fixed count twice when o has one), and whether it is a fixed count. It does not
 // check o.

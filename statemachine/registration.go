@@ -2,6 +2,7 @@ package statemachine
 
 import (
 	"github.com/dinie/lending/apierr"
+	"github.com/dinie/lending/iof"
 	"github.com/dinie/lending/validation"
 )
 
@@ -97,4 +98,16 @@ func CheckUpdate(stored, updated Registration) error {
 			"external_id cannot change after registration")
 	}
 	return nil
+}
+
+// BorrowerClass is the IOF class the library presumes for a registered customer when
+// the partner states none: a customer registered with a CNPJ borrows as an MEI (the
+// API's business borrowers are MEIs, who hold both documents), one with only a CPF as
+// an individual. An offer's BorrowerClass overrides it: a partner that lends to other
+// companies sets iof.Company or iof.Simples on the offer.
+func (r Registration) BorrowerClass() iof.Class {
+	if r.CNPJ.IsZero() {
+		return iof.Individual
+	}
+	return iof.MEI
 }

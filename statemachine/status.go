@@ -328,7 +328,7 @@ func parse[S ~uint8](names []string, what, s string) (S, error) {
 		}
 	}
 	return 0, apierr.Wrap(ErrUnknownStatus, apierr.InvalidFormat, paramFor(what),
-		"unknown %s %s; want one of %s", what, quote(s), strings.Join(names[1:], ", "))
+		"unknown %s %s; want one of %s", what, apierr.Quote(s), strings.Join(names[1:], ", "))
 }
 
 // paramFor is the wire field a status string comes from: kind for a KYC kind, status for
@@ -338,14 +338,4 @@ func paramFor(what string) string {
 		return "kind"
 	}
 	return "status"
-}
-
-// quote returns s quoted for an error message, cut to 64 bytes so that a hostile input
-// cannot make a huge message; %q escapes any invalid UTF-8 the cut leaves.
-func quote(s string) string {
-	const limit = 64
-	if len(s) > limit {
-		return strconv.Quote(s[:limit]) + "…"
-	}
-	return strconv.Quote(s)
 }

@@ -161,3 +161,15 @@ func WebhookLifecycle() *Lifecycle[WebhookStatus] { return webhookLifecycle }
 // CredentialLifecycle returns the credential's lifecycle: active → revoked, immediate
 // and irreversible (Credential.Revoke records the instant).
 func CredentialLifecycle() *Lifecycle[CredentialStatus] { return credentialLifecycle }
+
+// loanOrigination is the loan's way from processing to active.
+var loanOrigination = [...]LoanStatus{LoanProcessing, LoanContractGenerated, LoanAwaitingSignatures,
+	LoanSigned, LoanDisbursing, LoanActive}
+
+// LoanOrigination returns the statuses a loan passes through from creation to
+// disbursement, in order: processing, contract_generated, awaiting_signatures, signed,
+// disbursing, active — each step an edge of LoanLifecycle emitting its event. A
+// server or mock that advances a loan (the sandbox's advance control) walks it; the
+// other edges leave it (cancelled, error) or end it (finished). The slice is the
+// caller's.
+func LoanOrigination() []LoanStatus { return append([]LoanStatus(nil), loanOrigination[:]...) }

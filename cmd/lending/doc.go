@@ -411,7 +411,8 @@
 //
 //	--secrets     the secrets, whsec_ and padded standard base64 (the prefix
 //	              optional), comma-separated (base64 has no commas), 1 to 10;
-//	              required
+//	              required, unless --secret gives the one secret
+//	--secret      one secret, instead of --secrets
 //	--id          the message id, webhook-id; required
 //	--timestamp   webhook-timestamp, Unix seconds; required by verify, sign's
 //	              default is the clock

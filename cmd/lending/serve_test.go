@@ -132,6 +132,9 @@ func TestServeBinary(t *testing.T) {
 		}
 		req, _ := http.NewRequest(method, info.BaseURL+path, rd)
 		req.Header.Set("Authorization", "Bearer "+tok)
+		if body != "" {
+			req.Header.Set("Content-Type", "application/json")
+		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)

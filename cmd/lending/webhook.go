@@ -37,6 +37,7 @@ it), at most 1 MiB.
 
   --secrets     the secrets, whsec_ and padded base64 (the prefix optional),
                 comma-separated (base64 has no commas); 1 to 10
+  --secret      one secret, instead of --secrets
   --id          the message id (webhook-id)
   --timestamp   webhook-timestamp, Unix seconds; sign: default the clock
   --signature   the webhook-signature header value to verify
@@ -111,6 +112,7 @@ type webhookFlags struct {
 
 func (f *webhookFlags) register(fs *flag.FlagSet, verify bool) {
 	fs.StringVar(&f.secrets, "secrets", "", "the secrets, comma-separated")
+	fs.StringVar(&f.secrets, "secret", "", "one secret (--secrets for several)")
 	fs.StringVar(&f.id, "id", "", "the message id")
 	fs.StringVar(&f.timestamp, "timestamp", "", "webhook-timestamp, Unix seconds")
 	if verify {
@@ -136,6 +138,15 @@ func (f *webhookFlags) parse(name string, args []string, s streams) (set map[str
 	set = flagsSet(fs)
 	if f.batch && len(set) > 1 {
 		return nil, webhookUsage(s, "--batch reads every input from stdin; no other flag is allowed"), true
+	}
+	if set["secret"] && set["secrets"] {
+		return nil, webhookUsage(s, "--secret and --secrets are one input; give one of them"), true
+	}
+	if set["secret"] {
+		if strings.Contains(f.secrets, ",") {
+			return nil, webhookUsage(s, "--secret takes one secret; --secrets takes several, comma-separated"), true
+		}
+		set["secrets"] = true
 	}
 	required := []string{"secrets", "id"}
 	if name == "verify" {

@@ -267,6 +267,11 @@ func TestWebhookSingle(t *testing.T) {
 	if code != exitOK || out != whSig1+" "+whSig1By2+"\n" || errOut != "" {
 		t.Errorf("sign: exit %d, %q, %q", code, out, errOut)
 	}
+	// --secret is the one-secret form of --secrets.
+	code, out, _ = runCLI(t, whBody1, "webhook", "sign", "--secret", whSecret1, "--id", whID1, "--timestamp", "1614265330")
+	if code != exitOK || out != whSig1+"\n" {
+		t.Errorf("sign --secret: exit %d, %q", code, out)
+	}
 	// The body is stdin byte for byte: a final newline is part of it.
 	code, out, _ = runCLI(t, whBody1+"\n", "webhook", "sign", "--secrets", whSecret1, "--id", whID1, "--timestamp", "1614265330")
 	if code != exitOK || out == whSig1+"\n" {
@@ -359,6 +364,8 @@ func TestWebhookUsage(t *testing.T) {
 		{"webhook", "verify", "--secrets", whSecret1, "--id", "m", "--timestamp", "1"},
 		{"webhook", "verify", "--secrets", whSecret1, "--secrets", whSecret2, "--id", "m", "--timestamp", "1", "--signature", "x"},
 		{"webhook", "verify", "--batch", "--now", "1"},
+		{"webhook", "sign", "--secret", whSecret1, "--secrets", whSecret2, "--id", "m"},
+		{"webhook", "sign", "--secret", whSecret1 + "," + whSecret2, "--id", "m"},
 	} {
 		code, out, errOut := runCLI(t, "", args...)
 		if code != exitUsage || out != "" || !strings.HasPrefix(errOut, "lending webhook: ") || !strings.Contains(errOut, "usage:") {
