@@ -265,8 +265,9 @@
 // no principal gives R exactly", docs/lending-math.md §9). It can exceed R by more
 // only when the principals just below P are refused by the schedule package (cent
 // installments) or where the IOF jumps as above: R$ 0.59 at 3 % a.m. over 400
-// months released on 2015-01-29, R$ 1.37 on the 30th, because no principal of
-// the band nets less than that above R.
+// months released on 2015-01-29 for an individual, R$ 0.61 over 420 months released
+// on the 30th (both checked by TestFinancedLongHighRate against a brute-force scan),
+// because no principal of the band nets less than that above R.
 //
 // P stays within the schedule's bounds: R from R$ 1.00, R + fees and the answer
 // at most MaxPrincipalCents, or a typed error.

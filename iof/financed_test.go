@@ -398,13 +398,14 @@ func TestFinancedLongHighRate(t *testing.T) {
 		requested     int64
 		fees          int64
 		want          int64 // 0: not pinned
+		excess        int64 // the net above the requested amount, in cents, where pinned (the package doc's R$ 0.59 and 0.61); -1: not pinned
 	}{
-		{"3", "2015-01-29", 400, schedule.MonthlyProRata, iof.Individual, 1_000_000_000, 0, 1_038_944_476},
-		{"3", "2015-01-30", 420, schedule.MonthlyProRata, iof.Individual, 1_000_000_000, 0, 1_038_934_051},
-		{"3", "2015-01-31", 360, schedule.MonthlyProRata, iof.Company, 1_000_000_000, 0, 0},
-		{"2.7", "2025-08-29", 380, schedule.DailyProRata, iof.MEI, 5_000_000_000, 12_345_678, 0},
-		{"4", "2021-10-30", 240, schedule.DailyProRata, iof.Simples, 250_000_000, 1_000_000, 0},
-		{"3.5", "2024-02-29", 300, schedule.MonthlyProRata, iof.Individual, 80_000_000_000, 0, 0},
+		{"3", "2015-01-29", 400, schedule.MonthlyProRata, iof.Individual, 1_000_000_000, 0, 1_038_944_476, 59},
+		{"3", "2015-01-30", 420, schedule.MonthlyProRata, iof.Individual, 1_000_000_000, 0, 1_038_934_051, 61},
+		{"3", "2015-01-31", 360, schedule.MonthlyProRata, iof.Company, 1_000_000_000, 0, 0, -1},
+		{"2.7", "2025-08-29", 380, schedule.DailyProRata, iof.MEI, 5_000_000_000, 12_345_678, 0, -1},
+		{"4", "2021-10-30", 240, schedule.DailyProRata, iof.Simples, 250_000_000, 1_000_000, 0, -1},
+		{"3.5", "2024-02-29", 300, schedule.MonthlyProRata, iof.Individual, 80_000_000_000, 0, 0, -1},
 	}
 	for _, tt := range tests {
 		rate, _ := schedule.ParsePercentPerMonth(tt.rate)
@@ -418,6 +419,10 @@ func TestFinancedLongHighRate(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		p := f.PrincipalCents()
+		if tt.excess >= 0 && refNet(t, plan, tt.n, tt.class, p, tt.fees)-tt.requested != tt.excess {
+			t.Errorf("%s: the net exceeds the request by %d cents; the package doc says %d", name,
+				refNet(t, plan, tt.n, tt.class, p, tt.fees)-tt.requested, tt.excess)
+		}
 		if (tt.want != 0 && p != tt.want) || refNet(t, plan, tt.n, tt.class, p, tt.fees) != f.NetCents() || f.NetCents() < tt.requested {
 			t.Errorf("%s: P %d, net %d; want P %d, net ≥ %d", name, p, f.NetCents(), tt.want, tt.requested)
 		}

@@ -11,10 +11,11 @@ import (
 	"github.com/dinie/lending/money"
 )
 
-// MarshalJSON writes the row as
+// MarshalJSON writes the row as (the one row of ExampleSchedule_MarshalJSON:
+// 1,000.20 at 2.5 % for one period, 1,000.20 × 1.025 = 1,025.205 → 1,025.21)
 //
-//	{"number":1,"nominal_date":"2026-02-15","due_date":"2026-02-18","interest_time":30,
-//	 "payment":"679.30","interest":"157.47","principal":"521.83","balance":"24478.17"}
+//	{"number":1,"nominal_date":"2026-04-10","due_date":"2026-04-10","interest_time":30,
+//	 "payment":"1025.21","interest":"25.01","principal":"1000.20","balance":"0.00"}
 //
 // with money rounded half-up to cents (a Row from a Schedule is always whole
 // cents, so nothing is rounded), dates as YYYY-MM-DD and interest_time the
