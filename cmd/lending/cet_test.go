@@ -245,7 +245,10 @@ func TestCETIOErrors(t *testing.T) {
 
 // FuzzCETLine: whatever the line, the answer is exactly one line of JSON holding
 // either the three results or an error with a known code and a detail, and the
-// valid flag agrees with which.
+// valid flag agrees with which. A line that is not one JSON object is
+// malformed_body, naming no member (a bare 65-digit integer once answered
+// value_out_of_range — a range error for a document with no field; seeded
+// below). The key "" is a real key, so param "" alone proves nothing.
 func FuzzCETLine(f *testing.F) {
 	f.Add([]byte(bcbLine))
 	f.Add([]byte(`{"release":"2026-01-15","net":"300.00","flows":[{"date":"2026-01-15","amount":"100.00"}]}`))
@@ -253,11 +256,14 @@ func FuzzCETLine(f *testing.F) {
 	f.Add([]byte(`{"release":null,"net":1,"flows":[null,"x",{}]}`))
 	f.Add([]byte(`{} {}`))
 	f.Add([]byte("\xff{"))
+	f.Add([]byte(strings.Repeat("1", 65)))
+	f.Add([]byte(`{"net":` + strings.Repeat("1", 65) + `}`))
 	known := map[apierr.Code]bool{
 		apierr.MalformedBody: true, apierr.MissingRequiredField: true,
 		apierr.InvalidFormat: true, apierr.InvalidDueDate: true,
 		apierr.DateOutOfRange: true, apierr.AmountOutOfRange: true,
 		apierr.InstallmentsOutOfRange: true, apierr.RateOutOfRange: true,
+		apierr.ValueOutOfRange: true,
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
 		out, ok := cetAnswer(line)
@@ -276,7 +282,8 @@ func FuzzCETLine(f *testing.F) {
 			}
 			return
 		}
-		if o.Error == nil || !known[o.Error.Code] || o.Error.Detail == "" || o.Annual != nil {
+		if o.Error == nil || !known[o.Error.Code] || o.Error.Detail == "" || o.Annual != nil ||
+			(o.Error.Code == apierr.MalformedBody && o.Error.Param != "") {
 			t.Fatalf("invalid input, answer %q", out)
 		}
 	})

@@ -125,34 +125,42 @@ func Parse(data []byte) (Value, error) { return ParseLimits(data, Limits{}) }
 // that an over-long integer is value_out_of_range (apierr.ErrRange): it is a
 // number, just too large for any field. Details quote input with apierr.Quote.
 func ParseLimits(data []byte, lim Limits) (Value, error) {
+	v, _, err := parse(data, lim)
+	return v, err
+}
+
+// parse is ParseLimits that also gives the kind of the top-level value when the
+// text is one JSON value whose members break a bound (the zero Kind when it
+// is not one JSON value), so that ParseObject can tell a wrong document from a right
+// one with wrong members.
+func parse(data []byte, lim Limits) (Value, Kind, error) {
 	p := parser{data: data, lim: lim.withDefaults()}
 	p.skipSpace()
 	v, ok := p.value("", 0)
 	if !ok {
-		return Value{}, p.syntax
+		return Value{}, 0, p.syntax
 	}
 	p.skipSpace()
 	if p.pos < len(p.data) {
-		return Value{}, syntaxError(p.pos, "data after the JSON value")
+		return Value{}, 0, syntaxError(p.pos, "data after the JSON value")
 	}
 	if err := p.errs.Err(); err != nil {
-		return Value{}, err
+		return Value{}, v.Kind, err
 	}
-	return v, nil
+	return v, v.Kind, nil
 }
 
 // ParseObject is Parse for a document that must be one JSON object: any other
-// value is malformed_body.
+// value is malformed_body, even one that also breaks a bound — a 65-digit
+// number is a wrong document before it is a wrong number, and the error then
+// names no member (param ""), as a malformed body does.
 func ParseObject(data []byte, lim Limits) (Value, error) {
-	v, err := ParseLimits(data, lim)
-	if err != nil {
-		return v, err
-	}
-	if v.Kind != Object {
+	v, kind, err := parse(data, lim)
+	if kind != 0 && kind != Object {
 		return Value{}, apierr.Wrap(apierr.ErrSyntax, apierr.MalformedBody, "",
-			"expected one JSON object; the text is %s", v.Kind)
+			"expected one JSON object; the text is %s", kind)
 	}
-	return v, nil
+	return v, err
 }
 
 type parser struct {

@@ -81,6 +81,42 @@ func manyKeys(n int) string {
 	return b.String()
 }
 
+// TestParseObject: a document that must be an object is malformed_body when it
+// is another value — also when that value breaks a bound (a bare 65-digit
+// integer was value_out_of_range naming no member; found by the CLI's
+// FuzzCETLine) — while an object's member errors keep their code and path.
+// Expected answers: ParseObject's doc applied by hand.
+func TestParseObject(t *testing.T) {
+	long := strings.Repeat("1", MaxNumber+1)
+	for _, c := range []struct {
+		name, in string
+		code     apierr.Code // "" accepted
+		param    string
+	}{
+		{"object", `{"a":1}`, "", ""},
+		{"number", `1`, apierr.MalformedBody, ""},
+		{"over-long integer", long, apierr.MalformedBody, ""},
+		{"over-long string", `"` + strings.Repeat("x", MaxString+1) + `"`, apierr.MalformedBody, ""},
+		{"array of over-long integers", `[` + long + `]`, apierr.MalformedBody, ""},
+		{"not JSON", `{`, apierr.MalformedBody, ""},
+		{"object with an over-long integer", `{"net":` + long + `}`, apierr.ValueOutOfRange, "net"},
+		{"object with a duplicate", `{"a":1,"a":2}`, apierr.InvalidFormat, "a"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			v, err := ParseObject([]byte(c.in), Limits{})
+			if c.code == "" {
+				if err != nil || v.Kind != Object {
+					t.Fatalf("ParseObject(%.40q) = %v, %v; want an object", c.in, v.Kind, err)
+				}
+				return
+			}
+			if e := First(err); err == nil || e.Code != c.code || e.Param != c.param {
+				t.Fatalf("ParseObject(%.40q) = %v; want %s (param %q)", c.in, err, c.code, c.param)
+			}
+		})
+	}
+}
+
 // TestParseGathers: the field errors of one document come together, in input
 // order, so an API problem lists them all.
 func TestParseGathers(t *testing.T) {
