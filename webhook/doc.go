@@ -147,7 +147,7 @@
 // the io.Reader given, no mutable globals. Secrets, Patterns, Envelopes and Endpoints
 // are values that no function modifies; every function is safe for concurrent use.
 //
-// [Standard Webhooks]: https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md
+// [Standard Webhooks]: https://github.com/standard-webhooks/standard-webhooks/tree/main/spec
 // [HMAC]: https://www.rfc-editor.org/rfc/rfc2104
 // [RFC 4648]: https://www.rfc-editor.org/rfc/rfc4648#section-4
 // [RFC 3339]: https://www.rfc-editor.org/rfc/rfc3339

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -16,7 +17,7 @@ import (
 const root = "../.."
 
 var (
-	// A citation of a repository document: docs/NAME.md, then optionally one section
+	// A citation of a repository document: a Markdown file of docs/, then optionally one section
 	// or a run of them ("§2", "§1–§3", "§5, §7", "§2–§4"), possibly after "'s".
 	citeRe = regexp.MustCompile(`docs/([A-Za-z0-9_-]+\.md)((?:'s)?(?:\s*(?:,|–|-|and)?\s*§\d+(?:\.\d+)*)*)`)
 	// A section number inside a citation's run.
@@ -141,32 +142,14 @@ func (c corpus) checkCitations(text string) []string {
 }
 
 // TestChecker holds the checker itself to cases written by hand, so the scan below
-// cannot pass by matching nothing.
+// cannot pass by matching nothing. The cases are in testdata/checker_cases.txt (the
+// bad citations they quote would otherwise sit in a Go file the scan reads).
 func TestChecker(t *testing.T) {
 	c := corpus{
 		docs:    map[string]map[string]bool{"lending-math.md": {"5": true, "8": true, "8.3": true}},
 		figures: map[string]bool{"iof-bullet-180": true, "bcb-cet": true},
 	}
-	for _, tt := range []struct {
-		text string
-		bad  int
-	}{
-		{"// rounded half-up (docs/lending-math.md §5).", 0},
-		{"// the table of docs/lending-math.md\n\t// §8.3 with its sources.", 0},
-		{"// docs/lending-math.md §5, §8 and §8.3", 0},
-		{"// docs/lending-math.md's rules", 0},
-		{"// docs/lending-math.md §4", 1},
-		{"// docs/lending-math.md §5–§6", 1},
-		{"// docs/lending-math.md\n// §9.1", 1},
-		{"// docs/servicing.md §1", 1},
-		{"// (lending-math.md §5)", 1},
-		{"// api-contract.md, \"Wire formats\"", 1},
-		{"// ../shared/spec/servicing.md", 1},
-		{"// testdata/published/figures.txt, iof-bullet-180", 0},
-		{"// testdata/published/figures.txt (source bcb-cet)", 0},
-		{"// testdata/published/figures.txt, iof-bullet-999", 1},
-		{"// the Standard Webhooks spec: https://github.com/x/y/blob/main/spec/standard-webhooks.md", 0},
-	} {
+	for _, tt := range checkerCases(t) {
 		if got := c.checkCitations(tt.text); len(got) != tt.bad {
 			t.Errorf("checkCitations(%q) = %q, want %d problem(s)", tt.text, got, tt.bad)
 		}
@@ -256,4 +239,35 @@ func TestMarkdownLinks(t *testing.T) {
 			}
 		}
 	}
+}
+
+type checkerCase struct {
+	text string
+	bad  int
+}
+
+// checkerCases reads testdata/checker_cases.txt: one case a line, the number of
+// problems the checker must find, a tab, and the text, with \n and \t escaped.
+func checkerCases(t *testing.T) []checkerCase {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "checker_cases.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []checkerCase
+	for i, line := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		n, text, ok := strings.Cut(line, "\t")
+		bad, err := strconv.Atoi(n)
+		if !ok || err != nil {
+			t.Fatalf("checker_cases.txt:%d: %q is not COUNT<TAB>TEXT", i+1, line)
+		}
+		cases = append(cases, checkerCase{strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(text), bad})
+	}
+	if len(cases) < 10 {
+		t.Fatalf("checker_cases.txt has %d cases", len(cases))
+	}
+	return cases
 }
