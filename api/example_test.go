@@ -114,3 +114,15 @@ func ExampleNewClientSecret() {
 	// dinie_cs_test_abababababababababababababababababababababababab
 	// <nil> forbidden: client_secret is a sandbox credential; this is the live environment
 }
+
+// ParseInstant reads the instants of the wire: RFC 3339 with an uppercase T, and Z
+// or an offset. The instant is kept in its offset; the wire writes it back in UTC.
+func ExampleParseInstant() {
+	t, err := api.ParseInstant("2026-04-01T20:59:59-03:00")
+	fmt.Println(t.UTC(), err)
+	_, err = api.ParseInstant("2026-04-01T9:00:00Z")
+	fmt.Println(err)
+	// Output:
+	// 2026-04-01 23:59:59 +0000 UTC <nil>
+	// invalid_format: instant "2026-04-01T9:00:00Z" is not RFC 3339; expected a value like "2026-04-01T23:59:59Z"
+}

@@ -90,8 +90,8 @@ func (t Instant) MarshalJSON() ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// UnmarshalJSON reads an RFC 3339 instant or null. Anything else is invalid_format
-// with param "instant". On error t is unchanged.
+// UnmarshalJSON reads an instant as ParseInstant does, or null. Anything else is
+// invalid_format with param "instant". On error t is unchanged.
 func (t *Instant) UnmarshalJSON(b []byte) error {
 	s, err := strictjson.Scalar(b, "instant", strictjson.Limits{MaxString: 64})
 	if err != nil {
@@ -105,13 +105,89 @@ func (t *Instant) UnmarshalJSON(b []byte) error {
 		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "instant",
 			"instant must be a JSON string in RFC 3339, like \"2026-04-01T23:59:59Z\"")
 	}
-	v, err := time.Parse(time.RFC3339, s.Text)
+	v, err := ParseInstant(s.Text)
 	if err != nil {
-		return apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "instant",
-			"instant %s is not RFC 3339; expected a value like \"2026-04-01T23:59:59Z\"", apierr.Quote(s.Text))
+		return err
 	}
 	*t = Instant{v}
 	return nil
+}
+
+// ParseInstant reads an RFC 3339 instant (§5.6, date-time): "2026-04-01T23:59:59Z",
+// with an optional fraction of 1 to 9 digits after a '.', and "Z" or an offset ±hh:mm
+// with hh at most 23. The instant, in UTC, must fall in years 1 to 9999, the ones
+// MarshalJSON can write back, and must not be 0001-01-01T00:00:00Z, the zero time,
+// which MarshalJSON writes as null (an expires_at sent as that instant would
+// otherwise come back as "never").
+//
+// It is stricter than time.Parse with time.RFC3339, which also takes a one-digit hour
+// ("T9:00:00Z"), a comma before the fraction and offsets of 24 hours or more; RFC 3339
+// takes none of them, and a value the wire cannot write back must not be read.
+// Failures are invalid_format with param "instant" (ErrSyntax for the shape,
+// ErrRange for a value out of range).
+func ParseInstant(s string) (time.Time, error) {
+	if !rfc3339Shape(s) {
+		return time.Time{}, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "instant",
+			"instant %s is not RFC 3339; expected a value like \"2026-04-01T23:59:59Z\"", apierr.Quote(s))
+	}
+	v, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		// The shape is right, so a field is out of range (month 13, hour 24, …).
+		return time.Time{}, apierr.Wrap(apierr.ErrRange, apierr.InvalidFormat, "instant",
+			"instant %s is not a real instant; expected a value like \"2026-04-01T23:59:59Z\"", apierr.Quote(s))
+	}
+	if y := v.UTC().Year(); y < 1 || y > 9999 {
+		return time.Time{}, apierr.Wrap(apierr.ErrRange, apierr.InvalidFormat, "instant",
+			"instant %s is in year %d in UTC; expected years 1 to 9999", apierr.Quote(s), y)
+	}
+	if v.IsZero() {
+		return time.Time{}, apierr.Wrap(apierr.ErrRange, apierr.InvalidFormat, "instant",
+			"instant %s is the zero time, which the wire writes as null; expected a later instant", apierr.Quote(s))
+	}
+	return v, nil
+}
+
+// rfc3339Shape reports whether s is laid out as an RFC 3339 date-time with an
+// uppercase T and Z: digits where digits go, separators where they go, the offset's
+// hour at most 23 and its minute at most 59. Ranges of the other fields are
+// time.Parse's to check.
+func rfc3339Shape(s string) bool {
+	const head = "dddd-dd-ddTdd:dd:dd"
+	if len(s) < len(head)+1 {
+		return false
+	}
+	for i := 0; i < len(head); i++ {
+		if head[i] == 'd' {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		} else if s[i] != head[i] {
+			return false
+		}
+	}
+	rest := s[len(head):]
+	if rest[0] == '.' {
+		n := 1
+		for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+			n++
+		}
+		if n == 1 || n > 10 {
+			return false
+		}
+		rest = rest[n:]
+	}
+	if rest == "Z" {
+		return true
+	}
+	if len(rest) != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':' {
+		return false
+	}
+	for _, i := range [4]int{1, 2, 4, 5} {
+		if rest[i] < '0' || rest[i] > '9' {
+			return false
+		}
+	}
+	return (rest[1]-'0')*10+(rest[2]-'0') <= 23 && (rest[4]-'0')*10+(rest[5]-'0') <= 59
 }
 
 // List is the envelope of every listing: {"data": [...], "has_more": bool}.

@@ -146,3 +146,91 @@ func TestPage(t *testing.T) {
 		t.Errorf("empty list = %s", b)
 	}
 }
+
+// TestParseInstant: each case is read against the date-time grammar of RFC 3339
+// §5.6 by hand (time-hour and time-numoffset are two digits, time-secfrac is "."
+// and digits) and against the years the wire can write back (1 to 9999 in UTC).
+func TestParseInstant(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want time.Time // zero: refused
+		why  error     // ErrSyntax or ErrRange when refused
+	}{
+		{"2026-04-01T23:59:59Z", time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC), nil},
+		{"2026-04-01T20:59:59-03:00", time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC), nil},
+		{"2026-04-01T23:59:59.5Z", time.Date(2026, 4, 1, 23, 59, 59, 5e8, time.UTC), nil},
+		{"2026-04-01T23:59:59.123456789+00:00", time.Date(2026, 4, 1, 23, 59, 59, 123456789, time.UTC), nil},
+		{"2026-04-01T10:00:00+23:59", time.Date(2026, 3, 31, 10, 1, 0, 0, time.UTC), nil},
+		{"0001-01-01T00:00:01Z", time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC), nil},
+		{"0001-01-01T00:00:00Z", time.Time{}, apierr.ErrRange}, // the zero time is null on the wire
+		{"0001-01-01T00:00:00.000000001Z", time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC), nil},
+		{"9999-12-31T23:59:59Z", time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC), nil},
+		// Shapes RFC 3339 does not have, though time.Parse takes them.
+		{"2026-04-01T9:00:00Z", time.Time{}, apierr.ErrSyntax},       // one-digit hour
+		{"0000-01-01T0:00:00Z", time.Time{}, apierr.ErrSyntax},       // the fuzz finding
+		{"2026-04-01T10:00:00,5Z", time.Time{}, apierr.ErrSyntax},    // comma fraction
+		{"2026-04-01T10:00:00+24:00", time.Time{}, apierr.ErrSyntax}, // offset hour 24
+		{"2026-04-01T10:00:00+05:60", time.Time{}, apierr.ErrSyntax},
+		{"2026-04-01T10:00:00.1234567891Z", time.Time{}, apierr.ErrSyntax}, // below a nanosecond
+		{"2026-04-01T10:00:00.Z", time.Time{}, apierr.ErrSyntax},
+		{"2026-04-01t10:00:00z", time.Time{}, apierr.ErrSyntax},
+		{"2026-04-01 10:00:00Z", time.Time{}, apierr.ErrSyntax},
+		{"2026-04-01T10:00:00", time.Time{}, apierr.ErrSyntax}, // no offset
+		{"2026-04-01T10:00:00+0300", time.Time{}, apierr.ErrSyntax},
+		{"2026-04-01", time.Time{}, apierr.ErrSyntax},
+		{"", time.Time{}, apierr.ErrSyntax},
+		// The right shape, a field out of range.
+		{"2026-13-01T10:00:00Z", time.Time{}, apierr.ErrRange},
+		{"2026-02-30T10:00:00Z", time.Time{}, apierr.ErrRange},
+		{"2026-04-01T24:00:00Z", time.Time{}, apierr.ErrRange},
+		{"2026-04-01T10:00:60Z", time.Time{}, apierr.ErrRange}, // no leap second in time.Time
+		// Years the wire cannot write back once in UTC.
+		{"0000-06-01T10:00:00Z", time.Time{}, apierr.ErrRange},
+		{"0001-01-01T00:30:00+01:00", time.Time{}, apierr.ErrRange}, // year 0 in UTC
+		{"9999-12-31T23:00:00-02:00", time.Time{}, apierr.ErrRange}, // year 10000 in UTC
+	} {
+		got, err := api.ParseInstant(c.in)
+		if c.why == nil {
+			if err != nil || !got.Equal(c.want) {
+				t.Errorf("ParseInstant(%q) = %v, %v; want %v", c.in, got, err, c.want)
+			}
+			continue
+		}
+		var e *apierr.Error
+		if !errors.As(err, &e) || e.Code != apierr.InvalidFormat || e.Param != "instant" || !errors.Is(err, c.why) {
+			t.Errorf("ParseInstant(%q) = %v, %v; want invalid_format on instant, %v", c.in, got, err, c.why)
+		}
+	}
+}
+
+// FuzzParseInstant: what ParseInstant reads, time.Parse reads as the same instant
+// (a second implementation of the values; ParseInstant only narrows the shapes),
+// and the wire writes it back to text that reads as the same instant again.
+func FuzzParseInstant(f *testing.F) {
+	for _, s := range []string{"2026-04-01T23:59:59Z", "2026-04-01T20:59:59.25-03:00", "0000-01-01T0:00:00Z",
+		"0001-01-01T00:30:00+01:00", "9999-12-31T23:59:59+00:00", "2026-04-01T10:00:00,5Z", "2026-02-29T00:00:00Z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := api.ParseInstant(s)
+		if err != nil {
+			var e *apierr.Error
+			if !errors.As(err, &e) || e.Code != apierr.InvalidFormat || e.Param != "instant" {
+				t.Fatalf("ParseInstant(%q) = %v; want invalid_format on instant", s, err)
+			}
+			return
+		}
+		ref, rerr := time.Parse(time.RFC3339, s)
+		if rerr != nil || !ref.Equal(got) {
+			t.Fatalf("ParseInstant(%q) = %v but time.Parse = %v, %v", s, got, ref, rerr)
+		}
+		b, err := json.Marshal(api.InstantOf(got))
+		if err != nil {
+			t.Fatalf("ParseInstant(%q) = %v, which does not marshal: %v", s, got, err)
+		}
+		var back api.Instant
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(got) {
+			t.Fatalf("%s (from %q) reads back as %v, %v", b, s, back, err)
+		}
+	})
+}

@@ -55,6 +55,9 @@ func TestIssue19Reproducers(t *testing.T) {
 		// 0000-01-01: the same code in simulate and cet.
 		{"simulate release 0000-01-01", []string{"simulate", "--batch"}, `{"amount":"10000.00","installments":12,"rate":3,"release":"0000-01-01","now":"2026-03-10T12:00:00Z"}`, 1, apierr.DateOutOfRange, "release"},
 		{"cet release 0000-01-01", []string{"cet", "--batch"}, `{"release":"0000-01-01","net":"940.00","flows":[{"date":"2026-04-10","amount":"1000.00"}]}`, 1, apierr.DateOutOfRange, "release"},
+		// Instants RFC 3339 does not have: were read by time.Parse (a one-digit hour, an offset of 24 hours).
+		{"batch now with a one-digit hour", []string{"simulate", "--batch"}, `{"amount":"10000.00","installments":12,"rate":3,"release":"2026-03-10","now":"2026-03-10T9:00:00Z"}`, 1, apierr.InvalidFormat, "now"},
+		{"flag --now +24:00", []string{"simulate", "--amount", "10000.00", "--installments", "12", "--rate", "3", "--release", "2026-03-10", "--now", "2026-03-10T12:00:00+24:00"}, "", 1, apierr.InvalidFormat, ""},
 		// Unbounded fields: was 2 s of CPU and a megabyte echoed.
 		{"fee_percent of 1 MiB", []string{"simulate", "--batch"}, sim(`"rate":3,"fee_percent":1` + strings.Repeat("0", 1<<20-200)), 1, apierr.RateOutOfRange, "fee_percent"},
 		{"a string of 1 MiB", []string{"simulate", "--batch"}, sim(`"rate":3,"borrower":"` + strings.Repeat("x", 1<<20-200) + `"`), 1, apierr.InvalidFormat, "borrower"},

@@ -67,9 +67,9 @@ func serve(ctx context.Context, args []string, s streams) int {
 		cfg.Rand = sandbox.Seeded(*seed)
 	}
 	if *nowText != "" {
-		start, err := time.Parse(time.RFC3339, *nowText)
+		start, err := api.ParseInstant(*nowText)
 		if err != nil {
-			return serveUsage(s, fmt.Sprintf("--now %s is not an RFC 3339 instant", apierr.Quote(*nowText)))
+			return serveUsage(s, fmt.Sprintf("--now: %v", apierr.Relabel(err, "now")))
 		}
 		real0 := time.Now()
 		cfg.Now = func() time.Time { return start.Add(time.Since(real0)) }

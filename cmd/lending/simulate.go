@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/dinie/lending/api"
 	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/calendar"
 	"github.com/dinie/lending/internal/strictjson"
@@ -136,10 +137,9 @@ func (in simInput) instant(clock func() time.Time) (time.Time, error) {
 	if !ok {
 		return clock(), nil
 	}
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := api.ParseInstant(s)
 	if err != nil {
-		return time.Time{}, apierr.Wrap(apierr.ErrSyntax, apierr.InvalidFormat, "now",
-			"now %s is not an RFC 3339 instant; expected 2026-03-10T12:00:00Z", apierr.Quote(s))
+		return time.Time{}, apierr.Relabel(err, "now")
 	}
 	return t, nil
 }
