@@ -80,7 +80,7 @@ func (t Instant) MarshalJSON() ([]byte, error) {
 		return []byte("null"), nil
 	}
 	u := t.UTC()
-	if y := u.Year(); y < 1 || y > 9999 {
+	if y, ok := wireYear(u); !ok {
 		return nil, apierr.Wrap(apierr.ErrRange, apierr.InvalidFormat, "instant",
 			"instant in year %d has no ISO 8601 form; expected years 1 to 9999", y)
 	}
@@ -136,7 +136,7 @@ func ParseInstant(s string) (time.Time, error) {
 		return time.Time{}, apierr.Wrap(apierr.ErrRange, apierr.InvalidFormat, "instant",
 			"instant %s is not a real instant; expected a value like \"2026-04-01T23:59:59Z\"", apierr.Quote(s))
 	}
-	if y := v.UTC().Year(); y < 1 || y > 9999 {
+	if y, ok := wireYear(v); !ok {
 		return time.Time{}, apierr.Wrap(apierr.ErrRange, apierr.InvalidFormat, "instant",
 			"instant %s is in year %d in UTC; expected years 1 to 9999", apierr.Quote(s), y)
 	}
@@ -145,6 +145,14 @@ func ParseInstant(s string) (time.Time, error) {
 			"instant %s is the zero time, which the wire writes as null; expected a later instant", apierr.Quote(s))
 	}
 	return v, nil
+}
+
+// wireYear returns t's year in UTC and whether the wire can write it: ISO 8601's
+// four-digit years 1 to 9999. MarshalJSON and ParseInstant share it, so that what
+// is read can be written.
+func wireYear(t time.Time) (int, bool) {
+	y := t.UTC().Year()
+	return y, 1 <= y && y <= 9999
 }
 
 // rfc3339Shape reports whether s is laid out as an RFC 3339 date-time with an

@@ -153,7 +153,7 @@ func TestPage(t *testing.T) {
 func TestParseInstant(t *testing.T) {
 	for _, c := range []struct {
 		in   string
-		want time.Time // zero: refused
+		want time.Time // the instant read, when why is nil
 		why  error     // ErrSyntax or ErrRange when refused
 	}{
 		{"2026-04-01T23:59:59Z", time.Date(2026, 4, 1, 23, 59, 59, 0, time.UTC), nil},

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/dinie/lending/api"
-	"github.com/dinie/lending/apierr"
 	"github.com/dinie/lending/sandbox"
 )
 
@@ -69,7 +68,7 @@ func serve(ctx context.Context, args []string, s streams) int {
 	if *nowText != "" {
 		start, err := api.ParseInstant(*nowText)
 		if err != nil {
-			return serveUsage(s, fmt.Sprintf("--now: %v", apierr.Relabel(err, "now")))
+			return serveUsage(s, "--now: "+reasonWithInput(err))
 		}
 		real0 := time.Now()
 		cfg.Now = func() time.Time { return start.Add(time.Since(real0)) }

@@ -225,3 +225,18 @@ func TestServeBinary(t *testing.T) {
 		t.Errorf("serve after SIGTERM: %v", err)
 	}
 }
+
+// TestServeNowRefused: --now is read as the API reads instants (api.ParseInstant),
+// so a one-digit hour, which time.Parse takes, is a usage error naming the flag.
+func TestServeNowRefused(t *testing.T) {
+	var errOut strings.Builder
+	// Cancelled already: were the instant accepted, serve would stop at once and
+	// answer 0 rather than serve until the test's deadline.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	code := serve(ctx, []string{"--addr", "127.0.0.1:0", "--now", "2026-03-10T9:00:00Z"},
+		streams{in: strings.NewReader(""), out: io.Discard, err: &errOut})
+	if code != exitUsage || !strings.Contains(errOut.String(), `--now: instant "2026-03-10T9:00:00Z" is not RFC 3339`) {
+		t.Errorf("serve --now 2026-03-10T9:00:00Z = %d, %q; want exit %d naming --now", code, errOut.String(), exitUsage)
+	}
+}
